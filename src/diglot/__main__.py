@@ -1,0 +1,3 @@
+from diglot.cli import main
+
+raise SystemExit(main())

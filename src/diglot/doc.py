@@ -1,0 +1,52 @@
+"""The plain data objects passed between diglot's stages.
+
+text → :class:`Segment` list (segment) → :class:`Bead` list (align) or translations (translate)
+→ findings (check) → renderers (edition). Indices in a bead point into the segment lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or one boilerplate line) of a document."""
+
+    text: str
+    paragraph: int = 0  # index of the paragraph the segment belongs to, from 0
+    boilerplate: bool = False  # page noise (masthead, byline, dateline, "(Yonhap News)")
+
+
+@dataclass(frozen=True)
+class Bead:
+    """A unit of alignment: source segments ``src`` translate target segments ``tgt``.
+
+    Either side may be empty (a sentence left untranslated, or boilerplate).
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+
+    def as_lists(self) -> list[list[int]]:
+        return [list(self.src), list(self.tgt)]
+
+
+@dataclass
+class AlignedDocument:
+    """Two language versions of one document and the beads that join them."""
+
+    id: str
+    src_lang: str
+    tgt_lang: str
+    src: list[Segment]
+    tgt: list[Segment]
+    beads: list[Bead] = field(default_factory=list)
+
+    def bead_text(self, bead: Bead) -> tuple[str, str]:
+        """The source and target text of a bead, sentences joined by a space."""
+        return (
+            " ".join(self.src[i].text for i in bead.src),
+            " ".join(self.tgt[j].text for j in bead.tgt),
+        )

@@ -1,0 +1,18 @@
+"""Errors a user can act on.
+
+Anything raised as :class:`DiglotError` reaches the user as one line (no traceback) and
+the CLI exits with :data:`EXIT_USAGE`.
+"""
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # lint errors, check findings
+EXIT_USAGE = 2  # bad arguments or bad input
+EXIT_STRICT = 3  # translate --strict: a glossary mention could not be enforced
+
+
+class DiglotError(Exception):
+    """An error caused by the user's input or setup, with a message that says what to do."""
+
+
+class InputError(DiglotError):
+    """A file that cannot be read as text: missing, binary, wrongly encoded, malformed."""

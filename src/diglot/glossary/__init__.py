@@ -1,0 +1,28 @@
+"""The glossary: entries, their forms, and finding them in text.
+
+>>> from diglot.glossary import load_glossary, Matcher
+>>> matcher = Matcher(load_glossary())
+>>> [m.entry for m in matcher.find("탈북자들은 강제 북송을 우려한다")]
+['north-korean-defector', 'forced-repatriation']
+"""
+
+from diglot.glossary.load import default_glossary_dir, load_glossary, read_glossary
+from diglot.glossary.match import Matcher, Mention
+from diglot.glossary.model import FORBIDDEN, PREFERRED, TYPES, VARIANT, Entry, Glossary, Origin, Problem, Terms
+
+__all__ = [
+    "FORBIDDEN",
+    "PREFERRED",
+    "TYPES",
+    "VARIANT",
+    "Entry",
+    "Glossary",
+    "Matcher",
+    "Mention",
+    "Origin",
+    "Problem",
+    "Terms",
+    "default_glossary_dir",
+    "load_glossary",
+    "read_glossary",
+]

@@ -1,0 +1,289 @@
+"""The glossary's data model: entries, their per-language forms, and the collection.
+
+An :class:`Entry` is one concept (a person, an agency, a term) with a :class:`Terms` block per
+language code. Entries are built from plain dicts (the YAML schema documented in
+``glossaries/README.md``) by :func:`entry_from_dict`, which reports every problem it sees
+instead of stopping at the first, so ``diglot glossary lint`` can list them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from diglot.i18n import _
+
+TYPES = ("person", "organization", "place", "term", "title", "event", "publication", "document")
+STATUSES = ("approved", "proposed")
+CASE_POLICIES = ("sensitive", "insensitive")
+ENTRY_FIELDS = ("id", "type", "status", "source", "note", "valid_from", "valid_until", "evidence")
+TERM_FIELDS = ("preferred", "variants", "forbidden", "short", "first_mention", "plural", "case")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
+ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+REQUIRED_LANGUAGES = ("ko", "en")
+
+# How a form relates to its entry.
+PREFERRED, VARIANT, FORBIDDEN = "preferred", "variant", "forbidden"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry or a problem comes from, for messages."""
+
+    file: str
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One lint finding."""
+
+    severity: str  # "error" | "warning"
+    message: str
+    origin: Origin
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Terms:
+    """The forms of one entry in one language."""
+
+    preferred: str
+    variants: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+    short: str | None = None
+    first_mention: str | None = None
+    plural: str | None = None
+    case: str | None = None  # None: acronyms sensitive, the rest insensitive
+
+    def forms(self) -> Iterator[tuple[str, str, bool]]:
+        """Every form to look for: ``(form, kind, is_short)``."""
+        yield self.preferred, PREFERRED, False
+        if self.plural:
+            yield self.plural, PREFERRED, False
+        if self.short:
+            yield self.short, PREFERRED, True
+        for form in self.variants:
+            yield form, VARIANT, False
+        for form in self.forbidden:
+            yield form, FORBIDDEN, False
+
+    def first_mention_text(self) -> str:
+        """How the first mention in a document should read."""
+        if not self.short:
+            return self.preferred
+        template = self.first_mention or "{long} ({short})"
+        return template.format(long=self.preferred, short=self.short)
+
+    def is_case_sensitive(self, form: str) -> bool:
+        if self.case is not None:
+            return self.case == "sensitive"
+        return is_acronym(form)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"preferred": self.preferred}
+        for name in TERM_FIELDS[1:]:
+            value = getattr(self, name)
+            if value:
+                out[name] = list(value) if isinstance(value, list) else value
+        return out
+
+
+@dataclass
+class Entry:
+    """One concept of the glossary."""
+
+    id: str
+    type: str
+    langs: dict[str, Terms]
+    status: str = "approved"
+    source: str = ""
+    note: str = ""
+    valid_from: str | None = None
+    valid_until: str | None = None
+    evidence: dict[str, Any] | None = None  # mined proposals: score, frequency, examples
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+    def preferred(self, lang: str) -> str | None:
+        terms = self.langs.get(lang)
+        return terms.preferred if terms else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as the YAML schema writes it (field order fixed, empty fields left out)."""
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "status": self.status}
+        for name in ("source", "note", "valid_from", "valid_until"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        for lang in sorted(self.langs, key=_language_order):
+            out[lang] = self.langs[lang].as_dict()
+        if self.evidence:
+            out["evidence"] = self.evidence
+        return out
+
+
+def _language_order(code: str) -> tuple[int, str]:
+    return (REQUIRED_LANGUAGES.index(code) if code in REQUIRED_LANGUAGES else len(REQUIRED_LANGUAGES), code)
+
+
+def is_acronym(form: str) -> bool:
+    """Two or more capitals and no lower-case letter: CNKR, UNHCR, N.K."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and all(c.isascii() for c in letters)
+
+
+class Glossary:
+    """An ordered collection of entries with lookup by id and a content fingerprint."""
+
+    def __init__(self, entries: list[Entry] | None = None, problems: list[Problem] | None = None):
+        self.entries: list[Entry] = list(entries or [])
+        self.problems: list[Problem] = list(problems or [])
+        self._by_id = {e.id: e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({lang for e in self.entries for lang in e.langs}, key=_language_order)
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the content: equal glossaries, equal fingerprint, whatever the file layout."""
+        canonical = json.dumps(
+            sorted((e.as_dict() for e in self.entries), key=lambda d: d["id"]), ensure_ascii=False, sort_keys=True
+        )
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _as_str_list(value: Any) -> list[str] | None:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def _terms_from_dict(raw: Any, lang: str, entry_id: str, origin: Origin, problems: list[Problem]) -> Terms | None:
+    def error(message: str) -> None:
+        problems.append(Problem("error", message, origin))
+
+    if isinstance(raw, str):  # shorthand: `en: Pyongyang`
+        raw = {"preferred": raw}
+    if not isinstance(raw, dict):
+        error(_("entry {id}: language block {lang} must be a mapping").format(id=entry_id, lang=lang))
+        return None
+    for key in raw:
+        if key not in TERM_FIELDS:
+            error(_("entry {id}: unknown field {field} in {lang}").format(id=entry_id, field=key, lang=lang))
+    preferred = raw.get("preferred")
+    if not isinstance(preferred, str) or not preferred.strip():
+        error(_("entry {id}: {lang} has no preferred form").format(id=entry_id, lang=lang))
+        return None
+    lists = {}
+    for name in ("variants", "forbidden"):
+        values = _as_str_list(raw.get(name))
+        if values is None:
+            error(_("entry {id}: {lang}.{field} must be a list of strings").format(id=entry_id, lang=lang, field=name))
+            values = []
+        lists[name] = [v.strip() for v in values if v.strip()]
+    scalars = {}
+    for name in ("short", "first_mention", "plural", "case"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, str):
+            error(_("entry {id}: {lang}.{field} must be a string").format(id=entry_id, lang=lang, field=name))
+            value = None
+        scalars[name] = value.strip() if value else None
+    if scalars["case"] and scalars["case"] not in CASE_POLICIES:
+        error(
+            _("entry {id}: {lang}.case must be one of {choices}").format(
+                id=entry_id, lang=lang, choices=", ".join(CASE_POLICIES)
+            )
+        )
+        scalars["case"] = None
+    if scalars["first_mention"] and not scalars["short"]:
+        error(_("entry {id}: {lang}.first_mention needs a short form").format(id=entry_id, lang=lang))
+    return Terms(preferred=preferred.strip(), **lists, **scalars)
+
+
+def entry_from_dict(raw: Any, origin: Origin, problems: list[Problem]) -> Entry | None:
+    """Build an :class:`Entry` from the YAML schema, appending every problem found to ``problems``."""
+
+    def error(message: str) -> None:
+        problems.append(Problem("error", message, origin))
+
+    if not isinstance(raw, dict):
+        error(_("an entry must be a mapping with an id"))
+        return None
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not ENTRY_ID.match(entry_id):
+        error(_("entry id {id!r} must be lowercase letters, digits and hyphens").format(id=entry_id))
+        return None
+    entry_type = raw.get("type")
+    if entry_type not in TYPES:
+        error(
+            _("entry {id}: unknown type {type!r} (one of {choices})").format(
+                id=entry_id, type=entry_type, choices=", ".join(TYPES)
+            )
+        )
+    status = raw.get("status", "approved")
+    if status not in STATUSES:
+        error(_("entry {id}: unknown status {status!r}").format(id=entry_id, status=status))
+    dates = {}
+    for name in ("valid_from", "valid_until"):
+        value = raw.get(name)
+        value = None if value is None else str(value)  # YAML reads 2010-10-08 as a date
+        if value is not None and not DATE.match(value):
+            error(_("entry {id}: {field} must be YYYY, YYYY-MM or YYYY-MM-DD").format(id=entry_id, field=name))
+        dates[name] = value
+    langs: dict[str, Terms] = {}
+    for key, value in raw.items():
+        if key in ENTRY_FIELDS:
+            continue
+        if not isinstance(key, str) or not LANGUAGE_CODE.match(key):
+            error(_("entry {id}: unknown field {field}").format(id=entry_id, field=key))
+            continue
+        terms = _terms_from_dict(value, key, entry_id, origin, problems)
+        if terms:
+            langs[key] = terms
+    for field_name in ("source", "note"):
+        if raw.get(field_name) is not None and not isinstance(raw.get(field_name), str):
+            error(_("entry {id}: {field} must be a string").format(id=entry_id, field=field_name))
+    evidence = raw.get("evidence")
+    return Entry(
+        id=entry_id,
+        type=entry_type if entry_type in TYPES else "term",
+        langs=langs,
+        status=status if status in STATUSES else "proposed",
+        source=str(raw.get("source") or ""),
+        note=str(raw.get("note") or ""),
+        valid_from=dates["valid_from"],
+        valid_until=dates["valid_until"],
+        evidence=evidence if isinstance(evidence, dict) else None,
+        origin=origin,
+    )
