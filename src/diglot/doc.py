@@ -50,3 +50,22 @@ class AlignedDocument:
             " ".join(self.src[i].text for i in bead.src),
             " ".join(self.tgt[j].text for j in bead.tgt),
         )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of checking a bead (or, with ``--presplit``, a line pair).
+
+    Glossary statuses: ``ok``, ``variant``, ``forbidden``, ``missing``; further statuses (numbers,
+    first-mention style, consistency) are documented in ``docs/check.md``.
+    Spans are offsets into the bead's joined source and target text (:meth:`AlignedDocument.bead_text`).
+    """
+
+    status: str
+    bead: int | None = None  # index into AlignedDocument.beads; the line index with --presplit
+    entry: str | None = None  # glossary entry id, or None for number findings
+    expected: str | None = None
+    found: str | None = None
+    src_span: tuple[int, int] | None = None
+    tgt_span: tuple[int, int] | None = None
+    message: str = ""
