@@ -1,0 +1,145 @@
+"""Numbers in Korean and English text, as values that can be compared across the two.
+
+Korean writes large numbers in units of 10,000 (2만 = 20,000; 1억1천만 = 110,000,000) and
+counts with native numerals before counters (두 명 = 2 people); English writes digits with
+commas, scale words (2 million) and spelled-out numbers (thirty-five). Both write year ranges
+short (1950~53, 1950-53). :func:`extract_numbers` turns all of these into
+:class:`NumberMention` values, so ``2만여 명`` and ``more than 20,000`` meet as 20000.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in text: where it is, its value, and whether it is approximate."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    approx: bool = False  # 2만여, 약 3천, more than 20,000, about 100
+    spelled: bool = False  # written in words (three, 두 명) rather than digits
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_KOREAN_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3, "백": 10**2}
+_KOREAN_NUMBER = re.compile(rf"(?:{_DIGITS})(?:\s?[조억만천백](?:\s?(?:{_DIGITS}))?)*(?:\s?[조억만천백])?")
+_KOREAN_PART = re.compile(rf"({_DIGITS})?\s?([조억만천백])?")
+_KOREAN_APPROX_AFTER = re.compile(
+    r"^(?:여|\s?(?:명|개|건|곳|달러|원|가구|척|대|년)?\s?(?:이상|넘|가량|남짓|정도|안팎|내외|여))"
+)
+_KOREAN_APPROX_BEFORE = re.compile(r"(?:약|대략|무려|최소|최대|거의)\s?$")
+_NATIVE = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
+    "열한": 11, "열두": 12, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
+}  # fmt: skip
+_COUNTERS = "명|가지|개|곳|차례|번|살|척|대|마리|권|시간|달|개월|발|건|채|명의"
+_KOREAN_NATIVE = re.compile(
+    rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})(?![\uac00-\ud7a3])"
+)
+
+_ENGLISH_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ENGLISH_NUMBER = re.compile(rf"(?<![\w.])({_DIGITS})(?:\s?(hundred|thousand|million|billion|trillion)\b)?")
+_ENGLISH_APPROX = re.compile(
+    r"(?:more than|over|about|around|nearly|almost|some|approximately|roughly|at least|up to|fewer than|less than|"
+    r"some|an estimated)\s+$",
+    re.IGNORECASE,
+)
+_ENGLISH_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_ENGLISH_WORD_NUMBER = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b"
+    rf"|\b({'|'.join(_ENGLISH_WORDS)})\b(?:\s(hundred|thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_ENGLISH_MONTH = re.compile(
+    r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?(?=\s+\d{1,2}\b)"
+)
+# 1950~53, 1950-53, 1950–53: the second year written short.
+_YEAR_RANGE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:[~\u223c\uff5e]|\s?[\u2013\u301c\u223c\uff5e~]\s?|-)(\d\d)(?![\d:])")
+
+
+def _number(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _korean_value(text: str) -> float:
+    """Value of a digit-and-unit number: 2만 → 20000, 1억1천만 → 110000000, 3,500 → 3500."""
+    total = 0.0
+    section = 0.0  # the part below 만, accumulated until a 만/억/조 closes it
+    for digits, unit in _KOREAN_PART.findall(text):
+        if not digits and not unit:
+            continue
+        value = _number(digits) if digits else (1.0 if unit in "천백" else 0.0)
+        if unit in ("천", "백"):
+            section += value * _KOREAN_UNITS[unit]
+        elif unit:
+            total += (section + value) * _KOREAN_UNITS[unit]
+            section = 0.0
+        else:
+            section += value
+    return total + section
+
+
+def _korean(text: str) -> list[NumberMention]:
+    found = []
+    for m in _KOREAN_NUMBER.finditer(text):
+        approx = bool(_KOREAN_APPROX_AFTER.match(text[m.end() :]) or _KOREAN_APPROX_BEFORE.search(text[: m.start()]))
+        found.append(NumberMention(m.start(), m.end(), _korean_value(m.group()), m.group(), approx))
+    for m in _KOREAN_NATIVE.finditer(text):
+        found.append(NumberMention(m.start(1), m.end(1), float(_NATIVE[m.group(1)]), m.group(1), spelled=True))
+    return found
+
+
+def _english(text: str) -> list[NumberMention]:
+    found = []
+    for m in _ENGLISH_NUMBER.finditer(text):
+        value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
+        approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
+        found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
+    for m in _ENGLISH_WORD_NUMBER.finditer(text):
+        if m.group(1):
+            value = _ENGLISH_WORDS[m.group(1).lower()] + _ENGLISH_WORDS[m.group(2).lower()]
+        else:
+            value = _ENGLISH_WORDS[m.group(3).lower()] * (_ENGLISH_SCALES[m.group(4).lower()] if m.group(4) else 1)
+        approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
+        found.append(NumberMention(m.start(), m.end(), float(value), m.group(), approx, spelled=True))
+    for m in _ENGLISH_MONTH.finditer(text):
+        found.append(NumberMention(m.start(), m.end(), float(_MONTHS[m.group(1)[:3].lower()]), m.group()))
+    return found
+
+
+def _expand_year_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Give the short end of a year range its century: 1950~53 → 1950 and 1953."""
+    out = list(found)
+    for m in _YEAR_RANGE.finditer(text):
+        if int(m.group(2)) <= int(m.group(1)) % 100:  # 2011-09 is a date, not a range
+            continue
+        start, end = m.start(2), m.end(2)
+        out = [n for n in out if not (n.start >= start and n.end <= end)]
+        out.append(NumberMention(start, end, float(int(m.group(1)) // 100 * 100 + int(m.group(2))), m.group(2)))
+    return out
+
+
+def extract_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Every number in ``text`` (Korean if ``lang == "ko"``, else English), in text order."""
+    found = _korean(text) if lang == "ko" else _english(text)
+    # Korean text quotes English figures too (10 million); English numbers inside Korean are digits.
+    return sorted(_expand_year_ranges(text, found), key=lambda n: (n.start, n.end))
+
+
+def values(text: str, lang: str) -> list[float]:
+    """The values of :func:`extract_numbers`, in text order."""
+    return [n.value for n in extract_numbers(text, lang)]
