@@ -16,3 +16,12 @@ class DiglotError(Exception):
 
 class InputError(DiglotError):
     """A file that cannot be read as text: missing, binary, wrongly encoded, malformed."""
+
+
+class MalformedInput(InputError):
+    """A file whose syntax is broken at a known place (file, line, column)."""
+
+    def __init__(self, file: str, line: int | None, column: int | None, problem: str):
+        self.file, self.line, self.column, self.problem = file, line, column, problem
+        where = ":".join(str(p) for p in (file, line, column) if p is not None)
+        super().__init__(f"{where}: {problem}")

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from diglot.errors import InputError
+from diglot.errors import MalformedInput
 from diglot.glossary.formats.base import GlossaryFormat
 from diglot.glossary.model import Entry, Origin, Problem, entry_from_dict
 from diglot.i18n import _
@@ -33,15 +33,15 @@ def _strip_marks(value: Any) -> Any:
 
 
 def parse_yaml(text: str, name: str) -> Any:
-    """Parse YAML text; a syntax error becomes an :class:`InputError` naming file, line and column."""
+    """Parse YAML text; a syntax error becomes a :class:`MalformedInput` naming file, line and column."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise InputError(_("{where}: malformed YAML: {problem}").format(where=where, problem=err.problem or err)) from None
+        problem = _("malformed YAML: {problem}").format(problem=err.problem or err)
+        raise MalformedInput(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None, problem) from None
     except yaml.YAMLError as err:
-        raise InputError(_("{where}: malformed YAML: {problem}").format(where=name, problem=err)) from None
+        raise MalformedInput(name, None, None, _("malformed YAML: {problem}").format(problem=err)) from None
 
 
 def entries_with_lines(text: str, name: str, problems: list[Problem]) -> list[tuple[Entry, int, int]]:

@@ -1,0 +1,101 @@
+"""Recognising page noise: the lines of a news page that are not sentences of the article.
+
+Mastheads, bylines, datelines (``Published : Oct. 5, 2011 - 16:28``, ``입력 2011.10.05``),
+share buttons (``Link copied``), agency credits (``(Yonhap News)``, ``AP``), copyright lines,
+photo captions (``[사진] …``, ``[Photo] …``), related-article lists and a stray line in the other
+script. They are kept in the segment list (``Segment.boilerplate``) so nothing is lost, but they
+are never aligned as sentences.
+
+Each rule is a regular expression over one whole line, so the rules stay readable and a
+sentence that merely *contains* such words (``Yonhap News reported that …``) is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diglot.textio import script_of
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?|{_MONTH}\s*\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+_AGENCIES = (
+    r"(?:Yonhap(?:\s+News(?:\s+Agency)?)?|AP|AFP|Reuters|CNN|KCNA|UPI|EFE|Xinhua|Kyodo|dpa|"
+    r"Associated\s+Press|The\s+Korea\s+Herald|The\s+Korea\s+Times|Korea\s+JoongAng\s+Daily|"
+    r"JoongAng\s+Daily|Arirang|KBS|MBC|SBS|NK\s+News|Daily\s+NK|Rodong\s+Sinmun|"
+    r"연합뉴스|뉴시스|뉴스1|조선중앙통신|로동신문|노동신문|조선일보|중앙일보|동아일보|한겨레|경향신문|코리아헤럴드)"
+)
+
+# Nothing but symbols, digits and punctuation ("•", "- 1 -", "2011.10.05").
+_SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
+# List bullets and arrows before page furniture ("• Link copied", "▶ 관련기사").
+_BULLETS = re.compile(r"^[•·‧∙▶►▷■□◆◇○●※★☆→\-–—*>|\s]+")
+
+_RULES_ANY = [
+    # Datelines and time stamps.
+    re.compile(rf"(?i)(?:published|updated|posted|modified|last\s+updated|입력|수정|등록|승인|기사입력|최종수정)\s*[:：]?\s*{_DATE}.*"),
+    re.compile(rf"(?i){_DATE}\s*(?:[-–]\s*)?{_TIME}?\s*"),
+    # Agency credits and mastheads standing alone: "(Yonhap News)", "AP", "By Yonhap News".
+    re.compile(rf"(?i)[\(\[]?\s*(?:by\s+|source\s*:\s*|출처\s*[:=]?\s*)?{_AGENCIES}\s*[\)\]]?\.?"),
+    # "(서울=연합뉴스) 홍길동 기자 =" with nothing after it.
+    re.compile(r"[\(\[][^\)\]]{1,20}=[^\)\]]{1,20}[\)\]]\s*(?:[가-힣]{2,4}\s*)?(?:기자|특파원)?\s*=?\s*"),
+    # Copyright lines.
+    re.compile(r"(?i)\W*(?:copyright|ⓒ|©|\(c\)|저작권자).{0,100}"),
+    re.compile(r"(?i).{0,100}(?:all\s+rights\s+reserved|무단\s*전재|재배포\s*금지).{0,20}"),
+    # Share buttons and page furniture.
+    re.compile(
+        r"(?i)(?:link\s+copied|copy\s+link|share(?:\s+this(?:\s+article)?)?|print|e-?mail|tweet|facebook|twitter|"
+        r"kakao(?:talk|story)?|font\s+size|related\s+(?:articles?|news|stories)|more\s+news|top\s+stories|"
+        r"advertisement|관련\s*기사|관련\s*뉴스|링크\s*복사|공유하기|기사\s*공유|프린트|인쇄|이메일|글자\s*크기|"
+        r"광고|많이\s*본\s*뉴스|주요\s*뉴스|닫기|구독|구독하기|좋아요|댓글|맨\s*위로)\s*"
+    ),
+    # Photo and graphic captions.
+    re.compile(r"(?i)\s*[\[\(<]\s*(?:사진|그래픽|영상|표|photo|graphic|video|image|picture)\s*[^\]\)>]*[\]\)>].*"),
+    re.compile(r"(?i)\s*(?:사진|그래픽|photo|image)\s*[=:].*"),
+    # An e-mail address or URL standing alone, with at most a name before it.
+    re.compile(r"(?i).{0,40}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+)\s*"),
+    # A related-article title followed by its date ("태풍 나비로 일본에서 4명 사망 2005.10").
+    re.compile(r".{1,80}?[\s\u00a0]{2,}\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\.?\s*"),
+]
+_RULES_EN = [
+    # Bylines: "By", "By Kim Yoon-mi", "By Peter Bint and Lee Ji-yoon (email)".
+    re.compile(r"By(?:\s+[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3})*)?\s*(?:\(.*\))?\s*"),
+    re.compile(r"(?i)(?:staff\s+(?:writer|reporter)|correspondent|contributing\s+writer)\s*"),
+]
+_RULES_KO = [
+    # Bylines: "홍길동 기자", "홍길동 특파원 hong@yna.co.kr", "글 홍길동", "기자 ="
+    re.compile(r"(?:[가-힣]{2,4}\s*)?(?:기자|특파원|객원기자|논설위원|편집위원)\s*=?\s*\S*@?\S*\s*"),
+    re.compile(r"(?:글|사진|정리)\s*[=:·]?\s*[가-힣]{2,4}(?:\s*기자)?\s*"),
+]
+
+
+def is_boilerplate(line: str, lang: str) -> bool:
+    """True if ``line`` (one line or sentence of a ``lang`` document) is page noise.
+
+    >>> is_boilerplate("Published : Oct. 5, 2011 - 16:28", "en")
+    True
+    >>> is_boilerplate("(Yonhap News)", "en"), is_boilerplate("Yonhap News reported it.", "en")
+    (True, False)
+    >>> is_boilerplate("피터빈트", "en"), is_boilerplate("저작권자(c) 연합뉴스, 무단 전재-재배포 금지", "ko")
+    (True, True)
+    """
+    text = line.strip()
+    if not text or _SYMBOLS_ONLY.fullmatch(text):
+        return True
+    text = _BULLETS.sub("", text)
+    if any(rule.fullmatch(text) for rule in _RULES_ANY):
+        return True
+    if any(rule.fullmatch(text) for rule in (_RULES_KO if lang == "ko" else _RULES_EN)):
+        return True
+    return _is_stray_script(text, lang)
+
+
+def _is_stray_script(text: str, lang: str) -> bool:
+    """A short line in the other script (a Korean name on an English page, and the reverse).
+
+    Long lines in the other script are kept: a Korean article may quote a whole English sentence.
+    """
+    if lang not in ("ko", "en") or script_of(text) == lang:
+        return False
+    words = text.split()
+    return len(words) <= 4 and not re.search(r"[.!?。]\s*$", text)
