@@ -233,7 +233,7 @@ def run_find(args: argparse.Namespace) -> int:
     for m in mentions:
         forms.setdefault(m.entry, set()).add(m.text)
     table = Table(title=_("{count} mentions of {entries} entries").format(count=len(mentions), entries=len(forms)))
-    table.add_column(_("entry"), no_wrap=True, min_width=max((len(e) for e in forms), default=5))
+    table.add_column(_("entry"), overflow="fold")
     table.add_column(_("type"), no_wrap=True)
     table.add_column(_("preferred"), justify="right", style="green")
     table.add_column(_("variant"), justify="right", style="yellow")

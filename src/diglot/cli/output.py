@@ -6,6 +6,7 @@ are made per call so tests that capture stdout see what a user would.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from rich.console import Console
@@ -13,12 +14,21 @@ from rich.console import Console
 from diglot.i18n import _
 
 
+# Piped output is read in files and logs, not an 80-column terminal: give tables room.
+_PIPE_WIDTH = 140
+
+
+def _console(stream) -> Console:  # type: ignore[no-untyped-def]
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else _PIPE_WIDTH
+    return Console(file=stream, highlight=False, soft_wrap=True, width=width)
+
+
 def stdout() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    return _console(sys.stdout)
 
 
 def stderr() -> Console:
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    return _console(sys.stderr)
 
 
 def print_error(message: str) -> None:

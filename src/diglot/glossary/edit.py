@@ -40,10 +40,8 @@ def add_entries(path: str | os.PathLike[str], new: list[Entry]) -> None:
             if entry.id in ids:
                 raise DiglotError(_("{name} already has an entry {id}").format(name=p, id=entry.id))
             ids.add(entry.id)
-        indent = existing[0][2] - 1 if existing else 2  # the column of `id:` minus "- "
-        indent = max(indent - 2, 0)
-        if existing and "entries: [" in text:
-            raise DiglotError(_("{name} writes its entries inline; only block lists can be edited").format(name=p))
+        _require_block_list(p, text, existing)
+        indent = max(existing[0][2] - 3, 0) if existing else 2  # the column of `id:` less "- "
         updated = text.rstrip("\n") + "\n" + dump_entries(new, indent)
         if not existing and "entries:" not in text:
             updated = _EMPTY_FILE + dump_entries(new, indent)
@@ -59,6 +57,7 @@ def remove_entry(path: str | os.PathLike[str], entry_id: str) -> Entry:
         index = next((i for i, (entry, _l, _c) in enumerate(existing) if entry.id == entry_id), None)
         if index is None:
             raise DiglotError(_("{name} has no entry {id}").format(name=p, id=entry_id))
+        _require_block_list(p, text, existing)
         lines = text.splitlines(keepends=True)
         first = existing[index][1] - 1
         stop = existing[index + 1][1] - 1 if index + 1 < len(existing) else len(lines)
@@ -68,6 +67,13 @@ def remove_entry(path: str | os.PathLike[str], entry_id: str) -> Entry:
         updated = "".join(lines[:first] + lines[stop:])
         _replace(p, updated, [e.id for i, (e, _l, _c) in enumerate(existing) if i != index])
         return existing[index][0]
+
+
+def _require_block_list(path: Path, text: str, existing: list[tuple[Entry, int, int]]) -> None:
+    """Text edits need one entry per ``- `` item; an inline list (``entries: [...]``) is refused."""
+    lines = text.splitlines()
+    if any(not lines[line - 1][: column - 1].rstrip().endswith("-") for _entry, line, column in existing):
+        raise DiglotError(_("{name} writes its entries inline; only block lists can be edited").format(name=path))
 
 
 def _replace(path: Path, text: str, expected_ids: list[str]) -> None:

@@ -27,12 +27,16 @@ _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".tbx": "tbx", ".csv": "csv", ".ts
 NAMES = tuple(_REGISTRY)
 
 
-def get_format(name: str) -> GlossaryFormat:
-    """The format called ``name`` (``yaml``, ``tbx``, ``csv``, ``tsv``, ``po``)."""
+def get_format(name: str, **options: str) -> GlossaryFormat:
+    """The format called ``name`` (``yaml``, ``tbx``, ``csv``, ``tsv``, ``po``).
+
+    ``options`` go to the format's constructor: ``source_lang`` and ``target_lang`` (default
+    ``ko`` and ``en``) choose the columns of CSV/TSV and msgid/msgstr of PO.
+    """
     if name not in _REGISTRY:
         raise DiglotError(_("unknown glossary format {name} (one of {choices})").format(name=name, choices=", ".join(NAMES)))
     module, cls = _REGISTRY[name]
-    return getattr(importlib.import_module(module), cls)()
+    return getattr(importlib.import_module(module), cls)(**options)
 
 
 def format_for_path(path: Path) -> GlossaryFormat:

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
-from diglot.glossary.model import Entry, Problem
+from diglot.glossary.model import ENTRY_ID, Entry, Problem
 
 
 class GlossaryFormat:
     """One file format a glossary can be read from or written to.
 
     Subclasses set :attr:`name` and :attr:`suffixes` and implement :meth:`read` and :meth:`dumps`.
+
+    ``source_lang`` and ``target_lang`` are the language pair of the formats that hold two
+    languages (CSV, TSV, PO: source column or msgid, target column or msgstr); the formats that
+    hold every language (YAML, TBX) ignore them.
     """
 
     name: str = ""
     suffixes: tuple[str, ...] = ()
+
+    def __init__(self, source_lang: str = "ko", target_lang: str = "en"):
+        self.source_lang = source_lang
+        self.target_lang = target_lang
 
     def read(self, path: Path, problems: list[Problem]) -> list[Entry]:
         """Read entries from ``path``; append problems to ``problems``; raise ``InputError`` if unreadable."""
@@ -23,3 +33,49 @@ class GlossaryFormat:
     def dumps(self, entries: list[Entry]) -> str:
         """Serialise ``entries`` to the text of a file in this format."""
         raise NotImplementedError
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """An entry id made from a form: ASCII lowercase words joined by hyphens ("" if none)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
+    out = ""
+    for word in words:  # cut at a word boundary so ids stay readable
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_length and out:
+            break
+        out = candidate[:max_length]
+    return out
+
+
+class EntryIds:
+    """Hands out unique entry ids while importing another tool's file.
+
+    An id the file gives is kept if it is a valid diglot id, else turned into one with :func:`slug`;
+    an entry without one is named after its English (else any) preferred form; a taken id gets
+    ``-2``, ``-3``, …
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def base(self, given: str | None, forms: dict[str, str]) -> str:
+        """The id ``given`` (the file's own, if any) or ``forms`` (language → preferred form) suggest."""
+        base = given if given and ENTRY_ID.match(given) else slug(given or "")
+        if not base:
+            ordered = [forms["en"]] if "en" in forms else []
+            base = next((s for s in map(slug, ordered + list(forms.values())) if s), "entry")
+        return base
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``, … if taken; the id returned is taken from then on."""
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def make(self, given: str | None, forms: dict[str, str]) -> str:
+        """A fresh id for an entry: :meth:`unique` of :meth:`base`."""
+        return self.unique(self.base(given, forms))

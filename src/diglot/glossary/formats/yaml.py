@@ -47,8 +47,8 @@ def parse_yaml(text: str, name: str) -> Any:
 def entries_with_lines(text: str, name: str, problems: list[Problem]) -> list[tuple[Entry, int, int]]:
     """Parse a glossary file: each entry with the 1-based line and column where it starts."""
     data = parse_yaml(text, name)
-    if data is None:
-        return []
+    if data is None or (isinstance(data, dict) and "entries" in data and data["entries"] is None):
+        return []  # an empty file, or `entries:` with nothing under it yet
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         problems.append(Problem("error", _("a glossary file must have a top-level list `entries:`"), Origin(name, 1)))
         return []

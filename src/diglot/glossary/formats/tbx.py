@@ -1,0 +1,401 @@
+"""TBX (ISO 30042): write TBX-Basic, read TBX-Basic 2008 and TBX 2019 as CAT tools export them.
+
+Export writes a TBX-Basic file (``martif`` root, one ``termEntry`` per entry, one ``langSet`` per
+language, one ``tig`` per form) that translators' tools import. Every diglot field has a place,
+so YAML → TBX → YAML gives back the same entries; the fields TBX-Basic has no data category for
+are written as ``note`` elements in the form ``diglot-FIELD: value``, which stay valid TBX-Basic
+and readable in any tool. The mapping is documented in ``docs/glossary-formats.md``.
+
+Import reads TBX-Basic 2008 (``martif``/``termEntry``/``langSet``/``tig`` or ``ntig``) and
+TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``, DCA or DCT style), in any language
+order, ignoring the data categories diglot has no use for. Parsing is safe: no network, no DTD,
+no entity expansion.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from lxml import etree
+
+from diglot import __version__
+from diglot.errors import InputError, MalformedInput
+from diglot.glossary.formats.base import EntryIds, GlossaryFormat
+from diglot.glossary.model import (
+    FORBIDDEN,
+    LANGUAGE_CODE,
+    PREFERRED,
+    VARIANT,
+    Entry,
+    Glossary,
+    Origin,
+    Problem,
+    Terms,
+    entry_from_dict,
+    is_acronym,
+)
+from diglot.i18n import _
+from diglot.provenance import Signature
+from diglot.textio import normalize, read_text
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+# administrativeStatus values written for each kind of form.
+STATUS_OUT = {PREFERRED: "preferredTerm-admn-sts", VARIANT: "admittedTerm-admn-sts", FORBIDDEN: "deprecatedTerm-admn-sts"}
+
+# administrativeStatus (TBX-Basic), normativeAuthorization (older files) and the bare values some
+# tools write, lower-cased → the kind of form diglot makes of them.
+STATUS_IN = {
+    **{value: PREFERRED for value in ("preferredterm-admn-sts", "preferredterm", "preferred", "standardizedterm", "legalterm", "regulatedterm")},
+    **{value: VARIANT for value in ("admittedterm-admn-sts", "admittedterm", "admitted")},
+    **{
+        value: FORBIDDEN
+        for value in (
+            "deprecatedterm-admn-sts",
+            "supersededterm-admn-sts",
+            "deprecatedterm",
+            "supersededterm",
+            "deprecated",
+            "superseded",
+            "obsolete",
+            "forbidden",
+        )
+    },
+}
+STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization")
+
+# termType values that mark a short form.
+SHORT_TYPES = {"acronym", "abbreviation", "shortform", "initialism", "clippedterm", "abbreviatedform"}
+
+# Entry-level diglot fields with no TBX-Basic data category: written as `note`s "diglot-KEY: value".
+ENTRY_NOTES = {"type": "type", "status": "status", "valid-from": "valid_from", "valid-until": "valid_until"}
+LANGUAGE_NOTES = {"first-mention": "first_mention", "case": "case"}
+NOTE_PREFIX = re.compile(r"^diglot-([a-z-]+):\s?(.*)$", re.DOTALL)
+
+# Elements that group data categories: the first element is the category, the rest qualify it.
+GROUPS = ("descripGrp", "adminGrp", "termNoteGrp")
+# Elements that carry their data category in a `type` attribute (DCA style).
+TYPED = ("descrip", "admin", "termNote", "transac", "ref", "xref", "adminNote", "descripNote", "transacNote")
+TERM_CONTAINERS = ("tig", "ntig", "termSec")
+LANGUAGE_CONTAINERS = ("langSet", "langSec")
+ENTRY_CONTAINERS = ("termEntry", "conceptEntry")
+
+
+def _local(element: Any) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _text(element: Any) -> str:
+    """The text of an element, inline markup flattened, whitespace runs made single spaces."""
+    return " ".join("".join(element.itertext()).split())
+
+
+# ---------------------------------------------------------------------------------------- export
+
+
+def _sub(parent: Any, tag: str, text: str | None = None, **attrib: str) -> Any:
+    element = etree.SubElement(parent, tag, {k.replace("__", ":"): v for k, v in attrib.items()})
+    element.text = text
+    return element
+
+
+def _note(parent: Any, key: str, value: str) -> None:
+    _sub(parent, "note", f"diglot-{key}: {value}")
+
+
+def _xml_id(entry_id: str) -> str:
+    """An XML ID must not start with a digit; reading strips the underscore again (see EntryIds)."""
+    return entry_id if entry_id[0].isalpha() else f"_{entry_id}"
+
+
+def _tig(lang_set: Any, form: str, kind: str, term_type: str | None = None, plural: bool = False) -> None:
+    tig = _sub(lang_set, "tig")
+    _sub(tig, "term", form)
+    if term_type:
+        _sub(tig, "termNote", term_type, type="termType")
+    _sub(tig, "termNote", STATUS_OUT[kind], type="administrativeStatus")
+    if plural:
+        _note(tig, "form", "plural")
+
+
+def _lang_set(entry_element: Any, lang: str, terms: Terms) -> None:
+    lang_set = etree.SubElement(entry_element, "langSet", {XML_LANG: lang})
+    if terms.first_mention:
+        _note(lang_set, "first-mention", terms.first_mention)
+    if terms.case:
+        _note(lang_set, "case", terms.case)
+    _tig(lang_set, terms.preferred, PREFERRED, "fullForm" if terms.short else None)
+    if terms.plural:
+        _tig(lang_set, terms.plural, PREFERRED, plural=True)
+    if terms.short:
+        _tig(lang_set, terms.short, PREFERRED, "acronym" if is_acronym(terms.short) else "abbreviation")
+    for form in terms.variants:
+        _tig(lang_set, form, VARIANT)
+    for form in terms.forbidden:
+        _tig(lang_set, form, FORBIDDEN)
+
+
+def _term_entry(body: Any, entry: Entry) -> None:
+    element = _sub(body, "termEntry", id=_xml_id(entry.id))
+    if entry.source:
+        _sub(element, "admin", entry.source, type="source")
+    if entry.note:
+        _sub(element, "note", entry.note)
+    for key, name in ENTRY_NOTES.items():
+        if getattr(entry, name):
+            _note(element, key, getattr(entry, name))
+    if entry.evidence:
+        _note(element, "evidence", json.dumps(entry.evidence, ensure_ascii=False, sort_keys=True, default=str))
+    for lang, terms in entry.as_dict().items():
+        if lang in entry.langs:
+            _lang_set(element, lang, entry.langs[lang])
+
+
+def dumps_tbx(entries: list[Entry]) -> str:
+    """A TBX-Basic document holding ``entries``."""
+    martif = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+    header = _sub(martif, "martifHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", "diglot glossary")
+    signature = Signature.make(glossary=Glossary(entries).fingerprint)
+    _sub(_sub(file_desc, "sourceDesc"), "p", f"Exported by diglot {__version__} ({signature})")
+    _sub(_sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    body = _sub(_sub(martif, "text"), "body")
+    for entry in entries:
+        _term_entry(body, entry)
+    etree.indent(martif, space="  ")
+    return etree.tostring(martif, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------- import
+
+
+@dataclass
+class _Form:
+    text: str
+    kind: str | None  # PREFERRED / VARIANT / FORBIDDEN, None when the file gives no status
+    short: bool
+    plural: bool
+
+
+def _categories(element: Any) -> Iterator[tuple[str, str, Any]]:
+    """``(data category, text, element)`` for the data categories directly inside ``element``.
+
+    DCA style (``<termNote type="termType">``) and DCT style (``<basic:termType>``) alike;
+    a ``*Grp`` counts as its first member; ``termGrp`` (inside ``ntig``) is looked into.
+    """
+    for child in element:
+        name = _local(child)
+        if not name or name in ("term", "transacGrp") or name in TERM_CONTAINERS + LANGUAGE_CONTAINERS:
+            continue
+        if name == "termGrp":
+            yield from _categories(child)
+        elif name in GROUPS:
+            first = next((c for c in child if _local(c)), None)
+            if first is not None:
+                yield from _categories_of(first)
+        else:
+            yield from _categories_of(child)
+
+
+def _categories_of(element: Any) -> Iterator[tuple[str, str, Any]]:
+    name = _local(element)
+    category = element.get("type", "") if name in TYPED else name
+    if category:
+        yield category, _text(element), element
+
+
+def _parse(path: Path) -> Any:
+    """The root element of a TBX file, parsed without network, DTD or entity expansion."""
+    try:
+        text = read_text(path)
+    except InputError:
+        head = path.read_bytes()[:2] if path.is_file() else b""
+        if head not in (b"\xff\xfe", b"\xfe\xff"):  # some CAT tools export UTF-16 with a BOM
+            raise
+        text = normalize(path.read_bytes().decode("utf-16"))
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",  # the text is decoded already, whatever the declaration says
+    )
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as err:
+        last = err.error_log.last_error if err.error_log else None
+        message = last.message if last is not None else str(err)
+        line, column = err.position if err.position else (None, None)
+        raise MalformedInput(str(path), line, column, _("malformed XML: {problem}").format(problem=message)) from None
+    if _local(root) not in ("martif", "tbx"):
+        raise InputError(
+            _("{name}: not a TBX file (the root element is <{root}>, expected <martif> or <tbx>)").format(
+                name=path, root=_local(root)
+            )
+        )
+    return root
+
+
+def _language_code(raw: str) -> str | None:
+    """``en-US`` → ``en``, ``ko_KR`` → ``ko``; None if it is not a language code at all."""
+    code = raw.strip().replace("_", "-").split("-")[0].lower()
+    return code if LANGUAGE_CODE.match(code) else None
+
+
+def _forms_of(container: Any) -> _Form | None:
+    term = next((t for t in container.iter() if _local(t) == "term"), None)
+    if term is None or not _text(term):
+        return None
+    kind, short, plural = None, False, False
+    for category, value, _element in _categories(container):
+        if category in STATUS_CATEGORIES and kind is None:
+            kind = STATUS_IN.get(value.lower())
+        elif category == "termType":
+            short = value.replace(" ", "").lower() in SHORT_TYPES
+        elif (category == "grammaticalNumber" and value.lower() == "plural") or (
+            category == "note" and value == "diglot-form: plural"
+        ):
+            plural = True
+    return _Form(_text(term), kind, short, plural)
+
+
+def _terms_dict(forms: list[_Form]) -> dict[str, Any]:
+    """The language block: the first preferred full form (else the first allowed form) is preferred."""
+    allowed = [f for f in forms if f.kind != FORBIDDEN]
+    plural = next((f for f in allowed if f.plural), None) if len(allowed) > 1 else None
+    full = [f for f in allowed if not f.short and f is not plural]
+    short = next((f for f in allowed if f.short), None) if full else None
+    candidates = full or allowed
+    preferred = next((f for f in candidates if f.kind == PREFERRED), candidates[0] if candidates else None)
+    block: dict[str, Any] = {"preferred": preferred.text if preferred else None}
+    if plural:
+        block["plural"] = plural.text
+    if short:
+        block["short"] = short.text
+    seen = {f.text for f in (preferred, plural, short) if f}
+    for name, group in (("variants", allowed), ("forbidden", [f for f in forms if f.kind == FORBIDDEN])):
+        values = [f.text for f in group if f.text not in seen]
+        seen.update(values)
+        if values:
+            block[name] = list(dict.fromkeys(values))
+    return block
+
+
+def _entry_dict(element: Any, name: str, problems: list[Problem]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The YAML-schema dict of one termEntry/conceptEntry, and the preferred form per language."""
+    raw: dict[str, Any] = {}
+    notes: list[str] = []
+    sources: list[str] = []
+    entry_sources: list[str] = []
+
+    def take(category: str, value: str, target: dict[str, Any], keys: dict[str, str], level_sources: list[str]) -> None:
+        if category == "note":
+            match = NOTE_PREFIX.match(value)
+            if match and match.group(1) in keys:
+                target[keys[match.group(1)]] = match.group(2)
+            elif match and match.group(1) == "evidence" and keys is ENTRY_NOTES:
+                try:
+                    target["evidence"] = json.loads(match.group(2))
+                except json.JSONDecodeError:
+                    notes.append(value)
+            elif value:
+                notes.append(value)
+        elif category == "definition" and value:
+            notes.append(value)
+        elif category == "source" and value:
+            level_sources.append(value)
+
+    for category, value, _element in _categories(element):
+        take(category, value, raw, ENTRY_NOTES, entry_sources)
+    forms_by_lang: dict[str, list[_Form]] = {}
+    extra: dict[str, dict[str, Any]] = {}
+    for lang_set in (c for c in element if _local(c) in LANGUAGE_CONTAINERS):
+        given = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
+        lang = _language_code(given)
+        if lang is None:
+            problems.append(
+                Problem(
+                    "warning",
+                    _("language {lang!r} is not a language code; its terms are left out").format(lang=given),
+                    Origin(name, lang_set.sourceline),
+                )
+            )
+            continue
+        fields = extra.setdefault(lang, {})
+        for category, value, _element in _categories(lang_set):
+            take(category, value, fields, LANGUAGE_NOTES, sources)
+        for container in (c for c in lang_set if _local(c) in TERM_CONTAINERS):
+            form = _forms_of(container)
+            if form is None:
+                continue
+            forms_by_lang.setdefault(lang, []).append(form)
+            for category, value, _element in _categories(container):
+                if category == "source" and value:
+                    sources.append(value)
+                elif category == "note" and value and not NOTE_PREFIX.match(value):
+                    notes.append(f"{form.text}: {value}")
+    preferred: dict[str, str] = {}
+    for lang, forms in forms_by_lang.items():
+        block = _terms_dict(forms)
+        if block["preferred"] is None:
+            problems.append(
+                Problem(
+                    "warning",
+                    _("{lang} has only deprecated terms and no form to prefer; left out").format(lang=lang),
+                    Origin(name, element.sourceline),
+                )
+            )
+            continue
+        block.update(extra.get(lang, {}))
+        raw[lang] = block
+        preferred[lang] = block["preferred"]
+    raw["source"] = "; ".join(dict.fromkeys(entry_sources or sources))
+    raw["note"] = "\n".join(dict.fromkeys(notes))
+    raw.setdefault("type", "term")
+    return raw, preferred
+
+
+def read_tbx(path: Path, problems: list[Problem]) -> list[Entry]:
+    """Entries of a TBX-Basic 2008 or TBX 2019 file, any language order; problems appended."""
+    root = _parse(path)
+    name = str(path)
+    ids = EntryIds()
+    entries = []
+    for element in (e for e in root.iter() if _local(e) in ENTRY_CONTAINERS):
+        raw, preferred = _entry_dict(element, name, problems)
+        origin = Origin(name, element.sourceline)
+        if not preferred:
+            problems.append(Problem("warning", _("an entry without terms was left out"), origin))
+            continue
+        given = element.get("id") or element.get(XML_ID)
+        raw["id"] = ids.make(given, preferred)
+        if given and raw["id"] != given and raw["id"] != given.lstrip("_"):
+            problems.append(
+                Problem("warning", _("entry id {given!r} was read as {id}").format(given=given, id=raw["id"]), origin)
+            )
+        entry = entry_from_dict(raw, origin, problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+class TbxFormat(GlossaryFormat):
+    """TBX-Basic out; TBX-Basic 2008 and TBX 2019 in."""
+
+    name = "tbx"
+    suffixes = (".tbx", ".xml")
+
+    def read(self, path: Path, problems: list[Problem]) -> list[Entry]:
+        return read_tbx(Path(path), problems)
+
+    def dumps(self, entries: list[Entry]) -> str:
+        return dumps_tbx(entries)

@@ -1,0 +1,111 @@
+"""How glossary mentions are carried through the model: chosen per model by a self-test.
+
+Before decoding, each glossary mention in a source sentence is replaced by a form the model
+should copy unchanged: either the target rendering itself (*inline*: the model sees real words
+and can build the sentence around them) or a placeholder such as ``ZXQ1`` (restored after
+decoding). Models differ: Argos models are known to mangle unusual tokens, and some rewrite
+foreign words. So when a package is installed, :func:`choose_protection` runs each candidate
+through the model in a few short sentences and records which ones came through intact; the first
+candidate that always survived is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+INLINE = "inline"
+# Placeholder shapes, in order of preference: all-Latin capitals with a digit survive most
+# SentencePiece vocabularies; bracketed numbers are a fallback.
+PLACEHOLDERS = ("ZXQ{n}", "[{n}]", "#{n}#")
+CANDIDATES = (INLINE,) + PLACEHOLDERS
+
+# Short news sentences with a slot for the protected form, per source language.
+_FRAMES = {
+    "ko": ("{x} 관계자는 이날 기자회견에서 이같이 밝혔다.", "정부는 {x} 문제를 논의하기 위해 회의를 열었다.", "그는 {x}에 대해 우려를 표명했다."),
+    "en": ("An official of {x} said so at a news conference on Monday.", "The government met to discuss {x}.", "He voiced concern about {x}."),
+}
+_RENDERINGS = {
+    "en": ("Commission to Help North Korean Refugees", "forced repatriation", "Kim Sung-hwan"),
+    "ko": ("북한난민구호위원회", "강제북송", "김성환"),
+}
+
+
+@dataclass(frozen=True)
+class Protection:
+    """The result of a model's self-test: the form used, and how every candidate fared."""
+
+    method: str  # INLINE or a placeholder pattern
+    passed: dict[str, float] = field(default_factory=dict)  # candidate → share of test sentences kept
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.method != INLINE
+
+    def placeholder(self, number: int) -> str:
+        return self.method.format(n=number)
+
+    def pattern(self) -> re.Pattern[str]:
+        """Finds this placeholder in output, tolerating spaces the model put inside it."""
+        head, tail = self.method.split("{n}")
+        spaced = lambda s: r"\s*".join(re.escape(c) for c in s)  # noqa: E731
+        return re.compile(spaced(head) + r"\s*(\d+)\s*" + spaced(tail) if tail else spaced(head) + r"\s*(\d+)")
+
+    def as_dict(self) -> dict:
+        return {"method": self.method, "passed": self.passed}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "Protection":
+        method = raw.get("method")
+        return cls(method if method in CANDIDATES else INLINE, dict(raw.get("passed") or {}))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def self_test(engine, from_code: str, to_code: str) -> dict[str, float]:
+    """Share of test sentences in which each candidate came through the engine intact."""
+    frames = _FRAMES.get(from_code, _FRAMES["en"])
+    renderings = _RENDERINGS.get(to_code, _RENDERINGS["en"])
+    probes: list[tuple[str, str, str]] = []  # candidate, source, what must appear in the output
+    for candidate in CANDIDATES:
+        for number, (frame, rendering) in enumerate(zip(frames, renderings), start=1):
+            form = rendering if candidate == INLINE else candidate.format(n=number)
+            probes.append((candidate, frame.format(x=form), form))
+    outputs = engine.translate([source for _, source, _ in probes])
+    kept: dict[str, list[bool]] = {}
+    for (candidate, _, form), decoded in zip(probes, outputs):
+        kept.setdefault(candidate, []).append(_squash(form) in _squash(decoded.text))
+    return {candidate: sum(flags) / len(flags) for candidate, flags in kept.items()}
+
+
+def choose(passed: dict[str, float]) -> Protection:
+    """The first candidate that always survived; else the one that survived most often."""
+    for candidate in CANDIDATES:
+        if passed.get(candidate, 0) >= 1.0:
+            return Protection(candidate, passed)
+    best = max(CANDIDATES, key=lambda c: (passed.get(c, 0), -CANDIDATES.index(c)))
+    return Protection(best, passed)
+
+
+def choose_protection(model) -> Protection:
+    """Run the self-test on one installed model with the default engine (beam 2, quick)."""
+    from diglot.translate.engines import EngineOptions
+    from diglot.translate.engines.ctranslate2 import CTranslate2Engine
+
+    engine = CTranslate2Engine([model], EngineOptions(beam_size=2, max_decoding_length=64))
+    return choose(self_test(engine, model.from_code, model.to_code))
+
+
+def protection_for(route) -> Protection:
+    """The protection to use along a route: what each model recorded at install (or now)."""
+    results = []
+    for model in route:
+        raw = model.meta().get("protection")
+        results.append(Protection.from_dict(raw) if raw else choose_protection(model))
+    if len(results) == 1:
+        return results[0]
+    # A pivot: the candidate that fared worst along the chain decides.
+    passed = {c: min(r.passed.get(c, 0) for r in results) for c in CANDIDATES}
+    return choose(passed)

@@ -1,0 +1,87 @@
+import textwrap
+
+from diglot.cli import main
+from diglot.glossary.lint import lint
+from diglot.glossary.load import read_glossary
+
+
+def write(tmp_path, text, name="g.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def messages(path):
+    return [(p.severity, p.origin.line, p.message) for p in lint(read_glossary([path]))]
+
+
+def test_curated_glossaries_are_clean(capsys):
+    assert main(["glossary", "lint"]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_each_problem_is_reported_with_its_line(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        entries:
+          - id: a
+            type: term
+            source: s
+            ko: {preferred: 난민}
+            en: {preferred: refugee, forbidden: [refugee]}
+          - id: a
+            type: term
+            source: s
+            ko: {preferred: 망명}
+            en: {preferred: asylum}
+          - id: b
+            type: gadget
+            source: s
+            colour: red
+            ko: {preferred: 난민}
+            en: {preferred: displaced person, variants: [displaced person]}
+          - id: c
+            type: term
+            source: s
+            en: {preferred: asylum seeker}
+        """,
+    )
+    found = messages(path)
+    expected = [
+        ("error", 12, "unknown type 'gadget'"),
+        ("error", 12, "unknown field colour"),
+        ("error", 7, "duplicate id a"),
+        ("error", 2, "preferred form 'refugee' is also forbidden"),
+        ("error", 12, "form '난민' is also claimed by entry a"),
+        ("error", 12, "variant 'displaced person' is the preferred form"),
+        ("error", 18, "entry c has no ko form"),
+    ]
+    for severity, line, text in expected:
+        assert any(s == severity and l == line and text in m for s, l, m in found), (text, found)
+
+
+def test_malformed_yaml_names_file_line_and_column(tmp_path, capsys):
+    path = write(tmp_path, "entries:\n  - id: a\n    type: [term\n")
+    assert main(["glossary", "lint", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:4:1: error: malformed YAML" in out
+
+
+def test_lint_keeps_going_after_a_broken_file(tmp_path, capsys):
+    write(tmp_path, "entries: [\n", name="a.yaml")
+    write(tmp_path, "entries:\n  - id: ok\n    type: term\n    ko: 난민\n    en: refugee\n", name="b.yaml")
+    assert main(["glossary", "lint", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "a.yaml" in out and "entry ok has no source" in out
+
+
+def test_binary_and_non_utf8_glossaries_get_one_line_errors(tmp_path, capsys):
+    (tmp_path / "bin.yaml").write_bytes(b"\x00\x01\x02entries")
+    (tmp_path / "cp949.yaml").write_bytes("entries:\n  - id: a\n    ko: 난민\n".encode("cp949"))
+    assert main(["glossary", "find", "-", "--glossary", str(tmp_path / "bin.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "looks like a binary file" in err and "Traceback" not in err
+    assert main(["glossary", "show", "a", "--glossary", str(tmp_path / "cp949.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "is not valid UTF-8" in err and "CP949" in err
