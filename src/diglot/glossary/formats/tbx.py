@@ -90,9 +90,14 @@ def _local(element: Any) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
-def _text(element: Any) -> str:
-    """The text of an element, inline markup flattened, whitespace runs made single spaces."""
+def _term_text(element: Any) -> str:
+    """A term: inline markup flattened, whitespace runs made single spaces."""
     return " ".join("".join(element.itertext()).split())
+
+
+def _plain_text(element: Any) -> str:
+    """A note or other text: inline markup flattened, each line stripped, line breaks kept."""
+    return "\n".join(line.strip() for line in "".join(element.itertext()).strip().splitlines())
 
 
 # ---------------------------------------------------------------------------------------- export
@@ -151,9 +156,8 @@ def _term_entry(body: Any, entry: Entry) -> None:
             _note(element, key, getattr(entry, name))
     if entry.evidence:
         _note(element, "evidence", json.dumps(entry.evidence, ensure_ascii=False, sort_keys=True, default=str))
-    for lang, terms in entry.as_dict().items():
-        if lang in entry.langs:
-            _lang_set(element, lang, entry.langs[lang])
+    for lang, terms in entry.langs.items():
+        _lang_set(element, lang, terms)
 
 
 def dumps_tbx(entries: list[Entry]) -> str:
@@ -169,7 +173,7 @@ def dumps_tbx(entries: list[Entry]) -> str:
     for entry in entries:
         _term_entry(body, entry)
     etree.indent(martif, space="  ")
-    return etree.tostring(martif, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(martif, encoding="unicode") + "\n"
 
 
 # ---------------------------------------------------------------------------------------- import
@@ -207,7 +211,7 @@ def _categories_of(element: Any) -> Iterator[tuple[str, str, Any]]:
     name = _local(element)
     category = element.get("type", "") if name in TYPED else name
     if category:
-        yield category, _text(element), element
+        yield category, _plain_text(element), element
 
 
 def _parse(path: Path) -> Any:
@@ -251,9 +255,9 @@ def _language_code(raw: str) -> str | None:
     return code if LANGUAGE_CODE.match(code) else None
 
 
-def _forms_of(container: Any) -> _Form | None:
+def _form_of(container: Any) -> _Form | None:
     term = next((t for t in container.iter() if _local(t) == "term"), None)
-    if term is None or not _text(term):
+    if term is None or not _term_text(term):
         return None
     kind, short, plural = None, False, False
     for category, value, _element in _categories(container):
@@ -265,7 +269,7 @@ def _forms_of(container: Any) -> _Form | None:
             category == "note" and value == "diglot-form: plural"
         ):
             plural = True
-    return _Form(_text(term), kind, short, plural)
+    return _Form(_term_text(term), kind, short, plural)
 
 
 def _terms_dict(forms: list[_Form]) -> dict[str, Any]:
@@ -290,78 +294,90 @@ def _terms_dict(forms: list[_Form]) -> dict[str, Any]:
     return block
 
 
-def _entry_dict(element: Any, name: str, problems: list[Problem]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The YAML-schema dict of one termEntry/conceptEntry, and the preferred form per language."""
-    raw: dict[str, Any] = {}
-    notes: list[str] = []
-    sources: list[str] = []
-    entry_sources: list[str] = []
+def _diglot_note(value: str) -> tuple[str, str] | None:
+    """``("type", "person")`` for a note ``diglot-type: person``; None for any other note."""
+    match = NOTE_PREFIX.match(value)
+    return (match.group(1), match.group(2)) if match else None
 
-    def take(category: str, value: str, target: dict[str, Any], keys: dict[str, str], level_sources: list[str]) -> None:
-        if category == "note":
-            match = NOTE_PREFIX.match(value)
-            if match and match.group(1) in keys:
-                target[keys[match.group(1)]] = match.group(2)
-            elif match and match.group(1) == "evidence" and keys is ENTRY_NOTES:
+
+class _EntryReader:
+    """Collects one termEntry/conceptEntry into the YAML schema's dict."""
+
+    def __init__(self, element: Any, name: str, problems: list[Problem]):
+        self.name, self.problems = name, problems
+        self.raw: dict[str, Any] = {}
+        self.notes: list[str] = []
+        self.entry_sources: list[str] = []
+        self.other_sources: list[str] = []  # of languages and terms, used if the entry has none
+        self.forms: dict[str, list[_Form]] = {}
+        self.lang_fields: dict[str, dict[str, str]] = {}
+        self._read_entry_level(element)
+        for lang_set in (c for c in element if _local(c) in LANGUAGE_CONTAINERS):
+            self._read_language(lang_set)
+
+    def _read_entry_level(self, element: Any) -> None:
+        for category, value, _element in _categories(element):
+            note = _diglot_note(value) if category == "note" else None
+            if note and note[0] in ENTRY_NOTES:
+                self.raw[ENTRY_NOTES[note[0]]] = note[1]
+            elif note and note[0] == "evidence":
                 try:
-                    target["evidence"] = json.loads(match.group(2))
+                    self.raw["evidence"] = json.loads(note[1])
                 except json.JSONDecodeError:
-                    notes.append(value)
-            elif value:
-                notes.append(value)
-        elif category == "definition" and value:
-            notes.append(value)
-        elif category == "source" and value:
-            level_sources.append(value)
+                    self.notes.append(value)
+            elif category in ("note", "definition") and value:
+                self.notes.append(value)
+            elif category == "source" and value:
+                self.entry_sources.append(value)
 
-    for category, value, _element in _categories(element):
-        take(category, value, raw, ENTRY_NOTES, entry_sources)
-    forms_by_lang: dict[str, list[_Form]] = {}
-    extra: dict[str, dict[str, Any]] = {}
-    for lang_set in (c for c in element if _local(c) in LANGUAGE_CONTAINERS):
+    def _read_language(self, lang_set: Any) -> None:
         given = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
         lang = _language_code(given)
         if lang is None:
-            problems.append(
+            self.problems.append(
                 Problem(
                     "warning",
                     _("language {lang!r} is not a language code; its terms are left out").format(lang=given),
-                    Origin(name, lang_set.sourceline),
+                    Origin(self.name, lang_set.sourceline),
                 )
             )
-            continue
-        fields = extra.setdefault(lang, {})
+            return
+        fields = self.lang_fields.setdefault(lang, {})
         for category, value, _element in _categories(lang_set):
-            take(category, value, fields, LANGUAGE_NOTES, sources)
+            note = _diglot_note(value) if category == "note" else None
+            if note and note[0] in LANGUAGE_NOTES:
+                fields[LANGUAGE_NOTES[note[0]]] = note[1]
+            elif category in ("note", "definition") and value:
+                self.notes.append(value)
+            elif category == "source" and value:
+                self.other_sources.append(value)
         for container in (c for c in lang_set if _local(c) in TERM_CONTAINERS):
-            form = _forms_of(container)
+            form = _form_of(container)
             if form is None:
                 continue
-            forms_by_lang.setdefault(lang, []).append(form)
+            self.forms.setdefault(lang, []).append(form)
             for category, value, _element in _categories(container):
                 if category == "source" and value:
-                    sources.append(value)
-                elif category == "note" and value and not NOTE_PREFIX.match(value):
-                    notes.append(f"{form.text}: {value}")
-    preferred: dict[str, str] = {}
-    for lang, forms in forms_by_lang.items():
-        block = _terms_dict(forms)
-        if block["preferred"] is None:
-            problems.append(
-                Problem(
-                    "warning",
-                    _("{lang} has only deprecated terms and no form to prefer; left out").format(lang=lang),
-                    Origin(name, element.sourceline),
-                )
-            )
-            continue
-        block.update(extra.get(lang, {}))
-        raw[lang] = block
-        preferred[lang] = block["preferred"]
-    raw["source"] = "; ".join(dict.fromkeys(entry_sources or sources))
-    raw["note"] = "\n".join(dict.fromkeys(notes))
-    raw.setdefault("type", "term")
-    return raw, preferred
+                    self.other_sources.append(value)
+                elif category in ("note", "definition") and value and not _diglot_note(value):
+                    self.notes.append(f"{form.text}: {value}")
+
+    def result(self, origin: Origin) -> tuple[dict[str, Any], dict[str, str]]:
+        """The entry's dict (without id) and its preferred form per language."""
+        preferred: dict[str, str] = {}
+        for lang, forms in self.forms.items():
+            block = _terms_dict(forms)
+            if block["preferred"] is None:
+                message = _("{lang} has only deprecated terms and no form to prefer; left out").format(lang=lang)
+                self.problems.append(Problem("warning", message, origin))
+                continue
+            block.update(self.lang_fields.get(lang, {}))
+            self.raw[lang] = block
+            preferred[lang] = block["preferred"]
+        self.raw["source"] = "; ".join(dict.fromkeys(self.entry_sources or self.other_sources))
+        self.raw["note"] = "\n".join(dict.fromkeys(self.notes))
+        self.raw.setdefault("type", "term")
+        return self.raw, preferred
 
 
 def read_tbx(path: Path, problems: list[Problem]) -> list[Entry]:
@@ -371,17 +387,17 @@ def read_tbx(path: Path, problems: list[Problem]) -> list[Entry]:
     ids = EntryIds()
     entries = []
     for element in (e for e in root.iter() if _local(e) in ENTRY_CONTAINERS):
-        raw, preferred = _entry_dict(element, name, problems)
         origin = Origin(name, element.sourceline)
+        raw, preferred = _EntryReader(element, name, problems).result(origin)
         if not preferred:
             problems.append(Problem("warning", _("an entry without terms was left out"), origin))
             continue
         given = element.get("id") or element.get(XML_ID)
-        raw["id"] = ids.make(given, preferred)
-        if given and raw["id"] != given and raw["id"] != given.lstrip("_"):
-            problems.append(
-                Problem("warning", _("entry id {given!r} was read as {id}").format(given=given, id=raw["id"]), origin)
-            )
+        wanted = ids.base(given, preferred)
+        raw["id"] = ids.unique(wanted)
+        if given and raw["id"] != wanted:
+            message = _("entry id {given!r} is used twice; the second is read as {id}").format(given=given, id=raw["id"])
+            problems.append(Problem("warning", message, origin))
         entry = entry_from_dict(raw, origin, problems)
         if entry is not None:
             entries.append(entry)
