@@ -1,0 +1,184 @@
+"""gettext PO, via polib: one message per entry, for translators' PO editors and Weblate-like tools.
+
+``msgctxt`` is the entry id, ``msgid`` the source language's preferred form (Korean by default),
+``msgstr`` the target's (English). Everything else travels in extracted comments (``#.``), one
+``key: value`` line each, so the file reads back into the entries it came from::
+
+    #. type: organization
+    #. source: The organisation's own English name
+    #. en.short: CNKR
+    #. en.variants: ["N.K. defector", "defector"]
+    msgctxt "cnkr"
+    msgid "북한난민구호위원회"
+    msgstr "Commission to Help North Korean Refugees"
+
+Lists are JSON; a value with line breaks takes one line per line of text. Reading someone
+else's catalogue, extracted comments that are not ``key: value`` lines and translator comments
+(``#``) become the entry's note, a fuzzy message becomes a ``proposed`` entry, and a message
+without ``msgctxt`` is named after its English form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from diglot import __version__
+from diglot.errors import DiglotError, MalformedInput
+from diglot.glossary.formats.base import EntryIds, GlossaryFormat
+from diglot.glossary.model import LANGUAGE_CODE, TERM_FIELDS, Entry, Glossary, Origin, Problem, entry_from_dict
+from diglot.i18n import _
+from diglot.provenance import Signature
+from diglot.textio import read_text
+
+ENTRY_KEYS = ("type", "status", "source", "note", "valid_from", "valid_until", "evidence")
+LIST_FIELDS = ("variants", "forbidden")
+COMMENT_LINE = re.compile(r"^(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.)?(?P<key>[a-z_]+): (?P<value>.*)$")
+SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def _lines(key: str, value: Any) -> list[str]:
+    if isinstance(value, (list, dict)):
+        return [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)}"]
+    return [f"{key}: {line}" for line in str(value).split("\n")]
+
+
+def _comment(entry: Entry, source_lang: str, target_lang: str) -> str:
+    lines: list[str] = []
+    data = entry.as_dict()
+    for key in ENTRY_KEYS:
+        if key in data:
+            lines += _lines(key, data[key])
+    for lang, terms in entry.langs.items():
+        for name, value in terms.as_dict().items():
+            if name != "preferred" or lang not in (source_lang, target_lang):
+                lines += _lines(f"{lang}.{name}", value)
+    return "\n".join(lines)
+
+
+def dumps_po(entries: list[Entry], source_lang: str = "ko", target_lang: str = "en") -> str:
+    """A PO catalogue of ``entries``: msgctxt = id, msgid = source form, msgstr = target form."""
+    po = polib.POFile(wrapwidth=0)
+    signature = Signature.make(glossary=Glossary(entries).fingerprint)
+    po.header = f"diglot glossary, {source_lang} → {target_lang}\nExported by diglot {__version__} ({signature})"
+    po.metadata = {
+        "Project-Id-Version": "diglot glossary",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Language": target_lang,
+        "X-Source-Language": source_lang,
+        "X-Generator": f"diglot {__version__}",
+    }
+    for entry in entries:
+        source = entry.langs.get(source_lang)
+        if source is None:
+            raise DiglotError(
+                _("entry {id} has no {lang} form, which a PO file needs as its msgid").format(id=entry.id, lang=source_lang)
+            )
+        target = entry.langs.get(target_lang)
+        po.append(
+            polib.POEntry(
+                msgctxt=entry.id,
+                msgid=source.preferred,
+                msgstr=target.preferred if target else "",
+                comment=_comment(entry, source_lang, target_lang),
+            )
+        )
+    return str(po) + "\n"
+
+
+def _parse(path: Path) -> polib.POFile:
+    text = read_text(path)
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as err:
+        match = SYNTAX_LINE.search(str(err))
+        line = int(match.group(1)) if match else None
+        problem = _("malformed PO: {problem}").format(problem=SYNTAX_LINE.sub("", str(err)).strip())
+        raise MalformedInput(str(path), line, None, problem) from None
+
+
+def _language(value: str | None, default: str) -> str:
+    code = (value or "").strip().replace("_", "-").split("-")[0].lower()
+    return code if LANGUAGE_CODE.match(code) else default
+
+
+def _entry_dict(message: polib.POEntry, source_lang: str, target_lang: str, origin: Origin, problems: list[Problem]) -> dict[str, Any]:
+    raw: dict[str, Any] = {"type": "term"}
+    notes: list[str] = []
+    scalars: dict[tuple[str | None, str], list[str]] = {}
+    for line in (message.comment or "").split("\n"):
+        match = COMMENT_LINE.match(line)
+        lang, key = (match.group("lang"), match.group("key")) if match else (None, "")
+        known = key in ENTRY_KEYS if lang is None else key in TERM_FIELDS
+        if not match or not known:
+            if line.strip():
+                notes.append(line.strip())
+            continue
+        value = match.group("value")
+        if key in LIST_FIELDS or key == "evidence":
+            try:
+                parsed = json.loads(value)
+            except json.JSONDecodeError as err:
+                problems.append(Problem("error", _("{key}: not valid JSON ({problem})").format(key=line.split(":")[0], problem=err.msg), origin))
+                continue
+            (raw.setdefault(lang, {}) if lang else raw)[key] = parsed
+        else:
+            scalars.setdefault((lang, key), []).append(value)
+    for (lang, key), values in scalars.items():
+        (raw.setdefault(lang, {}) if lang else raw)[key] = "\n".join(values)
+    target = message.msgstr or (message.msgstr_plural or {}).get(0, "")
+    for lang, form in ((source_lang, message.msgid), (target_lang, target)):
+        if form.strip():
+            block = raw.setdefault(lang, {})
+            if isinstance(block, dict):
+                block["preferred"] = form
+    notes += [line.strip() for line in (message.tcomment or "").split("\n") if line.strip()]
+    if notes:
+        raw["note"] = "\n".join(filter(None, [raw.get("note"), *notes]))
+    if message.fuzzy:
+        raw.setdefault("status", "proposed")
+    return raw
+
+
+def read_po(path: Path, problems: list[Problem], source_lang: str = "ko", target_lang: str = "en") -> list[Entry]:
+    """Entries of a PO file; the header's ``X-Source-Language`` and ``Language`` override the pair."""
+    po = _parse(path)
+    source_lang = _language(po.metadata.get("X-Source-Language"), source_lang)
+    target_lang = _language(po.metadata.get("Language"), target_lang)
+    name = str(path)
+    ids = EntryIds()
+    entries = []
+    for message in po:
+        if message.obsolete or not message.msgid:
+            continue
+        origin = Origin(name, message.linenum)
+        raw = _entry_dict(message, source_lang, target_lang, origin, problems)
+        preferred = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict) and isinstance(v.get("preferred"), str)}
+        wanted = ids.base(message.msgctxt, preferred)
+        raw["id"] = ids.unique(wanted)
+        if message.msgctxt and raw["id"] != wanted:
+            message_text = _("entry id {given!r} is used twice; the second is read as {id}")
+            problems.append(Problem("warning", message_text.format(given=message.msgctxt, id=raw["id"]), origin))
+        entry = entry_from_dict(raw, origin, problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+class PoFormat(GlossaryFormat):
+    """gettext PO: msgctxt = entry id, msgid = source form, msgstr = target form."""
+
+    name = "po"
+    suffixes = (".po",)
+
+    def read(self, path: Path, problems: list[Problem]) -> list[Entry]:
+        return read_po(Path(path), problems, self.source_lang, self.target_lang)
+
+    def dumps(self, entries: list[Entry]) -> str:
+        return dumps_po(entries, self.source_lang, self.target_lang)
