@@ -1,0 +1,242 @@
+"""Glossary enforcement around decoding: protect, restore, verify, repair.
+
+For each source sentence, :func:`plan` finds the glossary mentions (:class:`diglot.glossary.Matcher`)
+and builds the engine input, each mention replaced by its target rendering or a placeholder
+(:mod:`diglot.translate.protect`). After decoding, :func:`finish` restores placeholders, then
+verifies every mention in the output with the matcher, the way ``diglot check`` judges a
+sentence pair (ok / variant / forbidden / missing), and repairs what failed:
+
+* a variant or forbidden rendering is replaced by the planned rendering;
+* a missing one is located through the model's cross-attention (the target tokens that attend
+  most to the mention's source tokens) and that span is replaced;
+* after a substituted term in Korean output the particle is fixed (탈북민을 → 탈북자를).
+
+Each mention ends up ``kept`` (the model carried the rendering itself), ``restored`` (from a
+placeholder), ``repaired`` or ``failed``.
+
+TODO(check): the verification rules here should be merged with ``diglot.check`` once its
+per-sentence function is available.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher, Mention
+from diglot.korean import fix_particle
+from diglot.translate.engines.base import Decoded
+from diglot.translate.protect import Protection
+
+KEPT, RESTORED, REPAIRED, FAILED = "kept", "restored", "repaired", "failed"
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+
+
+@dataclass
+class MentionReport:
+    """What happened to one glossary mention of the source."""
+
+    entry: str
+    sentence: int  # index of the segment in its document
+    source: str  # the mention as written in the source
+    rendering: str  # the rendering in the output (the planned one when it failed)
+    status: str  # kept | restored | repaired | failed
+    found: str = ""  # what the model wrote instead (variant, forbidden form, the span replaced)
+
+    def as_dict(self) -> dict:
+        return {
+            "entry": self.entry,
+            "sentence": self.sentence,
+            "source": self.source,
+            "rendering": self.rendering,
+            "status": self.status,
+            **({"found": self.found} if self.found else {}),
+        }
+
+
+@dataclass
+class Planned:
+    """One source mention and how it is carried: ``marker`` is what the engine sees."""
+
+    mention: Mention
+    rendering: str
+    marker: str
+    input_span: tuple[int, int]  # where the marker sits in the engine input
+
+
+@dataclass
+class Plan:
+    source: str
+    engine_input: str
+    planned: list[Planned] = field(default_factory=list)
+
+
+class FirstMentions:
+    """Which entries a document has already rendered (first-mention style is per document)."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def rendering(self, glossary: Glossary, mention: Mention, tgt_lang: str) -> str:
+        terms = glossary.get(mention.entry).langs[tgt_lang]
+        if mention.entry not in self.seen:
+            self.seen.add(mention.entry)
+            return terms.first_mention_text()
+        return terms.short if terms.short else terms.preferred
+
+
+def plan(
+    source: str,
+    matcher: Matcher | None,
+    protection: Protection,
+    src_lang: str,
+    tgt_lang: str,
+    first: FirstMentions,
+) -> Plan:
+    """Find the mentions in ``source`` and build the engine input that protects them."""
+    if matcher is None:
+        return Plan(source, source)
+    mentions = [
+        m for m in matcher.find(source, src_lang) if tgt_lang in matcher.glossary.get(m.entry).langs
+    ]
+    planned = []
+    for number, mention in enumerate(mentions, start=1):
+        rendering = first.rendering(matcher.glossary, mention, tgt_lang)
+        marker = protection.placeholder(number) if protection.is_placeholder else rendering
+        planned.append(Planned(mention, rendering, marker, (0, 0)))
+    pieces, cursor = [], 0
+    for item in planned:
+        pieces.append(source[cursor : item.mention.start])
+        start = sum(len(p) for p in pieces)
+        pieces.append(item.marker)
+        item.input_span = (start, start + len(item.marker))
+        cursor = item.mention.end
+    pieces.append(source[cursor:])
+    return Plan(source, "".join(pieces), planned)
+
+
+def _substitute(text: str, start: int, end: int, rendering: str, tgt_lang: str) -> tuple[str, int]:
+    """Put ``rendering`` in place of ``text[start:end]``; fix a Korean particle after it."""
+    after = text[end:]
+    if tgt_lang == "ko":
+        run = _HANGUL_RUN.match(after)
+        if run:
+            after = fix_particle(rendering, run.group()) + after[run.end() :]
+    return text[:start] + rendering + after, start + len(rendering)
+
+
+def restore(text: str, plan_: Plan, protection: Protection, tgt_lang: str) -> tuple[str, set[int]]:
+    """Replace placeholders in decoded text; returns the text and the indices restored."""
+    if not protection.is_placeholder or not plan_.planned:
+        return text, set()
+    restored: set[int] = set()
+    pattern = protection.pattern()
+    out, cursor = [], 0
+    for match in pattern.finditer(text):
+        index = int(match.group(1)) - 1
+        if not 0 <= index < len(plan_.planned) or index in restored:
+            continue
+        out.append(text[cursor : match.start()])
+        out.append(plan_.planned[index].rendering)
+        cursor = match.end()
+        restored.add(index)
+    out.append(text[cursor:])
+    result = "".join(out)
+    if tgt_lang == "ko":  # particles written after a placeholder were chosen for the placeholder
+        for index in restored:
+            rendering = plan_.planned[index].rendering
+            position = result.find(rendering)
+            if position >= 0:
+                result, _ = _substitute(result, position, position + len(rendering), rendering, tgt_lang)
+    return result, restored
+
+
+def _piece_offsets(pieces: list[str], text: str) -> list[tuple[int, int]] | None:
+    """Character span of each SentencePiece piece in ``text`` (its detokenised form), or None."""
+    spans, cursor = [], 0
+    rebuilt = "".join(pieces).replace("\u2581", " ")
+    lead = len(rebuilt) - len(rebuilt.lstrip(" "))
+    if rebuilt.strip() != text.strip():
+        return None
+    for piece in pieces:
+        length = len(piece.replace("\u2581", " "))
+        spans.append((max(cursor - lead, 0), max(cursor + length - lead, 0)))
+        cursor += length
+    return spans
+
+
+def attention_span(decoded: Decoded, input_text: str, input_span: tuple[int, int]) -> tuple[int, int] | None:
+    """The output span whose tokens attend most to ``input_text[input_span]``."""
+    if not decoded.attention or not decoded.source_tokens or not decoded.target_tokens:
+        return None
+    src_offsets = _piece_offsets(decoded.source_tokens, input_text)
+    tgt_offsets = _piece_offsets(decoded.target_tokens, decoded.text)
+    if src_offsets is None or tgt_offsets is None:
+        return None
+    wanted = {j for j, (s, e) in enumerate(src_offsets) if s < input_span[1] and e > input_span[0]}
+    if not wanted:
+        return None
+    hits = []
+    for i, row in enumerate(decoded.attention[: len(tgt_offsets)]):
+        row = row[: len(src_offsets)]
+        if row and max(range(len(row)), key=row.__getitem__) in wanted:
+            hits.append(i)
+    if not hits:
+        return None
+    start, end = tgt_offsets[hits[0]][0], tgt_offsets[hits[-1]][1]
+    while start < end and decoded.text[start] == " ":
+        start += 1
+    return (start, end) if start < end else None
+
+
+def finish(
+    decoded: Decoded,
+    plan_: Plan,
+    protection: Protection,
+    matcher: Matcher | None,
+    tgt_lang: str,
+    sentence: int,
+) -> tuple[str, list[MentionReport]]:
+    """Restore, verify and repair one decoded sentence; returns the text and a report per mention."""
+    text, restored = restore(decoded.text, plan_, protection, tgt_lang)
+    if not plan_.planned or matcher is None:
+        return text, []
+    reports: list[MentionReport | None] = [None] * len(plan_.planned)
+    used: set[int] = set()
+    missing: list[int] = []
+    for index, item in enumerate(plan_.planned):
+        found = _find_rendering(matcher, text, item, tgt_lang, used)
+        if found is None:
+            missing.append(index)
+            continue
+        used.add(found.start)
+        status = RESTORED if index in restored else KEPT
+        if found.kind == PREFERRED:
+            reports[index] = MentionReport(item.mention.entry, sentence, item.mention.text, found.text, status)
+        else:  # VARIANT or FORBIDDEN: put the planned rendering in its place
+            text, _ = _substitute(text, found.start, found.end, item.rendering, tgt_lang)
+            reports[index] = MentionReport(
+                item.mention.entry, sentence, item.mention.text, item.rendering, REPAIRED, found=found.text
+            )
+    for index in missing:
+        item = plan_.planned[index]
+        span = attention_span(decoded, plan_.engine_input, item.input_span)
+        written = decoded.text[span[0] : span[1]] if span else ""
+        # Earlier substitutions may have moved it: find what the model wrote in the current text.
+        position = text.find(written) if written else -1
+        if position >= 0:
+            text, _ = _substitute(text, position, position + len(written), item.rendering, tgt_lang)
+            reports[index] = MentionReport(
+                item.mention.entry, sentence, item.mention.text, item.rendering, REPAIRED, found=written
+            )
+        else:
+            reports[index] = MentionReport(item.mention.entry, sentence, item.mention.text, item.rendering, FAILED)
+    return text, [r for r in reports if r is not None]
+
+
+def _find_rendering(matcher: Matcher, text: str, item: Planned, tgt_lang: str, used: set[int]) -> Mention | None:
+    """The first unused target mention of the planned entry: preferred forms before others."""
+    candidates = [m for m in matcher.find(text, tgt_lang) if m.entry == item.mention.entry and m.start not in used]
+    order = {PREFERRED: 0, VARIANT: 1, FORBIDDEN: 2}
+    candidates.sort(key=lambda m: (order[m.kind], m.start))
+    return candidates[0] if candidates else None

@@ -1,0 +1,171 @@
+"""From documents to translations: segment, protect, decode (cached, batched), enforce.
+
+:class:`DocumentTranslator` is the Python API behind ``diglot translate``; what it returns is
+plain data (:class:`TranslatedDocument`, :class:`TranslationRun`) that renderers such as
+``diglot.edition`` can use directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from diglot.doc import Segment
+from diglot.glossary import Glossary, Matcher
+from diglot.provenance import Signature
+from diglot.segment import segment
+from diglot.translate.cache import TranslationMemory
+from diglot.translate.engines import Decoded, Engine, EngineOptions, engine_class
+from diglot.translate.enforce import FAILED, FirstMentions, MentionReport, Plan, finish, plan
+from diglot.translate.models import InstalledModel, diglot_home, route
+from diglot.translate.protect import INLINE, Protection, protection_for
+
+
+@dataclass
+class TranslatedDocument:
+    """One input document and its translation, segment by segment."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    segments: list[Segment]  # the source, as segmented (boilerplate included)
+    translations: list[str]  # one per segment; boilerplate is passed through unchanged
+    mentions: list[MentionReport] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The translation with the source's paragraphs: sentences joined by a space."""
+        paragraphs: dict[int, list[str]] = {}
+        for seg, translated in zip(self.segments, self.translations):
+            paragraphs.setdefault(seg.paragraph, []).append(translated)
+        return "\n\n".join(" ".join(p for p in parts if p) for _, parts in sorted(paragraphs.items())) + "\n"
+
+
+@dataclass
+class TranslationRun:
+    """Every document of one ``translate`` call, with how it was made."""
+
+    documents: list[TranslatedDocument]
+    signature: Signature
+    decoded: int = 0  # sentences the engine decoded
+    cached: int = 0  # sentences taken from the translation memory
+
+    @property
+    def mentions(self) -> list[MentionReport]:
+        return [m for d in self.documents for m in d.mentions]
+
+    @property
+    def failed(self) -> list[MentionReport]:
+        return [m for m in self.mentions if m.status == FAILED]
+
+    def report(self) -> dict:
+        """The ``--report`` JSON: every mention, per-status counts and the signature."""
+        mentions = []
+        for doc in self.documents:
+            mentions.extend({"document": doc.name, **m.as_dict()} for m in doc.mentions)
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.status] = counts.get(m.status, 0) + 1
+        return {
+            "mentions": mentions,
+            "counts": counts,
+            "sentences": {"decoded": self.decoded, "cached": self.cached},
+            "signature": self.signature.as_dict(),
+        }
+
+
+Progress = Callable[[int], None]
+
+
+class DocumentTranslator:
+    """Translates documents from ``src_lang`` to ``tgt_lang`` with glossary enforcement.
+
+    >>> translator = DocumentTranslator("ko", "en", glossary=load_glossary())  # doctest: +SKIP
+    >>> run = translator.translate([("article.txt", "탈북자들은 강제 북송을 우려한다.")])  # doctest: +SKIP
+    >>> run.documents[0].text()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        src_lang: str,
+        tgt_lang: str,
+        glossary: Glossary | None = None,
+        engine: str | Engine = "ctranslate2",
+        options: EngineOptions | None = None,
+        use_cache: bool = True,
+        models: Sequence[InstalledModel] | None = None,
+        protection: Protection | None = None,
+    ):
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.glossary = glossary if glossary is not None and len(glossary) else None
+        if isinstance(engine, Engine):
+            self.engine = engine
+        else:
+            self.engine = engine_class(engine)(list(models) if models else route(src_lang, tgt_lang), options)
+        self.matcher = Matcher(self.glossary, [src_lang, tgt_lang]) if self.glossary else None
+        if protection is not None:
+            self.protection = protection
+        elif self.matcher is None or not self.engine.route:
+            self.protection = Protection(INLINE)
+        else:
+            self.protection = protection_for(self.engine.route)
+        self.memory = TranslationMemory(diglot_home() / "cache" / "tm.sqlite") if use_cache else None
+
+    @property
+    def signature(self) -> Signature:
+        return Signature.make(
+            glossary=self.glossary.fingerprint if self.glossary else "none",
+            model=self.engine.model_id,
+            engine=self.engine.name,
+            protection=self.protection.method if self.glossary else "none",
+            **self.engine.options.output_settings(),
+        )
+
+    def _settings(self) -> dict[str, object]:
+        return {"engine": self.engine.name, "protection": self.protection.method, **self.engine.options.output_settings()}
+
+    def translate(self, texts: Sequence[tuple[str, str]], progress: Progress | None = None) -> TranslationRun:
+        """Translate ``(name, text)`` documents; all their sentences are decoded in one batch."""
+        documents: list[TranslatedDocument] = []
+        jobs: list[tuple[int, int, Plan]] = []  # (document, segment, plan)
+        for name, text in texts:
+            segments = segment(text, self.src_lang)
+            doc = TranslatedDocument(name, self.src_lang, self.tgt_lang, segments, [s.text for s in segments])
+            documents.append(doc)
+            first = FirstMentions()
+            for index, seg in enumerate(segments):
+                if not seg.boilerplate:
+                    jobs.append((len(documents) - 1, index, plan(seg.text, self.matcher, self.protection,
+                                                               self.src_lang, self.tgt_lang, first)))
+        decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress)
+        for (doc_index, seg_index, plan_), result in zip(jobs, decoded):
+            doc = documents[doc_index]
+            text, reports = finish(result, plan_, self.protection, self.matcher, self.tgt_lang, seg_index)
+            if any(r.status == FAILED for r in reports) and result.attention is None and self.engine.supports_attention:
+                # A cached output has no attention: decode this one again to locate the lost term.
+                again = self.engine.translate([plan_.engine_input], attention=True)[0]
+                text, reports = finish(again, plan_, self.protection, self.matcher, self.tgt_lang, seg_index)
+            doc.translations[seg_index] = text
+            doc.mentions.extend(reports)
+        return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached)
+
+    def _decode(self, inputs: list[str], progress: Progress | None) -> tuple[list[Decoded], int]:
+        """Engine outputs for ``inputs``: from the translation memory, else one batched decode."""
+        model, glossary = self.engine.model_id, self.glossary.fingerprint if self.glossary else "none"
+        settings = self._settings()
+        keys = [TranslationMemory.key(model, glossary, settings, text) for text in inputs]
+        hits = self.memory.get_many(keys) if self.memory is not None else {}
+        outputs: list[Decoded | None] = [Decoded(hits[k]) if k in hits else None for k in keys]
+        if progress and hits:
+            progress(sum(1 for o in outputs if o is not None))
+        todo = sorted({text for text, out in zip(inputs, outputs) if out is None})  # each sentence once
+        if todo:
+            wants_attention = self.matcher is not None and self.engine.supports_attention
+            fresh = dict(zip(todo, self.engine.translate(todo, attention=wants_attention, progress=progress)))
+            rows = []
+            for i, (text, key) in enumerate(zip(inputs, keys)):
+                if outputs[i] is None:
+                    outputs[i] = fresh[text]
+                    rows.append((key, model, glossary, text, fresh[text].text))
+            if self.memory is not None:
+                self.memory.put_many(rows)
+        return [o for o in outputs if o is not None], sum(1 for k in keys if k in hits)
