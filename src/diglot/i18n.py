@@ -71,3 +71,32 @@ def gettext(message: str) -> str:
 
 
 _ = gettext
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message for extraction without translating it here."""
+    return message
+
+
+# argparse's own words (usage, errors, section titles), so --help and usage errors speak Korean too.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+)
+
+
+def install_for_argparse() -> None:
+    """Let argparse translate its own messages through diglot's catalogue."""
+    import argparse
+
+    argparse._ = gettext  # type: ignore[attr-defined]  # argparse looks `_` up at call time

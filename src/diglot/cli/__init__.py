@@ -14,9 +14,9 @@ import sys
 from diglot import __version__
 from diglot.cli.output import print_error
 from diglot.errors import EXIT_USAGE, DiglotError
-from diglot.i18n import SUPPORTED, _, set_language
+from diglot.i18n import SUPPORTED, _, install_for_argparse, set_language
 
-COMMANDS = ("glossary",)
+COMMANDS = ("glossary", "translate", "models")
 
 
 def _language_from_argv(argv: list[str]) -> str | None:
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from_argv(argv))
+    install_for_argparse()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -94,7 +94,8 @@ class Matcher:
                     if key:
                         keys.setdefault((sensitive, key), []).append(_Form(entry.id, lang, kind, form, short, len(key)))
         for (sensitive, key), forms in keys.items():
-            forms.sort(key=lambda f: _KIND_ORDER[f.kind])
+            if len(forms) > 1:
+                forms.sort(key=lambda f: _KIND_ORDER[f.kind])
             self._automata[sensitive].add_word(key, (key, tuple(forms)))
         for automaton in self._automata.values():
             if len(automaton):

@@ -140,10 +140,12 @@ def _language_order(code: str) -> tuple[int, str]:
     return (REQUIRED_LANGUAGES.index(code) if code in REQUIRED_LANGUAGES else len(REQUIRED_LANGUAGES), code)
 
 
+_ACRONYM = re.compile(r"[^a-z\u00c0-\uffff]*[A-Z][^a-z\u00c0-\uffff]*[A-Z][^a-z\u00c0-\uffff]*")
+
+
 def is_acronym(form: str) -> bool:
-    """Two or more capitals and no lower-case letter: CNKR, UNHCR, N.K."""
-    letters = [c for c in form if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and all(c.isascii() for c in letters)
+    """Two or more capitals and no lower-case or non-Latin letter: CNKR, UNHCR, N.K."""
+    return _ACRONYM.fullmatch(form) is not None
 
 
 class Glossary:

@@ -236,10 +236,19 @@ def _parse(path: Path) -> Any:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as err:
-        last = err.error_log.last_error if err.error_log else None
-        message = last.message if last is not None else str(err)
-        line, column = err.position if err.position else (None, None)
+        first = err.error_log[0] if len(err.error_log) else None  # later errors follow from the first
+        message, line, column = (first.message, first.line, first.column) if first else (str(err), *err.position)
         raise MalformedInput(str(path), line, column, _("malformed XML: {problem}").format(problem=message)) from None
+    entity = next((e for e in root.iter(etree.Entity)), None)
+    if entity is not None:
+        raise MalformedInput(
+            str(path),
+            entity.sourceline,
+            None,
+            _("the XML entity {entity} is not expanded: diglot reads no DTD entities (write its text instead)").format(
+                entity=entity.text
+            ),
+        )
     if _local(root) not in ("martif", "tbx"):
         raise InputError(
             _("{name}: not a TBX file (the root element is <{root}>, expected <martif> or <tbx>)").format(

@@ -1,0 +1,49 @@
+import pytest
+
+from diglot.numbers import extract_numbers, values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2만여 명", [20000]),
+        ("1억1천만 달러", [110_000_000]),
+        ("35명이 체포됐다", [35]),
+        ("8,192개", [8192]),
+        ("3천5백 명", [3500]),
+        ("1950~53년 한국전쟁", [1950, 1953]),
+        ("두 명은 한국 국적", [2]),
+        ("세 가지를 제기했다", [3]),
+        ("30% 증가", [30]),
+        ("2.5조 원", [2.5e12]),
+    ],
+)
+def test_korean(text, expected):
+    assert values(text, "ko") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 20,000 North Koreans", [20000]),
+        ("the 1950-53 Korean War", [1950, 1953]),
+        ("$110 million", [110_000_000]),
+        ("two of the defectors", [2]),
+        ("thirty-five people", [35]),
+        ("Oct. 5, 2011 - 16:28", [10, 5, 2011, 16, 28]),
+        ("an official, 3.5 percent", [3.5]),
+    ],
+)
+def test_english(text, expected):
+    assert values(text, "en") == expected
+
+
+def test_approximate_markers():
+    assert [n.approx for n in extract_numbers("2만여 명, 10만 명 이상, 약 3천 명, 35명", "ko")] == [True, True, True, False]
+    assert [n.approx for n in extract_numbers("more than 20,000 and 35", "en")] == [True, False]
+
+
+def test_spans_point_at_the_text():
+    text = "탈북자 2만여 명"
+    (number,) = extract_numbers(text, "ko")
+    assert text[number.start : number.end] == number.text == "2만"
