@@ -37,9 +37,9 @@ _NATIVE = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
     "열한": 11, "열두": 12, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }  # fmt: skip
-_COUNTERS = "명|가지|개|곳|차례|번|살|척|대|마리|권|시간|달|개월|발|건|채|명의"
+_COUNTERS = "명|가지|개|곳|차례|번|살|척|마리|권|시간|개월|발|건|채"
 _KOREAN_NATIVE = re.compile(
-    rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})(?![\uac00-\ud7a3])"
+    rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})"
 )
 
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
