@@ -44,7 +44,7 @@ class _Rows:
 
     def __init__(self, text: str, name: str, delimiter: str):
         quoting = csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting, strict=True)
         self.rows: list[tuple[int, list[str]]] = []
         line = 1
         while True:
@@ -53,7 +53,7 @@ class _Rows:
             except StopIteration:
                 break
             except csv.Error as err:
-                raise MalformedInput(name, reader.line_num, None, _("malformed CSV: {problem}").format(problem=err)) from None
+                raise MalformedInput(name, line, None, _("malformed CSV: {problem}").format(problem=err)) from None
             cells = [cell.strip() for cell in row]
             if any(cells):
                 self.rows.append((line, cells))
@@ -114,7 +114,7 @@ class CsvFormat(GlossaryFormat):
         """The language of each column (None: not a language), and whether the first row is a header."""
         if rows:
             header = [_language(c) or (c.lower() if c.lower() in DESCRIPTION_COLUMNS + IGNORED_COLUMNS else None) for c in rows[0][1]]
-            if sum(1 for c in header if c and c not in DESCRIPTION_COLUMNS + IGNORED_COLUMNS) >= 2:
+            if all(header) and sum(c not in DESCRIPTION_COLUMNS + IGNORED_COLUMNS for c in header) >= 2:
                 return header, True
             first = rows[0][1]
             if len(first) >= 2 and all(c.lower() in ROLE_HEADERS for c in first[:2]):

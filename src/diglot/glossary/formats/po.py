@@ -157,7 +157,7 @@ def read_po(path: Path, problems: list[Problem], source_lang: str = "ko", target
     for message in po:
         if message.obsolete or not message.msgid:
             continue
-        origin = Origin(name, message.linenum)
+        origin = Origin(name, message.linenum or 1)  # polib gives 0 for a first message without header
         raw = _entry_dict(message, source_lang, target_lang, origin, problems)
         preferred = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict) and isinstance(v.get("preferred"), str)}
         wanted = ids.base(message.msgctxt, preferred)
