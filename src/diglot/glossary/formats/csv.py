@@ -79,12 +79,10 @@ class _Importer:
             self.lines.append(line)
         raw = self.entries[index]
         for lang, form in forms.items():
+            owner = self.by_form.setdefault((lang, form), index)  # a form stays with its first entry
             block = raw.setdefault(lang, {"preferred": form})
-            if form != block["preferred"] and form not in block.setdefault("variants", []):
-                if (lang, form) in self.by_form and self.by_form[(lang, form)] != index:
-                    continue  # the form belongs to another entry already
-                block["variants"].append(form)
-            self.by_form.setdefault((lang, form), index)
+            if owner == index and form != block["preferred"] and form not in block.get("variants", []):
+                block.setdefault("variants", []).append(form)
         if note and note not in raw.get("note", ""):
             raw["note"] = f"{raw['note']}\n{note}" if raw.get("note") else note
 
@@ -92,9 +90,6 @@ class _Importer:
         ids = EntryIds()
         out = []
         for raw, line in zip(self.entries, self.lines):
-            for block in raw.values():
-                if isinstance(block, dict) and not block.get("variants"):
-                    block.pop("variants", None)
             preferred = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict)}
             raw["id"] = ids.make(None, preferred)
             entry = entry_from_dict(raw, Origin(self.name, line), self.problems)
@@ -113,8 +108,9 @@ class CsvFormat(GlossaryFormat):
     def _columns(self, rows: list[tuple[int, list[str]]]) -> tuple[list[str | None], bool]:
         """The language of each column (None: not a language), and whether the first row is a header."""
         if rows:
-            header = [_language(c) or (c.lower() if c.lower() in DESCRIPTION_COLUMNS + IGNORED_COLUMNS else None) for c in rows[0][1]]
-            if all(header) and sum(c not in DESCRIPTION_COLUMNS + IGNORED_COLUMNS for c in header) >= 2:
+            other = DESCRIPTION_COLUMNS + IGNORED_COLUMNS
+            header = [_language(c) or (c.lower() if c.lower() in other else None) for c in rows[0][1]]
+            if all(header) and sum(c not in other for c in header) >= 2:
                 return header, True
             first = rows[0][1]
             if len(first) >= 2 and all(c.lower() in ROLE_HEADERS for c in first[:2]):

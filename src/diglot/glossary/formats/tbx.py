@@ -104,7 +104,7 @@ def _plain_text(element: Any) -> str:
 
 
 def _sub(parent: Any, tag: str, text: str | None = None, **attrib: str) -> Any:
-    element = etree.SubElement(parent, tag, {k.replace("__", ":"): v for k, v in attrib.items()})
+    element = etree.SubElement(parent, tag, attrib)
     element.text = text
     return element
 
@@ -187,8 +187,8 @@ class _Form:
     plural: bool
 
 
-def _categories(element: Any) -> Iterator[tuple[str, str, Any]]:
-    """``(data category, text, element)`` for the data categories directly inside ``element``.
+def _categories(element: Any) -> Iterator[tuple[str, str]]:
+    """``(data category, text)`` for the data categories directly inside ``element``.
 
     DCA style (``<termNote type="termType">``) and DCT style (``<basic:termType>``) alike;
     a ``*Grp`` counts as its first member; ``termGrp`` (inside ``ntig``) is looked into.
@@ -207,11 +207,11 @@ def _categories(element: Any) -> Iterator[tuple[str, str, Any]]:
             yield from _categories_of(child)
 
 
-def _categories_of(element: Any) -> Iterator[tuple[str, str, Any]]:
+def _categories_of(element: Any) -> Iterator[tuple[str, str]]:
     name = _local(element)
     category = element.get("type", "") if name in TYPED else name
     if category:
-        yield category, _plain_text(element), element
+        yield category, _plain_text(element)
 
 
 def _parse(path: Path) -> Any:
@@ -269,7 +269,7 @@ def _form_of(container: Any) -> _Form | None:
     if term is None or not _term_text(term):
         return None
     kind, short, plural = None, False, False
-    for category, value, _element in _categories(container):
+    for category, value in _categories(container):
         if category in STATUS_CATEGORIES and kind is None:
             kind = STATUS_IN.get(value.lower())
         elif category == "termType":
@@ -325,7 +325,7 @@ class _EntryReader:
             self._read_language(lang_set)
 
     def _read_entry_level(self, element: Any) -> None:
-        for category, value, _element in _categories(element):
+        for category, value in _categories(element):
             note = _diglot_note(value) if category == "note" else None
             if note and note[0] in ENTRY_NOTES:
                 self.raw[ENTRY_NOTES[note[0]]] = note[1]
@@ -352,7 +352,7 @@ class _EntryReader:
             )
             return
         fields = self.lang_fields.setdefault(lang, {})
-        for category, value, _element in _categories(lang_set):
+        for category, value in _categories(lang_set):
             note = _diglot_note(value) if category == "note" else None
             if note and note[0] in LANGUAGE_NOTES:
                 fields[LANGUAGE_NOTES[note[0]]] = note[1]
@@ -365,7 +365,7 @@ class _EntryReader:
             if form is None:
                 continue
             self.forms.setdefault(lang, []).append(form)
-            for category, value, _element in _categories(container):
+            for category, value in _categories(container):
                 if category == "source" and value:
                     self.other_sources.append(value)
                 elif category in ("note", "definition") and value and not _diglot_note(value):
