@@ -211,11 +211,11 @@ def validate_unpacked(folder: Path) -> dict:
 
     try:
         sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
-    except (OSError, RuntimeError) as err:
+    except Exception as err:  # noqa: BLE001 - any failure to load means a broken package
         raise DiglotError(_("the SentencePiece model cannot be loaded: {reason}").format(reason=err)) from None
     try:
         ctranslate2.Translator(str(folder / "model"), device="cpu", compute_type="int8", intra_threads=1)
-    except (OSError, RuntimeError, ValueError) as err:
+    except Exception as err:  # the C++ loader raises IndexError, RuntimeError, ValueError...
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise DiglotError(_("the CTranslate2 model cannot be loaded: {reason}").format(reason=reason)) from None
     return metadata
@@ -289,21 +289,22 @@ def download(from_code: str, to_code: str) -> InstalledModel:
     """Download a package from Argos Translate's index (the one command that uses the network)."""
     try:
         from argostranslate import package as argos_package
+        from argostranslate import settings as argos_settings
     except ImportError:
         raise DiglotError(
             _("downloading needs the argos extra: pip install 'diglot[argos]' (install CPU torch first)")
         ) from None
-    try:
-        argos_package.update_package_index()
-        available = [
-            p for p in argos_package.get_available_packages() if (p.from_code, p.to_code) == (from_code, to_code)
-        ]
-    except OSError as err:  # URLError and socket errors are OSErrors
-        raise DiglotError(_("cannot reach the Argos package index (offline?): {reason}").format(reason=err)) from None
+    offline = _("cannot reach Argos Translate's package index; are you offline?")
+    index = Path(argos_settings.local_package_index)
+    before = index.stat().st_mtime_ns if index.is_file() else None
+    argos_package.update_package_index()  # logs and returns, keeping any stale index, when offline
+    if not index.is_file() or index.stat().st_mtime_ns == before:
+        raise DiglotError(offline)
+    available = [p for p in argos_package.get_available_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
     if not available:
         raise DiglotError(_("the Argos index has no {src}-{tgt} package").format(src=from_code, tgt=to_code))
     try:
         downloaded = available[0].download()
-    except OSError as err:
+    except Exception as err:  # argostranslate raises a bare Exception when a download fails
         raise DiglotError(_("download failed (offline?): {reason}").format(reason=err)) from None
     return install(downloaded, force=True)

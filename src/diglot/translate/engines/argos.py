@@ -11,6 +11,7 @@ attention and cannot suppress renderings.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Sequence
 
 from diglot.errors import DiglotError
@@ -29,15 +30,20 @@ class _WholeTextSentencizer:
 
 
 def import_argostranslate(packages_dir: str | os.PathLike[str] | None = None):
-    """Import ``argostranslate.translate`` (its settings read ``ARGOS_PACKAGES_DIR`` at import)."""
-    if packages_dir is not None:
-        os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)
+    """Import ``argostranslate.translate``, looking for packages in ``packages_dir`` only."""
     try:
+        import argostranslate.settings as argos_settings
         import argostranslate.translate as argos_translate
     except ImportError:
         raise DiglotError(
             _("the argos engine needs the argos extra: pip install 'diglot[argos]' (install CPU torch first)")
         ) from None
+    if packages_dir is not None:
+        # Its settings were read at import; point them at diglot's folder for this run.
+        argos_settings.package_dirs = [Path(packages_dir)]
+        argos_translate.get_installed_languages.cache_clear()
+        argos_translate.get_translation_from_codes.cache_clear()
+        argos_translate.installed_translates.clear()
     return argos_translate
 
 
@@ -69,7 +75,6 @@ class ArgosEngine(Engine):
 
     def _translation(self, argos_translate):
         """argostranslate's translation object for the route (argostranslate pivots itself)."""
-        argos_translate.get_installed_languages.cache_clear()
         source, target = self.route[0].from_code, self.route[-1].to_code
         languages = {lang.code: lang for lang in argos_translate.get_installed_languages()}
         translation = languages[source].get_translation(languages[target]) if source in languages and target in languages else None
