@@ -48,6 +48,7 @@ def test_layout_for_po_editors(all_fields, tmp_path):
         "status: approved",
         "source: Yonhap News style; Ministry of Unification usage",
         "note: 탈북민 is the ministry's term since 2005.",
+        "note:",  # a blank line of the note (polib drops the trailing space)
         "note: The press still prints 탈북자.",
         'ko.variants: ["탈북민", "북한이탈주민", "새터민"]',
         'en.variants: ["N.K. defector", "defector"]',

@@ -37,7 +37,8 @@ from diglot.textio import read_text
 
 ENTRY_KEYS = ("type", "status", "source", "note", "valid_from", "valid_until", "evidence")
 LIST_FIELDS = ("variants", "forbidden")
-COMMENT_LINE = re.compile(r"^(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.)?(?P<key>[a-z_]+): (?P<value>.*)$")
+# "key: value" or "lang.key: value"; polib drops the space of an empty value ("note:").
+COMMENT_LINE = re.compile(r"^(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.)?(?P<key>[a-z_]+):(?: (?P<value>.*))?$")
 SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 
 
@@ -120,7 +121,7 @@ def _entry_dict(message: polib.POEntry, source_lang: str, target_lang: str, orig
             if line.strip():
                 notes.append(line.strip())
             continue
-        value = match.group("value")
+        value = match.group("value") or ""
         if key in LIST_FIELDS or key == "evidence":
             try:
                 parsed = json.loads(value)
