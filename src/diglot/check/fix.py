@@ -1,0 +1,209 @@
+"""Safe fixes: replace variant and forbidden renderings by the preferred one, and nothing else.
+
+Only the term itself changes, plus what must agree with it:
+
+* English: a capital at the start of the term is kept (``Forcible repatriation`` →
+  ``Forced repatriation``); plural and possessive endings stay as written (they are outside
+  the term's span);
+* Korean: the particle right after the term follows the new term's final sound
+  (은/는, 이/가, 을/를, 과/와, 으로/로, …: :func:`diglot.korean.fix_particle`).
+
+Every other byte of the file is kept, including line ends (CRLF), a byte order mark and
+non-NFC text: offsets found in the normalised text are mapped back to the file as read.
+A ``missing`` term is never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from diglot.check.statuses import FIXABLE
+from diglot.doc import AlignedDocument, Finding
+from diglot.errors import DiglotError
+from diglot.glossary import Glossary
+from diglot.i18n import _
+from diglot.korean import fix_particle
+from diglot.textio import normalize
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``new``."""
+
+    start: int
+    end: int
+    new: str
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The corrected text and how many fixes went in (``skipped``: findings whose place was not found)."""
+
+    text: str
+    applied: int
+    skipped: int = 0
+
+
+def edit_for(text: str, start: int, end: int, entry_id: str, glossary: Glossary, lang: str) -> Edit | None:
+    """The edit that puts the preferred form of ``entry_id`` in place of ``text[start:end]``."""
+    entry = glossary.get(entry_id)
+    if entry is None or lang not in entry.langs:
+        return None
+    new = entry.langs[lang].preferred
+    found = text[start:end]
+    if lang == "ko":
+        particle = _HANGUL_RUN.match(text, end)
+        if particle:
+            end = particle.end()
+            new += fix_particle(new, particle.group())
+    elif found[:1].isupper() and new[:1].islower():
+        new = new[0].upper() + new[1:]
+    if text[start:end] == new:
+        return None
+    return Edit(start, end, new)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with ``edits`` applied; an edit overlapping an earlier one is left out."""
+    out, cursor = [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            continue
+        out.append(text[cursor : edit.start])
+        out.append(edit.new)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def fix_text(text: str, findings: Iterable[Finding], glossary: Glossary, lang: str) -> str:
+    """``text`` with the variant and forbidden renderings of ``findings`` replaced.
+
+    ``findings`` are those of :func:`diglot.check.check_pair` with ``text`` as the target:
+    their ``tgt_span`` offsets point into ``text``.
+    """
+    edits = []
+    for finding in findings:
+        if finding.status in FIXABLE and finding.tgt_span and finding.entry:
+            edit = edit_for(text, *finding.tgt_span, finding.entry, glossary, lang)
+            if edit:
+                edits.append(edit)
+    return apply_edits(text, edits)
+
+
+def fix_document(raw_text: str, doc: AlignedDocument, findings: Iterable[Finding], glossary: Glossary) -> Fixed:
+    """The target file ``raw_text`` (as read, before normalisation) with the fixable findings applied.
+
+    ``doc.tgt`` must be the segments of ``raw_text``; finding spans are offsets into
+    :meth:`AlignedDocument.bead_text`. Every byte outside the replaced terms is kept.
+    """
+    text = normalize(raw_text)
+    seg_maps = segment_offsets(text, [s.text for s in doc.tgt])
+    edits, skipped = [], 0
+    for finding in findings:
+        if finding.status not in FIXABLE or not finding.tgt_span or finding.entry is None or finding.bead is None:
+            continue
+        span = _to_text(doc, finding.bead, finding.tgt_span, seg_maps)
+        edit = edit_for(text, *span, finding.entry, glossary, doc.tgt_lang) if span else None
+        if span is None:
+            skipped += 1
+        elif edit:
+            edits.append(edit)
+    raw_map = _RawMap(raw_text, text)
+    raw_edits = [Edit(raw_map.offset(e.start), raw_map.offset(e.end), e.new) for e in edits]
+    return Fixed(apply_edits(raw_text, raw_edits), len(edits), skipped)
+
+
+def segment_offsets(text: str, segments: list[str]) -> list[list[int] | None]:
+    """For each segment, the offset in ``text`` of each of its characters (and of its end).
+
+    Segments are found in order; they may differ from ``text`` in whitespace only (the
+    segmenter strips lines and joins hard-wrapped ones). ``None`` for a segment not found.
+    """
+    maps: list[list[int] | None] = []
+    cursor = 0
+    for segment in segments:
+        tokens = segment.split()
+        match = re.compile(r"\s+".join(map(re.escape, tokens))).search(text, cursor) if tokens else None
+        if match is None:
+            maps.append(None if tokens else [cursor] * (len(segment) + 1))
+            continue
+        offsets, i, j = [], 0, match.start()
+        while i < len(segment):
+            if segment[i].isspace():
+                while i < len(segment) and segment[i].isspace():
+                    offsets.append(j)
+                    i += 1
+                while j < match.end() and text[j].isspace():
+                    j += 1
+            else:
+                offsets.append(j)
+                i += 1
+                j += 1
+        offsets.append(j)
+        maps.append(offsets)
+        cursor = match.end()
+    return maps
+
+
+def _to_text(
+    doc: AlignedDocument, bead: int, span: tuple[int, int], seg_maps: list[list[int] | None]
+) -> tuple[int, int] | None:
+    """A span in a bead's target text as a span in the whole normalised text."""
+    base = 0
+    for index in doc.beads[bead].tgt:
+        length = len(doc.tgt[index].text)
+        if base <= span[0] and span[1] <= base + length:
+            offsets = seg_maps[index]
+            return (offsets[span[0] - base], offsets[span[1] - base]) if offsets else None
+        base += length + 1  # the space bead_text puts between segments
+    return None
+
+
+def _starts_chunk(ch: str) -> bool:
+    """A character that NFC never merges with the one before it (Latin bases, Hangul syllables, ...)."""
+    return unicodedata.combining(ch) == 0 and not "\u1160" <= ch <= "\u11ff"
+
+
+class _RawMap:
+    """Maps offsets in the normalised text to offsets in the text as read.
+
+    The text as read is cut into chunks that normalise independently (a base character and
+    the marks or jamo that compose with it; CRLF; the BOM); chunk boundaries map exactly.
+    """
+
+    def __init__(self, raw: str, text: str):
+        self.identity = raw == text
+        if self.identity:
+            return
+        self.norm_starts, self.raw_starts = [], []
+        norm = 0
+        i = 1 if raw.startswith("\ufeff") else 0
+        while i < len(raw):
+            j = i + 1
+            if raw[i] == "\r" and raw[j : j + 1] == "\n":
+                j += 1
+            while j < len(raw) and not _starts_chunk(raw[j]):
+                j += 1
+            self.norm_starts.append(norm)
+            self.raw_starts.append(i)
+            norm += len(normalize(raw[i:j]) if raw[i] != "\ufeff" else raw[i:j])
+            i = j
+        self.norm_starts.append(norm)
+        self.raw_starts.append(len(raw))
+        if norm != len(text):
+            raise DiglotError(_("cannot map the fixes back onto the file byte for byte; nothing was written"))
+
+    def offset(self, norm_offset: int) -> int:
+        if self.identity:
+            return norm_offset
+        k = bisect.bisect_right(self.norm_starts, norm_offset) - 1
+        if self.norm_starts[k] != norm_offset:
+            raise DiglotError(_("cannot map the fixes back onto the file byte for byte; nothing was written"))
+        return self.raw_starts[k]

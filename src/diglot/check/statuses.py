@@ -1,0 +1,32 @@
+"""The statuses a check finding can have (documented for users in ``docs/check.md``)."""
+
+from __future__ import annotations
+
+# Glossary statuses, one per source-side mention of an entry.
+OK = "ok"  # the preferred rendering (or its short form) is in the target
+VARIANT = "variant"  # an accepted rendering that is not the preferred one
+FORBIDDEN = "forbidden"  # a rendering the entry forbids
+MISSING = "missing"  # no rendering of the entry at all
+
+# Document statuses.
+FIRST_MENTION = "first-mention"  # the first mention is not in first-mention style: long form (short)
+LONG_FORM = "long-form"  # the long form spelled out again after the first mention
+INCONSISTENT = "inconsistent"  # one entry rendered in more than one way in the document
+
+# Number statuses.
+NUMBER_CHANGED = "number-changed"  # a number of the source became another number in the target
+NUMBER_MISSING = "number-missing"  # a number of the source is not in the target
+NUMBER_ADDED = "number-added"  # a number of the target is not in the source
+
+GLOSSARY_STATUSES = (OK, VARIANT, FORBIDDEN, MISSING)
+DOCUMENT_STATUSES = (FIRST_MENTION, LONG_FORM, INCONSISTENT)
+NUMBER_STATUSES = (NUMBER_CHANGED, NUMBER_MISSING, NUMBER_ADDED)
+ALL_STATUSES = GLOSSARY_STATUSES + DOCUMENT_STATUSES + NUMBER_STATUSES
+
+# Statuses --fix can repair: the wrong rendering is replaced by the preferred one.
+FIXABLE = (VARIANT, FORBIDDEN)
+
+
+def is_problem(status: str) -> bool:
+    """Everything but ``ok`` is something an editor should look at (and makes the CLI exit 1)."""
+    return status != OK

@@ -1,0 +1,108 @@
+"""Glossary check of one source/target pair: was each term rendered the house way?
+
+For every source-side mention of an entry, the target is searched for the entry's forms in the
+target language (:class:`diglot.glossary.Matcher` handles plurals, possessives, Korean particles,
+spacing and case), and the mention gets a status: ``ok``, ``variant``, ``forbidden`` or
+``missing``. Source mentions and target renderings of an entry are paired in text order.
+A source that names an entry more often than its translation does (a pronoun, an ellipsis) is
+not ``missing``: the surplus mentions share the last rendering. A forbidden rendering in the target
+is reported even where the source does not name the entry.
+"""
+
+from __future__ import annotations
+
+from diglot.check import statuses
+from diglot.doc import Finding
+from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher, Mention
+from diglot.i18n import _
+
+_STATUS_OF_KIND = {PREFERRED: statuses.OK, VARIANT: statuses.VARIANT, FORBIDDEN: statuses.FORBIDDEN}
+
+
+def checkable(glossary: Glossary, entry_id: str, tgt_lang: str) -> bool:
+    """An approved entry with a rendering in the target language."""
+    entry = glossary.get(entry_id)
+    return entry is not None and entry.status == "approved" and tgt_lang in entry.langs
+
+
+def target_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
+    """The mentions of approved entries in ``text`` (in ``lang``): the renderings a check looks at."""
+    return [m for m in matcher.find(text, lang) if checkable(matcher.glossary, m.entry, lang)]
+
+
+def check_terms(
+    source_text: str,
+    target_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    matcher: Matcher,
+    bead: int | None = None,
+) -> list[Finding]:
+    """One finding per source mention of a glossary entry (and per forbidden target rendering).
+
+    Spans are offsets into ``source_text`` and ``target_text`` (NFC, as
+    :func:`diglot.textio.read_text` gives them); a target span covers the term without its
+    suffix (plural, possessive, particle), which is what ``--fix`` replaces.
+    """
+    sources: dict[str, list[Mention]] = {}
+    for mention in matcher.find(source_text, src_lang):
+        if checkable(matcher.glossary, mention.entry, tgt_lang):
+            sources.setdefault(mention.entry, []).append(mention)
+    targets: dict[str, list[Mention]] = {}
+    for mention in target_mentions(target_text, tgt_lang, matcher):
+        targets.setdefault(mention.entry, []).append(mention)
+
+    findings = []
+    for entry_id in dict.fromkeys([*sources, *targets]):
+        expected = matcher.glossary.get(entry_id).langs[tgt_lang].preferred  # type: ignore[union-attr]
+        src, tgt = sources.get(entry_id, []), targets.get(entry_id, [])
+        if not tgt:
+            findings.extend(_missing(m, expected, bead) for m in src)
+            continue
+        for i in range(max(len(src), len(tgt))):
+            s = src[min(i, len(src) - 1)] if src else None
+            t = tgt[min(i, len(tgt) - 1)]
+            if i >= len(src) and t.kind == PREFERRED or not src and t.kind != FORBIDDEN:
+                continue  # a further rendering of a term already checked, or an unasked-for variant
+            findings.append(_rendered(s, t, expected, bead))
+    findings.sort(key=_order)
+    return findings
+
+
+def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
+    return Finding(
+        status=statuses.MISSING,
+        bead=bead,
+        entry=source.entry,
+        expected=expected,
+        found=None,
+        src_span=(source.start, source.end),
+        message=_("{source} is not rendered; expected {expected}").format(source=source.text, expected=expected),
+    )
+
+
+def _rendered(source: Mention | None, target: Mention, expected: str, bead: int | None) -> Finding:
+    status = _STATUS_OF_KIND[target.kind]
+    if status == statuses.VARIANT:
+        message = _("{found} is an accepted variant; house style prefers {expected}")
+    elif status == statuses.FORBIDDEN:
+        message = _("{found} is a forbidden rendering; use {expected}")
+    else:
+        message = _("{found} is the preferred rendering")
+    return Finding(
+        status=status,
+        bead=bead,
+        entry=target.entry,
+        expected=expected,
+        found=target.text,
+        src_span=(source.start, source.end) if source else None,
+        tgt_span=(target.start, target.end),
+        message=message.format(found=target.text, expected=expected),
+    )
+
+
+def _order(finding: Finding) -> tuple[int, int, int]:
+    """Source order first; renderings with no source mention after them, in target order."""
+    if finding.src_span:
+        return (0, finding.src_span[0], finding.tgt_span[0] if finding.tgt_span else -1)
+    return (1, finding.tgt_span[0] if finding.tgt_span else 0, 0)
