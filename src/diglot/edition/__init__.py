@@ -1,0 +1,53 @@
+"""Bilingual editions: two versions of an article side by side, and the exchange files made from them.
+
+>>> from diglot.edition import build_edition, write_edition
+>>> edition = build_edition(english_text, korean_text, glossary)   # doctest: +SKIP
+>>> write_edition(edition, "article.html")                          # doctest: +SKIP
+
+:func:`build_edition` segments, aligns and checks two texts; :func:`make_edition` wraps a
+document another stage made (``diglot translate`` makes one from a machine translation).
+:func:`write_edition` renders an edition in any format of :mod:`diglot.edition.writers`
+(``html``, ``md``, ``tmx``, ``xliff``, ``po``, ``tsv``, ``jsonl``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from diglot.edition.model import Edition, Row, build_edition, find_mentions, languages_of, make_edition
+from diglot.edition.writers import NAMES as FORMATS
+from diglot.edition.writers import format_for_path, get_writer
+from diglot.textio import atomic_write, check_output_path
+
+
+def render_edition(edition: Edition, format: str) -> str:
+    """The text of ``edition`` in ``format`` (one of :data:`FORMATS`)."""
+    return get_writer(format).render(edition)
+
+
+def write_edition(
+    edition: Edition, path: str | os.PathLike[str], format: str | None = None, *, force: bool = False
+) -> Path:
+    """Write ``edition`` to ``path`` in ``format`` (default: the one the suffix names).
+
+    An existing file is only replaced with ``force``; the write is atomic. Returns the path.
+    """
+    target = check_output_path(path, force)
+    text = render_edition(edition, format or format_for_path(target))
+    atomic_write(target, text)
+    return target
+
+
+__all__ = [
+    "FORMATS",
+    "Edition",
+    "Row",
+    "build_edition",
+    "find_mentions",
+    "format_for_path",
+    "languages_of",
+    "make_edition",
+    "render_edition",
+    "write_edition",
+]

@@ -1,0 +1,68 @@
+"""JSON Lines: a header record, then one record per bead, for scripts and data pipelines.
+
+The first line is ``{"type": "edition", "id", "src_lang", "tgt_lang", "signature", "summary"}``;
+each next line is ``{"type": "bead", "bead", "paragraph", "boilerplate", "score", "src", "tgt",
+"src_segments", "tgt_segments", "terms", "findings"}``. Term and finding spans are offsets into
+``src`` and ``tgt``; beads count from 0 here, as in :class:`~diglot.doc.AlignedDocument`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from diglot.edition.model import Edition
+from diglot.edition.writers.base import EditionWriter
+
+
+class JsonlWriter(EditionWriter):
+    name = "jsonl"
+    suffixes = (".jsonl",)
+    description = "JSON Lines: a header record, then one record per bead with its terms and findings"
+
+    def render(self, edition: Edition) -> str:
+        doc = edition.doc
+        records: list[dict[str, object]] = [
+            {
+                "type": "edition",
+                "id": doc.id,
+                "src_lang": doc.src_lang,
+                "tgt_lang": doc.tgt_lang,
+                "machine_translation": edition.machine,
+                "signature": edition.signature.as_dict(),
+                "summary": edition.summary(),
+            }
+        ]
+        for row in edition.rows:
+            terms = [
+                {"side": side, "start": m.start, "end": m.end, "entry": m.entry, "kind": m.kind, "text": m.text}
+                for side, mentions in (("src", row.src_mentions), ("tgt", row.tgt_mentions))
+                for m in mentions
+            ]
+            findings = [
+                {
+                    "status": f.status,
+                    "entry": f.entry,
+                    "expected": f.expected,
+                    "found": f.found,
+                    "src_span": list(f.src_span) if f.src_span else None,
+                    "tgt_span": list(f.tgt_span) if f.tgt_span else None,
+                    "message": f.message,
+                }
+                for f in row.findings
+            ]
+            records.append(
+                {
+                    "type": "bead",
+                    "bead": row.index,
+                    "paragraph": row.paragraph,
+                    "boilerplate": row.boilerplate,
+                    "score": round(row.bead.score, 4),
+                    "src": row.source,
+                    "tgt": row.target,
+                    "src_segments": list(row.bead.src),
+                    "tgt_segments": list(row.bead.tgt),
+                    "terms": terms,
+                    "findings": findings,
+                }
+            )
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
