@@ -42,7 +42,6 @@ def import_argostranslate(packages_dir: str | os.PathLike[str] | None = None):
         # Its settings were read at import; point them at diglot's folder for this run.
         argos_settings.package_dirs = [Path(packages_dir)]
         argos_translate.get_installed_languages.cache_clear()
-        argos_translate.get_translation_from_codes.cache_clear()
         argos_translate.installed_translates.clear()
     return argos_translate
 
