@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from diglot.errors import InputError, MalformedInput
+from diglot.errors import DiglotError, InputError, MalformedInput
 from diglot.glossary import load_glossary
 from diglot.glossary.formats import format_for_path, get_format
-from diglot.glossary.model import Problem
+from diglot.glossary.model import Entry, Problem, Terms
 
 
 def _round_trip(entries, tmp_path: Path) -> tuple[list, list[Problem], str]:
@@ -161,3 +161,29 @@ def test_language_with_only_deprecated_terms_is_left_out_with_a_warning(tmp_path
     entries = get_format("tbx").read(path, problems)
     assert list(entries[0].langs) == ["ko"]
     assert problems[0].severity == "warning" and "en" in problems[0].message
+
+
+def test_export_refuses_what_xml_cannot_carry():
+    entry = Entry("x", "term", {"ko": Terms("가"), "en": Terms("a")}, note="page\x0cbreak")
+    with pytest.raises(DiglotError, match="control character"):
+        get_format("tbx").dumps([entry])
+
+
+def test_language_codes(tmp_path, by_id):
+    path = tmp_path / "codes.tbx"
+    lang_sets = [("ko_KR", "탈북자"), ("en", "defector"), ("en-GB", "defector (UK)"), ("pt-BR", "desertor"), ("zh-Hant-TW", "脫北者")]
+    path.write_text(
+        '<martif type="TBX-Basic"><text><body><termEntry id="x">'
+        + "".join(f'<langSet xml:lang="{code}"><tig><term>{term}</term></tig></langSet>' for code, term in lang_sets)
+        + "</termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    entry = by_id(get_format("tbx").read(path, []))["x"]
+    # Regional Korean/English is plain ko/en unless the entry has the plain one too; others keep their region.
+    assert [(lang, entry[lang]["preferred"]) for lang in ("ko", "en", "en-GB", "pt-BR", "zh-Hant")] == [
+        ("ko", "탈북자"),
+        ("en", "defector"),
+        ("en-GB", "defector (UK)"),
+        ("pt-BR", "desertor"),
+        ("zh-Hant", "脫北者"),
+    ]

@@ -23,12 +23,13 @@ from typing import Any, Iterator
 from lxml import etree
 
 from diglot import __version__
-from diglot.errors import InputError, MalformedInput
+from diglot.errors import DiglotError, InputError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat
 from diglot.glossary.model import (
     FORBIDDEN,
     LANGUAGE_CODE,
     PREFERRED,
+    REQUIRED_LANGUAGES,
     VARIANT,
     Entry,
     Glossary,
@@ -44,6 +45,8 @@ from diglot.textio import normalize, read_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_SPACES = " \t\r\n"  # what XML calls white space; a no-break space is part of the text
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t\n]*")  # where a pretty-printer wrapped a term
 
 # administrativeStatus values written for each kind of form.
 STATUS_OUT = {PREFERRED: "preferredTerm-admn-sts", VARIANT: "admittedTerm-admn-sts", FORBIDDEN: "deprecatedTerm-admn-sts"}
@@ -91,13 +94,14 @@ def _local(element: Any) -> str:
 
 
 def _term_text(element: Any) -> str:
-    """A term: inline markup flattened, whitespace runs made single spaces."""
-    return " ".join("".join(element.itertext()).split())
+    """A term: inline markup flattened, line breaks with the spaces around them made one space."""
+    return LINE_BREAK.sub(" ", "".join(element.itertext())).strip(XML_SPACES)
 
 
 def _plain_text(element: Any) -> str:
     """A note or other text: inline markup flattened, each line stripped, line breaks kept."""
-    return "\n".join(line.strip() for line in "".join(element.itertext()).strip().splitlines())
+    text = "".join(element.itertext()).strip(XML_SPACES)
+    return "\n".join(line.strip(XML_SPACES) for line in text.split("\n"))
 
 
 # ---------------------------------------------------------------------------------------- export
@@ -105,7 +109,10 @@ def _plain_text(element: Any) -> str:
 
 def _sub(parent: Any, tag: str, text: str | None = None, **attrib: str) -> Any:
     element = etree.SubElement(parent, tag, attrib)
-    element.text = text
+    try:
+        element.text = text
+    except ValueError:  # lxml refuses what XML 1.0 cannot hold
+        raise DiglotError(_("{text!r} holds a control character, which XML cannot carry").format(text=text)) from None
     return element
 
 
@@ -258,10 +265,24 @@ def _parse(path: Path) -> Any:
     return root
 
 
-def _language_code(raw: str) -> str | None:
-    """``en-US`` → ``en``, ``ko_KR`` → ``ko``; None if it is not a language code at all."""
-    code = raw.strip().replace("_", "-").split("-")[0].lower()
-    return code if LANGUAGE_CODE.match(code) else None
+def _language_codes(given: list[str]) -> list[str | None]:
+    """diglot's code for each ``xml:lang`` of one entry's language sections (None: not a language).
+
+    ``ko_KR`` is ``ko-KR``; a regional Korean or English (``en-US``, ``ko-KR``) is read as plain
+    ``ko``/``en``, the languages diglot works in, unless the entry has a plain one too; other
+    languages keep their region (``pt-BR``, ``zh-TW``).
+    """
+    codes: list[str | None] = []
+    for raw in given:
+        parts = raw.strip().replace("_", "-").split("-")
+        parts[0] = parts[0].lower()
+        code = "-".join(parts[:2])
+        codes.append(code if LANGUAGE_CODE.match(code) else parts[0] if LANGUAGE_CODE.match(parts[0]) else None)
+    plain = set(codes)
+    return [
+        code.split("-")[0] if code and code.split("-")[0] in REQUIRED_LANGUAGES and code.split("-")[0] not in plain else code
+        for code in codes
+    ]
 
 
 def _form_of(container: Any) -> _Form | None:
@@ -321,8 +342,10 @@ class _EntryReader:
         self.forms: dict[str, list[_Form]] = {}
         self.lang_fields: dict[str, dict[str, str]] = {}
         self._read_entry_level(element)
-        for lang_set in (c for c in element if _local(c) in LANGUAGE_CONTAINERS):
-            self._read_language(lang_set)
+        lang_sets = [c for c in element if _local(c) in LANGUAGE_CONTAINERS]
+        given = [lang_set.get(XML_LANG) or lang_set.get("lang") or "" for lang_set in lang_sets]
+        for lang_set, raw_code, lang in zip(lang_sets, given, _language_codes(given)):
+            self._read_language(lang_set, raw_code, lang)
 
     def _read_entry_level(self, element: Any) -> None:
         for category, value in _categories(element):
@@ -339,9 +362,7 @@ class _EntryReader:
             elif category == "source" and value:
                 self.entry_sources.append(value)
 
-    def _read_language(self, lang_set: Any) -> None:
-        given = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
-        lang = _language_code(given)
+    def _read_language(self, lang_set: Any, given: str, lang: str | None) -> None:
         if lang is None:
             self.problems.append(
                 Problem(
