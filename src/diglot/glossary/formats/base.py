@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
-from diglot.glossary.model import ENTRY_ID, Entry, Problem
+from diglot.glossary.model import ENTRY_ID, Entry, Origin, Problem, entry_from_dict
+from diglot.i18n import _
 
 
 class GlossaryFormat:
@@ -49,7 +51,7 @@ def slug(text: str, max_length: int = 60) -> str:
 
 
 class EntryIds:
-    """Hands out unique entry ids while importing another tool's file.
+    """Names the entries read from another tool's file with unique ids.
 
     An id the file gives is kept if it is a valid diglot id, else turned into one with :func:`slug`;
     an entry without one is named after its English (else any) preferred form; a taken id gets
@@ -76,6 +78,15 @@ class EntryIds:
         self.taken.add(candidate)
         return candidate
 
-    def make(self, given: str | None, forms: dict[str, str]) -> str:
-        """A fresh id for an entry: :meth:`unique` of :meth:`base`."""
-        return self.unique(self.base(given, forms))
+    def build(self, raw: dict[str, Any], given: str | None, origin: Origin, problems: list[Problem]) -> Entry | None:
+        """The entry of ``raw`` (the YAML schema, without id) named with a fresh id; problems appended.
+
+        ``given`` is the id the file gives, if any; one used twice is renamed with a warning.
+        """
+        forms = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict) and isinstance(v.get("preferred"), str)}
+        wanted = self.base(given, forms)
+        raw = {**raw, "id": self.unique(wanted)}
+        if given and raw["id"] != wanted:
+            message = _("entry id {given!r} is used twice; the second is read as {id}").format(given=given, id=raw["id"])
+            problems.append(Problem("warning", message, origin))
+        return entry_from_dict(raw, origin, problems)

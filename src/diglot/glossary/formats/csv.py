@@ -23,7 +23,7 @@ from typing import Any
 
 from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat
-from diglot.glossary.model import LANGUAGE_CODE, Entry, Origin, Problem, entry_from_dict
+from diglot.glossary.model import LANGUAGE_CODE, Entry, Origin, Problem
 from diglot.i18n import _
 from diglot.textio import read_text, script_of
 
@@ -90,9 +90,7 @@ class _Importer:
         ids = EntryIds()
         out = []
         for raw, line in zip(self.entries, self.lines):
-            preferred = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict)}
-            raw["id"] = ids.make(None, preferred)
-            entry = entry_from_dict(raw, Origin(self.name, line), self.problems)
+            entry = ids.build(raw, None, Origin(self.name, line), self.problems)
             if entry is not None:
                 out.append(entry)
         return out

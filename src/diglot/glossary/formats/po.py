@@ -30,7 +30,7 @@ import polib
 from diglot import __version__
 from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat
-from diglot.glossary.model import LANGUAGE_CODE, TERM_FIELDS, Entry, Glossary, Origin, Problem, entry_from_dict
+from diglot.glossary.model import LANGUAGE_CODE, TERM_FIELDS, Entry, Glossary, Origin, Problem
 from diglot.i18n import _
 from diglot.provenance import Signature
 from diglot.textio import read_text
@@ -160,13 +160,7 @@ def read_po(path: Path, problems: list[Problem], source_lang: str = "ko", target
             continue
         origin = Origin(name, message.linenum or 1)  # polib gives 0 for a first message without header
         raw = _entry_dict(message, source_lang, target_lang, origin, problems)
-        preferred = {k: v["preferred"] for k, v in raw.items() if isinstance(v, dict) and isinstance(v.get("preferred"), str)}
-        wanted = ids.base(message.msgctxt, preferred)
-        raw["id"] = ids.unique(wanted)
-        if message.msgctxt and raw["id"] != wanted:
-            message_text = _("entry id {given!r} is used twice; the second is read as {id}")
-            problems.append(Problem("warning", message_text.format(given=message.msgctxt, id=raw["id"]), origin))
-        entry = entry_from_dict(raw, origin, problems)
+        entry = ids.build(raw, message.msgctxt, origin, problems)
         if entry is not None:
             entries.append(entry)
     return entries

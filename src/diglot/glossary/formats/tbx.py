@@ -36,7 +36,6 @@ from diglot.glossary.model import (
     Origin,
     Problem,
     Terms,
-    entry_from_dict,
     is_acronym,
 )
 from diglot.i18n import _
@@ -422,13 +421,7 @@ def read_tbx(path: Path, problems: list[Problem]) -> list[Entry]:
         if not preferred:
             problems.append(Problem("warning", _("an entry without terms was left out"), origin))
             continue
-        given = element.get("id") or element.get(XML_ID)
-        wanted = ids.base(given, preferred)
-        raw["id"] = ids.unique(wanted)
-        if given and raw["id"] != wanted:
-            message = _("entry id {given!r} is used twice; the second is read as {id}").format(given=given, id=raw["id"])
-            problems.append(Problem("warning", message, origin))
-        entry = entry_from_dict(raw, origin, problems)
+        entry = ids.build(raw, element.get("id") or element.get(XML_ID), origin, problems)
         if entry is not None:
             entries.append(entry)
     return entries
