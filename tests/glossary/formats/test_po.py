@@ -122,3 +122,11 @@ def test_export_needs_the_source_language():
 def test_load_glossary_reads_po_on_the_fly(all_fields, tmp_path):
     _back, _problems, path = _round_trip(all_fields, tmp_path)
     assert load_glossary([path]).get("cnkr").langs["en"].short == "CNKR"
+
+
+def test_regional_language_pair(tmp_path):
+    entry = Entry("x", "term", {"ko": Terms("가"), "en": Terms("a"), "pt-BR": Terms("á")})
+    path = tmp_path / "pt.po"
+    path.write_text(get_format("po", target_lang="pt-BR").dumps([entry]), encoding="utf-8")
+    assert polib.pofile(str(path)).metadata["Language"] == "pt_BR"  # gettext's spelling
+    assert format_for_path(path).read(path, [])[0].as_dict() == entry.as_dict()

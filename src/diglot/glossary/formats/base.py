@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from diglot.glossary.model import ENTRY_ID, Entry, Origin, Problem, entry_from_dict
+from diglot.glossary.model import ENTRY_ID, LANGUAGE_CODE, REQUIRED_LANGUAGES, Entry, Origin, Problem, entry_from_dict
 from diglot.i18n import _
 
 
@@ -35,6 +35,24 @@ class GlossaryFormat:
     def dumps(self, entries: list[Entry]) -> str:
         """Serialise ``entries`` to the text of a file in this format."""
         raise NotImplementedError
+
+
+def language_code(tag: str) -> str | None:
+    """diglot's code for a language tag of another tool: ``ko_KR`` → ``ko-KR``, ``zh-Hant-TW`` →
+    ``zh-Hant``, ``EN`` → ``en``; None if it is not a language tag."""
+    parts = tag.strip().replace("_", "-").split("-")
+    parts[0] = parts[0].lower()
+    for code in ("-".join(parts[:2]), parts[0]):
+        if LANGUAGE_CODE.match(code):
+            return code
+    return None
+
+
+def working_language(code: str) -> str:
+    """``en-US`` → ``en``, ``ko-KR`` → ``ko``: regional Korean and English are read as the languages
+    diglot works in; other languages keep their region (``pt-BR``)."""
+    primary = code.split("-")[0]
+    return primary if primary in REQUIRED_LANGUAGES else code
 
 
 def slug(text: str, max_length: int = 60) -> str:

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from diglot.errors import DiglotError, MalformedInput
-from diglot.glossary.formats.base import EntryIds, GlossaryFormat
-from diglot.glossary.model import LANGUAGE_CODE, Entry, Origin, Problem
+from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
+from diglot.glossary.model import Entry, Origin, Problem
 from diglot.i18n import _
 from diglot.textio import read_text, script_of
 
@@ -35,8 +35,8 @@ ROLE_HEADERS = {"source", "target", "term", "translation", "source term", "targe
 
 
 def _language(cell: str) -> str | None:
-    code = cell.strip().replace("_", "-").lower()
-    return code if LANGUAGE_CODE.match(code) else None
+    code = language_code(cell)
+    return working_language(code) if code else None
 
 
 class _Rows:

@@ -29,8 +29,8 @@ import polib
 
 from diglot import __version__
 from diglot.errors import DiglotError, MalformedInput
-from diglot.glossary.formats.base import EntryIds, GlossaryFormat
-from diglot.glossary.model import LANGUAGE_CODE, TERM_FIELDS, Entry, Glossary, Origin, Problem
+from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
+from diglot.glossary.model import TERM_FIELDS, Entry, Glossary, Origin, Problem
 from diglot.i18n import _
 from diglot.provenance import Signature
 from diglot.textio import read_text
@@ -71,8 +71,8 @@ def dumps_po(entries: list[Entry], source_lang: str = "ko", target_lang: str = "
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Language": target_lang,
-        "X-Source-Language": source_lang,
+        "Language": target_lang.replace("-", "_"),  # gettext writes pt_BR
+        "X-Source-Language": source_lang.replace("-", "_"),
         "X-Generator": f"diglot {__version__}",
     }
     for entry in entries:
@@ -104,9 +104,9 @@ def _parse(path: Path) -> polib.POFile:
         raise MalformedInput(str(path), line, None, problem) from None
 
 
-def _language(value: str | None, default: str) -> str:
-    code = (value or "").strip().replace("_", "-").split("-")[0].lower()
-    return code if LANGUAGE_CODE.match(code) else default
+def _language(header: str | None, default: str) -> str:
+    code = language_code(header or "")
+    return working_language(code) if code else default
 
 
 def _entry_dict(message: polib.POEntry, source_lang: str, target_lang: str, origin: Origin, problems: list[Problem]) -> dict[str, Any]:

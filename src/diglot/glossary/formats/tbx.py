@@ -24,12 +24,10 @@ from lxml import etree
 
 from diglot import __version__
 from diglot.errors import DiglotError, InputError, MalformedInput
-from diglot.glossary.formats.base import EntryIds, GlossaryFormat
+from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
 from diglot.glossary.model import (
     FORBIDDEN,
-    LANGUAGE_CODE,
     PREFERRED,
-    REQUIRED_LANGUAGES,
     VARIANT,
     Entry,
     Glossary,
@@ -267,21 +265,10 @@ def _parse(path: Path) -> Any:
 def _language_codes(given: list[str]) -> list[str | None]:
     """diglot's code for each ``xml:lang`` of one entry's language sections (None: not a language).
 
-    ``ko_KR`` is ``ko-KR``; a regional Korean or English (``en-US``, ``ko-KR``) is read as plain
-    ``ko``/``en``, the languages diglot works in, unless the entry has a plain one too; other
-    languages keep their region (``pt-BR``, ``zh-TW``).
+    A regional Korean or English (``en-US``) is plain ``en`` unless the entry has a plain one too.
     """
-    codes: list[str | None] = []
-    for raw in given:
-        parts = raw.strip().replace("_", "-").split("-")
-        parts[0] = parts[0].lower()
-        code = "-".join(parts[:2])
-        codes.append(code if LANGUAGE_CODE.match(code) else parts[0] if LANGUAGE_CODE.match(parts[0]) else None)
-    plain = set(codes)
-    return [
-        code.split("-")[0] if code and code.split("-")[0] in REQUIRED_LANGUAGES and code.split("-")[0] not in plain else code
-        for code in codes
-    ]
+    codes = [language_code(tag) for tag in given]
+    return [working_language(c) if c and working_language(c) not in codes else c for c in codes]
 
 
 def _form_of(container: Any) -> _Form | None:
