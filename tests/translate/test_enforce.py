@@ -115,9 +115,9 @@ def test_attention_span_needs_consistent_tokens():
 
 def test_korean_particle_fixed_after_restored_term(glossary):
     # 강제북송 ends in a consonant: the 는 written after the placeholder must become 은.
-    engine = ScriptedEngine(lambda s: s.replace("fear", "우려한다").replace("North Korean defectors", "탈북자들은"))
-    text, mentions = run(glossary, ScriptedEngine(lambda s: "ZXQ1는 우려된다."), "Forced repatriation is feared.",
-                         src="en", tgt="ko")
+    engine = ScriptedEngine(lambda s: "ZXQ1는 우려된다.")
+    text, mentions = run(glossary, engine, "Forced repatriation is feared.", src="en", tgt="ko")
+    assert engine.inputs == ["ZXQ1 is feared."]
     assert text == "강제북송은 우려된다."
     assert mentions[0].status == "restored"
 

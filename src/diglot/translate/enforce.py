@@ -13,9 +13,6 @@ sentence pair (ok / variant / forbidden / missing), and repairs what failed:
 
 Each mention ends up ``kept`` (the model carried the rendering itself), ``restored`` (from a
 placeholder), ``repaired`` or ``failed``.
-
-TODO(check): the verification rules here should be merged with ``diglot.check`` once its
-per-sentence function is available.
 """
 
 from __future__ import annotations
@@ -23,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher, Mention
+from diglot.check import check_pair, statuses
+from diglot.check.terms import checkable
+from diglot.glossary import Glossary, Matcher, Mention
 from diglot.korean import fix_particle
 from diglot.translate.engines.base import Decoded
 from diglot.translate.protect import Protection
@@ -96,9 +95,7 @@ def plan(
     """Find the mentions in ``source`` and build the engine input that protects them."""
     if matcher is None:
         return Plan(source, source)
-    mentions = [
-        m for m in matcher.find(source, src_lang) if tgt_lang in matcher.glossary.get(m.entry).langs
-    ]
+    mentions = [m for m in matcher.find(source, src_lang) if checkable(matcher.glossary, m.entry, tgt_lang)]
     planned = []
     for number, mention in enumerate(mentions, start=1):
         rendering = first.rendering(matcher.glossary, mention, tgt_lang)
@@ -117,6 +114,8 @@ def plan(
 
 def _substitute(text: str, start: int, end: int, rendering: str, tgt_lang: str) -> tuple[str, int]:
     """Put ``rendering`` in place of ``text[start:end]``; fix a Korean particle after it."""
+    if text[start : start + 1].isupper() and rendering[:1].islower():  # sentence-initial: "Forced ..."
+        rendering = rendering[0].upper() + rendering[1:]
     after = text[end:]
     if tgt_lang == "ko":
         run = _HANGUL_RUN.match(after)
@@ -194,6 +193,7 @@ def finish(
     plan_: Plan,
     protection: Protection,
     matcher: Matcher | None,
+    src_lang: str,
     tgt_lang: str,
     sentence: int,
 ) -> tuple[str, list[MentionReport]]:
@@ -201,42 +201,36 @@ def finish(
     text, restored = restore(decoded.text, plan_, protection, tgt_lang)
     if not plan_.planned or matcher is None:
         return text, []
-    reports: list[MentionReport | None] = [None] * len(plan_.planned)
-    used: set[int] = set()
+    findings = {
+        f.src_span: f
+        for f in check_pair(plan_.source, text, src_lang, tgt_lang, matcher, numbers=False)
+        if f.src_span is not None
+    }
+    reports: dict[int, MentionReport] = {}
+    edits: dict[tuple[int, int], Planned] = {}  # wrong renderings to replace, by target span
     missing: list[int] = []
     for index, item in enumerate(plan_.planned):
-        found = _find_rendering(matcher, text, item, tgt_lang, used)
-        if found is None:
+        finding = findings.get((item.mention.start, item.mention.end))
+        m = item.mention
+        if finding is None or finding.status == statuses.MISSING or finding.tgt_span is None:
             missing.append(index)
-            continue
-        used.add(found.start)
-        status = RESTORED if index in restored else KEPT
-        if found.kind == PREFERRED:
-            reports[index] = MentionReport(item.mention.entry, sentence, item.mention.text, found.text, status)
-        else:  # VARIANT or FORBIDDEN: put the planned rendering in its place
-            text, _ = _substitute(text, found.start, found.end, item.rendering, tgt_lang)
-            reports[index] = MentionReport(
-                item.mention.entry, sentence, item.mention.text, item.rendering, REPAIRED, found=found.text
-            )
+        elif finding.status == statuses.OK:
+            reports[index] = MentionReport(m.entry, sentence, m.text, finding.found or "", RESTORED if index in restored else KEPT)
+        else:  # variant or forbidden: the planned rendering goes in its place
+            edits.setdefault(finding.tgt_span, item)
+            reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=finding.found or "")
+    for (start, end), item in sorted(edits.items(), reverse=True):  # right to left: offsets stay valid
+        text, _ = _substitute(text, start, end, item.rendering, tgt_lang)
     for index in missing:
         item = plan_.planned[index]
+        m = item.mention
         span = attention_span(decoded, plan_.engine_input, item.input_span)
         written = decoded.text[span[0] : span[1]] if span else ""
-        # Earlier substitutions may have moved it: find what the model wrote in the current text.
+        # Restoring and repairing may have moved it: find what the model wrote in the current text.
         position = text.find(written) if written else -1
         if position >= 0:
             text, _ = _substitute(text, position, position + len(written), item.rendering, tgt_lang)
-            reports[index] = MentionReport(
-                item.mention.entry, sentence, item.mention.text, item.rendering, REPAIRED, found=written
-            )
+            reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=written)
         else:
-            reports[index] = MentionReport(item.mention.entry, sentence, item.mention.text, item.rendering, FAILED)
-    return text, [r for r in reports if r is not None]
-
-
-def _find_rendering(matcher: Matcher, text: str, item: Planned, tgt_lang: str, used: set[int]) -> Mention | None:
-    """The first unused target mention of the planned entry: preferred forms before others."""
-    candidates = [m for m in matcher.find(text, tgt_lang) if m.entry == item.mention.entry and m.start not in used]
-    order = {PREFERRED: 0, VARIANT: 1, FORBIDDEN: 2}
-    candidates.sort(key=lambda m: (order[m.kind], m.start))
-    return candidates[0] if candidates else None
+            reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, FAILED)
+    return text, [reports[i] for i in sorted(reports)]

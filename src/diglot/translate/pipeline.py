@@ -139,11 +139,11 @@ class DocumentTranslator:
         decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress)
         for (doc_index, seg_index, plan_), result in zip(jobs, decoded):
             doc = documents[doc_index]
-            text, reports = finish(result, plan_, self.protection, self.matcher, self.tgt_lang, seg_index)
+            text, reports = finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
             if any(r.status == FAILED for r in reports) and result.attention is None and self.engine.supports_attention:
                 # A cached output has no attention: decode this one again to locate the lost term.
                 again = self.engine.translate([plan_.engine_input], attention=True)[0]
-                text, reports = finish(again, plan_, self.protection, self.matcher, self.tgt_lang, seg_index)
+                text, reports = finish(again, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
             doc.translations[seg_index] = text
             doc.mentions.extend(reports)
         return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached)

@@ -156,24 +156,23 @@ def build_random_model(
     seed: int = 11,
 ) -> Path:
     """Write a Transformer of the given size with random weights that never emits ``</s>``."""
-    from ctranslate2.specs import common_spec, transformer_spec
+    from ctranslate2.specs import common_spec, model_spec, transformer_spec
 
     vocabulary = _vocabulary(sp_model, pad_to=vocab_size)
     rng = np.random.default_rng(seed)
     spec = transformer_spec.TransformerSpec.from_config(layers, heads, pre_norm=True)
 
-    def fill(layer, name_path: str = "") -> None:
-        for name, value in list(vars(layer).items()):
-            if isinstance(value, list):
-                for item in value:
-                    fill(item)
-            elif hasattr(value, "__dict__") and not isinstance(value, (np.ndarray, np.generic, str)):
-                fill(value)
+    def unit_norms(layer) -> None:
+        """Every LayerNorm of the spec: gamma 1, beta 0."""
+        for value in vars(layer).values():
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, model_spec.LayerSpec):
+                    unit_norms(child)
         if isinstance(layer, common_spec.LayerNormSpec):
             layer.gamma = np.ones(d_model, np.float32)
             layer.beta = np.zeros(d_model, np.float32)
 
-    fill(spec)
+    unit_norms(spec)
     scale = 1 / np.sqrt(d_model)
 
     def dense(out_dim: int, in_dim: int) -> np.ndarray:
