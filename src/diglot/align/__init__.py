@@ -1,0 +1,124 @@
+"""Sentence alignment of Korean and English versions of a document.
+
+>>> from diglot.align import align_texts
+>>> doc = align_texts(korean_text, english_text, "ko", "en")            # doctest: +SKIP
+>>> for bead in doc.beads: print(doc.bead_text(bead))                    # doctest: +SKIP
+
+:func:`align` takes segment lists (from :func:`diglot.segment.segment`), :func:`align_texts`
+segments and aligns. Either language may come first (``src_lang``); beads index the lists as
+given. Boilerplate segments are never aligned: each sits alone in a null bead, in order, so the
+beads cover every segment of both sides exactly once.
+
+The aligner (dynamic programming over 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 beads, banded)
+scores a bead by its lengths, by anchors that survive translation (numbers with Korean units,
+Latin-script words, glossary terms, names compared through romanisation), by a lexicon it learns
+from the input, and optionally by a machine translation (``translate``); see ``docs/align.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from diglot.align.core import ScoredBead, Translate, align_documents
+from diglot.doc import AlignedDocument, Bead, Segment
+from diglot.errors import DiglotError
+from diglot.i18n import _
+from diglot.segment import segment
+
+__all__ = ["align", "align_many", "align_texts", "Bead", "AlignedDocument"]
+
+LANGS = ("ko", "en")
+
+
+def _orient(src_lang: str, tgt_lang: str) -> bool:
+    """True if the source is Korean; refuse any pair other than Korean–English."""
+    if {src_lang, tgt_lang} != set(LANGS):
+        raise DiglotError(
+            _("cannot align {src} with {tgt}: diglot aligns Korean with English").format(src=src_lang, tgt=tgt_lang)
+        )
+    return src_lang == "ko"
+
+
+def align_many(
+    pairs: Sequence[tuple[Sequence[Segment], Sequence[Segment]]],
+    src_lang: str = "ko",
+    tgt_lang: str = "en",
+    *,
+    matcher=None,
+    translate: Translate | None = None,
+) -> list[list[Bead]]:
+    """Align several documents together, so that what is learned from the input is learned from all.
+
+    Each pair is ``(source segments, target segments)``. ``translate`` maps a list of Korean
+    sentences to their English machine translations (whatever the direction of the pair).
+    """
+    korean_first = _orient(src_lang, tgt_lang)
+    content = []
+    for src, tgt in pairs:
+        ko, en = (src, tgt) if korean_first else (tgt, src)
+        ko_index = [i for i, s in enumerate(ko) if not s.boilerplate and s.text.strip()]
+        en_index = [j for j, s in enumerate(en) if not s.boilerplate and s.text.strip()]
+        content.append((ko_index, en_index, len(ko), len(en)))
+    raw = align_documents(
+        [([pair_ko[i].text for i in ki], [pair_en[j].text for j in ei])
+         for (ki, ei, _, _), (pair_ko, pair_en) in zip(content, (_ko_en(p, korean_first) for p in pairs))],
+        matcher=matcher,
+        translate=translate,
+    )  # fmt: skip
+    out = []
+    for (ko_index, en_index, n_ko, n_en), beads in zip(content, raw):
+        full = _with_boilerplate(beads, ko_index, en_index, n_ko, n_en)
+        out.append([Bead(k, e, score) if korean_first else Bead(e, k, score) for k, e, score in full])
+    return out
+
+
+def _ko_en(pair, korean_first: bool):
+    return pair if korean_first else (pair[1], pair[0])
+
+
+def align(
+    src: Sequence[Segment],
+    tgt: Sequence[Segment],
+    src_lang: str = "ko",
+    tgt_lang: str = "en",
+    *,
+    matcher=None,
+    translate: Translate | None = None,
+) -> list[Bead]:
+    """Align two segment lists; the beads cover every segment of both, in order."""
+    return align_many([(src, tgt)], src_lang, tgt_lang, matcher=matcher, translate=translate)[0]
+
+
+def align_texts(
+    text_a: str,
+    text_b: str,
+    src_lang: str = "ko",
+    tgt_lang: str = "en",
+    *,
+    matcher=None,
+    translate: Translate | None = None,
+    doc_id: str = "",
+) -> AlignedDocument:
+    """Segment two texts (:func:`diglot.segment.segment`) and align them."""
+    _orient(src_lang, tgt_lang)
+    src, tgt = segment(text_a, src_lang), segment(text_b, tgt_lang)
+    beads = align(src, tgt, src_lang, tgt_lang, matcher=matcher, translate=translate)
+    return AlignedDocument(doc_id, src_lang, tgt_lang, src, tgt, beads)
+
+
+def _with_boilerplate(
+    beads: list[ScoredBead], ko_index: list[int], en_index: list[int], n_ko: int, n_en: int
+) -> list[ScoredBead]:
+    """Map content beads back to segment indices and put each left-out segment in a null bead, in order."""
+    mapped = [(tuple(ko_index[i] for i in k), tuple(en_index[j] for j in e), score) for k, e, score in beads]
+    ko_rest = sorted(set(range(n_ko)) - set(ko_index), reverse=True)
+    en_rest = sorted(set(range(n_en)) - set(en_index), reverse=True)
+    out: list[ScoredBead] = []
+    for k, e, score in mapped:
+        while k and ko_rest and ko_rest[-1] < k[0]:
+            out.append(((ko_rest.pop(),), (), 0.0))
+        while e and en_rest and en_rest[-1] < e[0]:
+            out.append(((), (en_rest.pop(),), 0.0))
+        out.append((k, e, score))
+    out += [((i,), (), 0.0) for i in reversed(ko_rest)] + [((), (j,), 0.0) for j in reversed(en_rest)]
+    return out

@@ -1,0 +1,198 @@
+"""Lexical anchors: what a sentence and its translation share across Korean and English.
+
+Each sentence becomes a :class:`Features` record:
+
+* ``units``: the things in it that should reappear in its translation, each with a *kind*
+  (``number``, ``small-number``, ``latin``, ``name``, ``glossary``, ``lexicon``, ``mt``) and
+  the keys any one of which, found in the other sentence, counts as its counterpart;
+* ``bag``: the keys the sentence offers to the other side's units.
+
+Keys live in namespaces (``n:`` numbers, ``l:`` Latin words, ``s:`` name skeletons, ``g:``
+glossary entries, ``w:`` English stems, ``k:`` Korean stems, ``m:`` stems of a machine
+translation), so a unit of one kind only ever meets a key of the same kind. The aligner weighs
+a found or missing counterpart per kind, with rates it estimates from the input
+(:mod:`diglot.align.model`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from diglot.align.romanize import skeletons
+from diglot.numbers import extract_numbers
+
+KINDS = ("number", "small-number", "latin", "name", "glossary", "lexicon", "mt")
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_LATIN_IN_KOREAN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&'][A-Za-z0-9]+)*")
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.\-][A-Za-z0-9]+)*")
+_SHORTEST_SKELETON = 3  # two consonants (Kim, Bush) match far too much by chance
+_STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as into onto than then that this these those there
+    here is are was were be been being am do does did done has have had having will would shall should can could
+    may might must it its it's he his him she her hers they them their theirs we us our you your i me my mine who
+    whom whose which what when where why how not no nor so too very also just only about after before over under
+    up down out off again further once all any both each few more most other some such own same s t said says say
+    mr mrs ms dr""".split()
+)  # fmt: skip
+_ENGLISH_SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
+
+
+@dataclass
+class Features:
+    """What one sentence offers for alignment (see the module docs)."""
+
+    length: int  # characters without spaces
+    units: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    bag: set[str] = field(default_factory=set)
+    stems: frozenset[str] = frozenset()  # English stems or Korean stem candidates, for the lexicon
+    tokens: tuple[frozenset[str], ...] = ()  # per word: its stem candidates (Korean) or stem (English)
+
+
+def text_length(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def english_stem(word: str) -> str:
+    """A light stem: lower case, one inflection off, at most seven letters (govern, supercomp)."""
+    word = word.lower().replace("’", "'")
+    for suffix in _ENGLISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:7]
+
+
+def korean_stems(token: str) -> frozenset[str]:
+    """Stem candidates of one Hangul word: its prefixes of two to four syllables.
+
+    Korean attaches particles and endings to the stem (대통령은, 핵실험을), so one of the
+    prefixes is the bare word; the lexicon learns which prefix translates.
+    """
+    return frozenset(token[:k] for k in range(2, min(len(token), 4) + 1))
+
+
+def _number_units(text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+    units = []
+    for mention in extract_numbers(text, lang):
+        value = mention.value
+        keys = {f"n:{value:g}"}
+        if value >= 10000:  # 5.7 billion for 57억1000만: compare at two significant digits too
+            digits = -int(math.floor(math.log10(value))) + 1
+            keys.add(f"n:~{round(value, digits):g}")
+        kind = "small-number" if value <= 12 and value == int(value) else "number"
+        units.append((kind, frozenset(keys)))
+    return units
+
+
+def korean_features(text: str, matcher=None) -> Features:
+    """The anchors of one Korean sentence."""
+    feats = Features(text_length(text))
+    feats.units.extend(_number_units(text, "ko"))
+    feats.bag.update(key for _, keys in feats.units for key in keys)
+    for word in _LATIN_IN_KOREAN.findall(text):
+        key = "l:" + word.lower().replace(".", "")
+        if len(key) > 3:
+            feats.units.append(("latin", frozenset({key})))
+        feats.bag.add(key)
+    tokens = []
+    for run in _HANGUL_RUN.findall(text):
+        if len(run) < 2:
+            continue
+        stems = korean_stems(run)
+        tokens.append(stems)
+        keys = set()
+        # The bare name is the run less a particle of up to three syllables (김정일은, 오바마에게서).
+        for k in range(max(2, len(run) - 3), len(run) + 1):
+            keys.update(skeletons(run[:k]))
+            if k == 3:  # a three-syllable Korean name: the given name alone is written apart (Myung-bak)
+                keys.update(skeletons(run[1:3]))
+        keys = {f"s:{s}" for s in keys if len(s) >= _SHORTEST_SKELETON}
+        if keys:
+            feats.units.append(("name", frozenset(keys)))
+            feats.bag.update(keys)
+    feats.tokens = tuple(tokens)
+    feats.stems = frozenset().union(*tokens) if tokens else frozenset()
+    _add_glossary(feats, text, "ko", matcher)
+    return feats
+
+
+def english_features(text: str, matcher=None) -> Features:
+    """The anchors of one English sentence."""
+    feats = Features(text_length(text))
+    feats.units.extend(_number_units(text, "en"))
+    feats.bag.update(key for _, keys in feats.units for key in keys)
+    words = _ENGLISH_WORD.findall(text)
+    stems = []
+    capital_run: list[str] = []
+    runs: list[list[str]] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        feats.bag.add("l:" + lower.replace(".", ""))
+        if word.isupper() and len(word.replace(".", "")) >= 2:  # an acronym: IOC, NHK
+            feats.units.append(("latin", frozenset({"l:" + lower.replace(".", "")})))
+        if lower not in _STOPWORDS and not lower.isdigit():
+            stems.append(frozenset({english_stem(word)}))
+        if word[0].isupper() and not word.isupper() and (index > 0 or lower not in _STOPWORDS):
+            capital_run.append(word)
+        elif capital_run:
+            runs.append(capital_run)
+            capital_run = []
+    if capital_run:
+        runs.append(capital_run)
+    for run in runs:
+        # Keys of each word, and of the words joined (Kim Jong-il = 김정일, Lee Myung-bak ⊃ 명박).
+        joined = set()
+        for size in (2, 3):
+            for start in range(len(run) - size + 1):
+                joined.update(skeletons("".join(run[start : start + size])))
+        for word in run:
+            keys = {f"s:{s}" for s in skeletons(word) | joined if len(s) >= _SHORTEST_SKELETON}
+            if keys:
+                feats.units.append(("name", frozenset(keys)))
+                feats.bag.update(keys)
+    feats.tokens = tuple(stems)
+    feats.stems = frozenset().union(*stems) if stems else frozenset()
+    _add_glossary(feats, text, "en", matcher)
+    return feats
+
+
+def _add_glossary(feats: Features, text: str, lang: str, matcher) -> None:
+    if matcher is None:
+        return
+    for mention in matcher.find(text, lang):
+        key = "g:" + mention.entry
+        feats.units.append(("glossary", frozenset({key})))
+        feats.bag.add(key)
+
+
+def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str, frozenset[str]]], set[str]]:
+    """Units and bag keys of the ``lexicon`` kind: words with a translation learned from the input.
+
+    A Korean word's keys are its learned English stems (``w:``), an English word's its learned
+    Korean stems (``k:``); see :mod:`diglot.align.lexicon`.
+    """
+    if lang == "ko":
+        units = [("lexicon", frozenset("w:" + t for t in lexicon.targets(stems))) for stems in feats.tokens]
+        bag = {"k:" + s for s in feats.stems}
+    else:
+        units = [("lexicon", frozenset("k:" + t for t in lexicon.sources(stems))) for stems in feats.tokens]
+        bag = {"w:" + s for s in feats.stems}
+    return [u for u in units if u[1]], bag
+
+
+def translation_anchors(
+    feats: Features, lang: str, translation: str | None = None
+) -> tuple[list[tuple[str, frozenset[str]]], set[str]]:
+    """Units and bag keys of the ``mt`` kind.
+
+    For a Korean sentence, ``translation`` is its machine translation: its English stems must be
+    found in the English sentence. For an English sentence, each stem must be found in the
+    machine translation of the Korean side (``m:`` keys).
+    """
+    if lang == "ko":
+        stems = {english_stem(w) for w in _ENGLISH_WORD.findall(translation or "") if w.lower() not in _STOPWORDS}
+        return [("mt", frozenset({"w:" + s})) for s in sorted(stems)], {"m:" + s for s in stems}
+    return [("mt", frozenset({"m:" + s})) for s in sorted(feats.stems)], {"w:" + s for s in feats.stems}

@@ -1,0 +1,303 @@
+"""The aligner: anchors, scoring model and dynamic programming put together.
+
+:func:`align_documents` aligns several documents at once so that everything estimated from the
+input (length ratio and variance, bead-type probabilities, anchor rates, the learned lexicon)
+is estimated on all of them together. It works in passes, as hunalign does:
+
+1. align with length and the fixed anchors (numbers, Latin words, names, glossary, MT);
+2. re-estimate the parameters on that alignment and learn a lexicon from its 1-1 beads;
+3. align again with everything; repeat step 2–3 ``passes - 1`` times.
+
+Documents are given as lists of *content* sentences (boilerplate already set aside), Korean
+first; the public API in :mod:`diglot.align` handles boilerplate, orientation and indices.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from diglot.align import dp
+from diglot.align.anchors import (
+    Features,
+    english_features,
+    korean_features,
+    lexicon_anchors,
+    translation_anchors,
+)
+from diglot.align.lexicon import Lexicon
+from diglot.align.model import BEAD_TYPES, Params, estimate, start_params
+
+Translate = Callable[[list[str]], list[str]]
+RawBead = tuple[tuple[int, ...], tuple[int, ...]]
+ScoredBead = tuple[tuple[int, ...], tuple[int, ...], float]  # Korean ids, English ids, score
+
+BAND = 12  # starting half-width of the band, in sentences; doubled while the path touches its edge
+
+
+@dataclass
+class _Doc:
+    ko: list[Features]
+    en: list[Features]
+    translations: list[str] | None = None
+    # per pass
+    ko_units: list[list[tuple[str, frozenset[str]]]] = field(default_factory=list)
+    en_units: list[list[tuple[str, frozenset[str]]]] = field(default_factory=list)
+    ko_masks: dict[tuple[int, int], int] = field(default_factory=dict)  # (i, j) → ko units of i found in j
+    en_masks: dict[tuple[int, int], int] = field(default_factory=dict)  # (i, j) → en units of j found in i
+
+
+def align_documents(
+    documents: Sequence[tuple[Sequence[str], Sequence[str]]],
+    *,
+    matcher=None,
+    translate: Translate | None = None,
+    passes: int = 2,
+) -> list[list[ScoredBead]]:
+    """Align each ``(korean_sentences, english_sentences)``; beads hold indices into each list.
+
+    A bead's score is minus its cost (a log-probability): higher is surer; null beads score
+    minus the cost of leaving a sentence out.
+    """
+    docs = [
+        _Doc([korean_features(s, matcher) for s in ko], [english_features(s, matcher) for s in en])
+        for ko, en in documents
+    ]
+    if translate is not None:
+        _translate_all(docs, [list(ko) for ko, _ in documents], translate)
+    params = start_params([f.length for d in docs for f in d.ko], [f.length for d in docs for f in d.en])
+    lexicon = Lexicon()
+    results: list[list[ScoredBead]] = []
+    for number in range(max(1, passes)):
+        for doc in docs:
+            _prepare(doc, lexicon)
+        results = [_align_one(doc, params) for doc in docs]
+        if number + 1 < passes:
+            params = _reestimate(docs, results, params)
+            lexicon = Lexicon.learn(
+                (frozenset().union(*(doc.ko[i].stems for i in k)), frozenset().union(*(doc.en[j].stems for j in e)))
+                for doc, beads in zip(docs, results)
+                for k, e, _ in beads
+                if len(k) == 1 and len(e) == 1
+            )
+    return results
+
+
+def _translate_all(docs: list[_Doc], korean: list[list[str]], translate: Translate) -> None:
+    flat = [s for sentences in korean for s in sentences]
+    out = list(translate(flat)) if flat else []
+    if len(out) != len(flat):
+        raise ValueError(f"translate returned {len(out)} sentences for {len(flat)}")
+    start = 0
+    for doc, sentences in zip(docs, korean):
+        doc.translations = out[start : start + len(sentences)]
+        start += len(sentences)
+
+
+def _prepare(doc: _Doc, lexicon: Lexicon) -> None:
+    """Units and bags for this pass, and which units of each sentence are found in which other."""
+    ko_bags, en_bags = [], []
+    doc.ko_units, doc.en_units = [], []
+    for index, feats in enumerate(doc.ko):
+        units, bag = list(feats.units), set(feats.bag)
+        if lexicon:
+            extra, keys = lexicon_anchors(feats, "ko", lexicon)
+            units += extra
+            bag |= keys
+        if doc.translations is not None:
+            extra, keys = translation_anchors(feats, "ko", doc.translations[index])
+            units += extra
+            bag |= keys
+        doc.ko_units.append(units)
+        ko_bags.append(bag)
+    for feats in doc.en:
+        units, bag = list(feats.units), set(feats.bag)
+        if lexicon:
+            extra, keys = lexicon_anchors(feats, "en", lexicon)
+            units += extra
+            bag |= keys
+        if doc.translations is not None:
+            extra, keys = translation_anchors(feats, "en")
+            units += extra
+            bag |= keys
+        doc.en_units.append(units)
+        en_bags.append(bag)
+    doc.ko_masks = _masks(doc.ko_units, en_bags, flip=False)
+    doc.en_masks = _masks(doc.en_units, ko_bags, flip=True)
+
+
+def _masks(units_by_sentence, other_bags, flip: bool) -> dict[tuple[int, int], int]:
+    postings: dict[str, list[int]] = {}
+    for index, bag in enumerate(other_bags):
+        for key in bag:
+            postings.setdefault(key, []).append(index)
+    masks: dict[tuple[int, int], int] = {}
+    for index, units in enumerate(units_by_sentence):
+        for bit, (_, keys) in enumerate(units):
+            hit: set[int] = set()
+            for key in keys:
+                hit.update(postings.get(key, ()))
+            for other in hit:
+                pair = (other, index) if flip else (index, other)
+                masks[pair] = masks.get(pair, 0) | (1 << bit)
+    return masks
+
+
+def _gain(units, mask: int, weights) -> float:
+    """Log-likelihood gained when the units in ``mask`` are found rather than missing."""
+    total = 0.0
+    bit = 0
+    while mask:
+        if mask & 1:
+            found, missing = weights[units[bit][0]]
+            total += found - missing
+        mask >>= 1
+        bit += 1
+    return total
+
+
+def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
+    """``-log erfc(x)`` for x ≥ 0 without underflow (Numerical Recipes' erfcc, error < 1.2e-7)."""
+    t = 1.0 / (1.0 + 0.5 * x)
+    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (
+        0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))  # fmt: skip
+    return x * x - poly - np.log(t)
+
+
+def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]:
+    n, m = len(doc.ko), len(doc.en)
+    ko_len = np.concatenate([[0], np.cumsum([f.length for f in doc.ko])]).astype(float)
+    en_len = np.concatenate([[0], np.cumsum([f.length for f in doc.en])]).astype(float)
+    anchors = {size: _AnchorTables(doc, params.weights(size)) for size in (1, 2, 3)}
+    rows = np.arange(n + 1)[:, None]
+    cols = np.arange(m + 1)[None, :]
+    costs = {}
+    for a, b in BEAD_TYPES:
+        if a == 0 or b == 0:
+            continue
+        r0, c0 = np.maximum(rows - a, 0), np.maximum(cols - b, 0)
+        lk = ko_len[rows] - ko_len[r0]
+        le = en_len[cols] - en_len[c0]
+        mean = np.maximum((lk + le / params.ratio) / 2, 1.0)
+        delta = np.abs(le - params.ratio * lk) / np.sqrt(params.variance * mean)
+        cost = params.type_cost[(a, b)] + _neg_log_erfc(delta / math.sqrt(2))
+        # Korean units face b English sentences; English units face a Korean ones.
+        cost = cost - anchors[b].korean(rows, r0, cols, c0, b) - anchors[a].english(rows, r0, cols, c0, a)
+        cost[(rows < a) | (cols < b)] = dp.INF
+        costs[(a, b)] = cost
+    return costs
+
+
+class _AnchorTables:
+    """Summed-area tables of anchor log-likelihood ratios under one set of weights.
+
+    The LLR of a bead is the sum over its sentences of "every unit missing" plus, for each pair
+    of its sentences, what the units found in that pair gain; a unit found in two neighbouring
+    sentences of the other side is counted once (the overlap is subtracted).
+    """
+
+    def __init__(self, doc: _Doc, weights) -> None:
+        n, m = len(doc.ko), len(doc.en)
+        self.ko_base = np.concatenate([[0], np.cumsum([sum(weights[k][1] for k, _ in u) for u in doc.ko_units])])
+        self.en_base = np.concatenate([[0], np.cumsum([sum(weights[k][1] for k, _ in u) for u in doc.en_units])])
+        ko_gain, en_gain = np.zeros((n, m)), np.zeros((n, m))
+        ko_overlap, en_overlap = np.zeros((n, m)), np.zeros((n, m))
+        for (i, j), mask in doc.ko_masks.items():
+            ko_gain[i, j] = _gain(doc.ko_units[i], mask, weights)
+            both = mask & doc.ko_masks.get((i, j + 1), 0)
+            if both:
+                ko_overlap[i, j] = _gain(doc.ko_units[i], both, weights)
+        for (i, j), mask in doc.en_masks.items():
+            en_gain[i, j] = _gain(doc.en_units[j], mask, weights)
+            both = mask & doc.en_masks.get((i + 1, j), 0)
+            if both:
+                en_overlap[i, j] = _gain(doc.en_units[j], both, weights)
+        self.ko_table, self.en_table = _summed(ko_gain), _summed(en_gain)
+        # Overlaps of Korean sentence i with English j and j+1, summed down the rows (and transposed for English).
+        self.ko_overlap = np.vstack([np.zeros((1, m)), ko_overlap.cumsum(0)])
+        self.en_overlap = np.hstack([np.zeros((n, 1)), en_overlap.cumsum(1)])
+        self.n, self.m = n, m
+
+    def korean(self, rows, r0, cols, c0, facing: int) -> np.ndarray:
+        out = self.ko_base[rows] - self.ko_base[r0] + _block(self.ko_table, rows, r0, cols, c0)
+        for first in range(facing - 1):  # pairs (j-b+first, j-b+first+1) of the English side
+            col = np.clip(cols - facing + first, 0, self.m - 1)
+            out = out - (self.ko_overlap[rows, col] - self.ko_overlap[r0, col])
+        return out
+
+    def english(self, rows, r0, cols, c0, facing: int) -> np.ndarray:
+        out = self.en_base[cols] - self.en_base[c0] + _block(self.en_table, rows, r0, cols, c0)
+        for first in range(facing - 1):
+            row = np.clip(rows - facing + first, 0, self.n - 1)
+            out = out - (self.en_overlap[row, cols] - self.en_overlap[row, c0])
+        return out
+
+
+def _summed(values: np.ndarray) -> np.ndarray:
+    table = np.zeros((values.shape[0] + 1, values.shape[1] + 1))
+    table[1:, 1:] = values.cumsum(0).cumsum(1)
+    return table
+
+
+def _block(table, rows, r0, cols, c0) -> np.ndarray:
+    return table[rows, cols] - table[r0, cols] - table[rows, c0] + table[r0, c0]
+
+
+def _align_one(doc: _Doc, params: Params) -> list[ScoredBead]:
+    n, m = len(doc.ko), len(doc.en)
+    null_ko, null_en = params.type_cost[(1, 0)], params.type_cost[(0, 1)]
+    if n == 0 or m == 0:
+        return [((i,), (), -null_ko) for i in range(n)] + [((), (j,), -null_en) for j in range(m)]
+    costs = _cost_tables(doc, params)
+    width = BAND
+    while True:
+        full = width >= max(n, m)
+        allowed = None if full else dp.band_mask(n, m, width)
+        path, _, touched = dp.best_path(n, m, costs, null_ko, null_en, allowed)
+        if full or not touched:
+            break
+        width *= 2
+    beads, i, j = [], 0, 0
+    for a, b in path:
+        cost = costs[(a, b)][i + a, j + b] if a and b else (null_ko if a else null_en)
+        beads.append((tuple(range(i, i + a)), tuple(range(j, j + b)), -float(cost)))
+        i, j = i + a, j + b
+    return beads
+
+
+def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Params) -> Params:
+    found: dict[str, list[int]] = {}
+    chance: dict[str, list[int]] = {}
+
+    def count(target, units, mask):
+        for bit, (kind, _) in enumerate(units):
+            entry = target.setdefault(kind, [0, 0])
+            entry[0] += (mask >> bit) & 1
+            entry[1] += 1
+
+    ko_lengths, en_lengths, beads = [], [], []
+    for doc, doc_beads in zip(docs, results):
+        ko_offset, en_offset = len(ko_lengths), len(en_lengths)
+        ko_lengths += [f.length for f in doc.ko]
+        en_lengths += [f.length for f in doc.en]
+        beads += [(tuple(i + ko_offset for i in k), tuple(j + en_offset for j in e)) for k, e, _ in doc_beads]
+        ones = [(k[0], e[0]) for k, e, _ in doc_beads if len(k) == 1 and len(e) == 1]
+        for i, j in ones:
+            count(found, doc.ko_units[i], doc.ko_masks.get((i, j), 0))
+            count(found, doc.en_units[j], doc.en_masks.get((i, j), 0))
+        # Sentences two beads apart are not translations of each other, but share the topic.
+        for (i, j_near), (i_far, j) in zip(ones, ones[2:]):
+            for ko, en in ((i, j), (i_far, j_near)):
+                count(chance, doc.ko_units[ko], doc.ko_masks.get((ko, en), 0))
+                count(chance, doc.en_units[en], doc.en_masks.get((ko, en), 0))
+    return estimate(
+        params,
+        beads,
+        ko_lengths,
+        en_lengths,
+        {k: (v[0], v[1]) for k, v in found.items()},
+        {k: (v[0], v[1]) for k, v in chance.items()},
+    )

@@ -1,0 +1,73 @@
+"""A bilingual lexicon learned from the documents being aligned, as hunalign does.
+
+After a first alignment, the sentence pairs it is sure of are counted: how often a Korean stem
+candidate and an English stem occur in the same pair, and how often each occurs at all. Pairs
+that co-occur at least twice and mostly together (Dice coefficient ≥ ``min_dice``) are kept, and
+each Korean stem keeps its best few English partners. No outside data is used, so the lexicon
+fits the documents' own vocabulary (names of the day, the beat's terms) and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+
+class Lexicon:
+    """Korean stem ↔ English stem pairs with their Dice scores."""
+
+    def __init__(self, pairs: dict[tuple[str, str], float] | None = None):
+        self.pairs = dict(pairs or {})
+        self._forward: dict[str, set[str]] = {}
+        self._backward: dict[str, set[str]] = {}
+        for ko, en in self.pairs:
+            self._forward.setdefault(ko, set()).add(en)
+            self._backward.setdefault(en, set()).add(ko)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def targets(self, ko_stems: Iterable[str]) -> set[str]:
+        """English stems learned for any of a Korean word's stem candidates."""
+        out: set[str] = set()
+        for stem in ko_stems:
+            out |= self._forward.get(stem, set())
+        return out
+
+    def sources(self, en_stems: Iterable[str]) -> set[str]:
+        """Korean stems learned for an English stem."""
+        out: set[str] = set()
+        for stem in en_stems:
+            out |= self._backward.get(stem, set())
+        return out
+
+    @classmethod
+    def learn(
+        cls,
+        pairs: Iterable[tuple[frozenset[str], frozenset[str]]],
+        *,
+        min_count: int = 2,
+        min_dice: float = 0.5,
+        per_word: int = 3,
+    ) -> "Lexicon":
+        """Learn from ``(Korean stems, English stems)`` of sentence pairs believed to be translations."""
+        ko_count: Counter[str] = Counter()
+        en_count: Counter[str] = Counter()
+        joint: Counter[tuple[str, str]] = Counter()
+        for ko, en in pairs:
+            ko_count.update(ko)
+            en_count.update(en)
+            joint.update((k, e) for k in ko for e in en)
+        scored: dict[str, list[tuple[float, str]]] = {}
+        for (k, e), both in joint.items():
+            if both < min_count:
+                continue
+            dice = 2 * both / (ko_count[k] + en_count[e])
+            if dice >= min_dice:
+                scored.setdefault(k, []).append((dice, e))
+        kept = {}
+        for k, candidates in scored.items():
+            candidates.sort(reverse=True)
+            for dice, e in candidates[:per_word]:
+                kept[(k, e)] = dice
+        return cls(kept)

@@ -1,0 +1,122 @@
+"""The scoring model of the aligner: what a bead costs, and how its parameters are estimated.
+
+The cost of a bead is a negative log-probability, summed over three independent pieces of
+evidence:
+
+* the bead's **type** (1-1, 2-1, 1-0, …): ``-log P(type)``;
+* its **lengths**, as Gale and Church (1993): the English length is about ``ratio`` times the
+  Korean one, with variance proportional to the length, ``-log P(|δ| ≥ observed)``;
+* its **anchors** (:mod:`diglot.align.anchors`), as a naive-Bayes log-likelihood ratio: each unit
+  of kind *k* finds its counterpart with probability ``found[k]`` in a true translation and
+  ``chance[k]`` in an unrelated sentence of the same input; a unit found adds
+  ``log(found/chance)``, a unit missing adds ``log((1-found)/(1-chance))``.
+
+Every parameter is estimated from the input itself (:func:`estimate`): the length ratio and
+variance, the type probabilities, and for each kind of anchor the two rates, measured on the
+beads of a first alignment and on pairs of sentences known not to be translations. Only the
+starting values below, and the pseudo-counts that keep small inputs sensible, are fixed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from diglot.align.anchors import KINDS
+
+# Bead types (Korean sentences, English sentences), and Gale–Church's probabilities as the prior.
+BEAD_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+PRIOR = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011,
+         (3, 1): 0.002, (1, 3): 0.002}  # fmt: skip
+PRIOR_WEIGHT = 20.0  # pseudo-beads behind the prior when the type probabilities are re-estimated
+# Starting rates (found in a translation, found by chance) before the input has been measured.
+START_RATES = {
+    "number": (0.7, 0.05), "small-number": (0.5, 0.1), "latin": (0.7, 0.05), "name": (0.15, 0.02),
+    "glossary": (0.8, 0.05), "lexicon": (0.4, 0.05), "mt": (0.4, 0.1),
+}  # fmt: skip
+RATE_WEIGHT = 10.0
+FOUND_ONLY = frozenset({"name", "lexicon", "mt"})  # pseudo-units behind the starting rates
+
+
+@dataclass
+class Params:
+    ratio: float = 1.0  # English characters per Korean character
+    variance: float = 6.8  # Gale–Church s², per character, in English characters
+    type_cost: dict[tuple[int, int], float] = field(default_factory=lambda: {t: -math.log(p) for t, p in PRIOR.items()})
+    rates: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(START_RATES))
+
+    def weights(self, others: int = 1) -> dict[str, tuple[float, float]]:
+        """Per kind: (log-ratio when found, log-ratio when missing) for a unit facing ``others``
+        sentences on the other side of a bead; zero for a kind that tells nothing.
+
+        Facing two sentences, a unit is found by chance twice as often: the rates are those of
+        "found in at least one" (``1-(1-q)^s``), so merging a sentence never buys chance matches.
+        Kinds with many units a sentence (names, lexicon, MT) weigh only what is found: their
+        units are not independent, and counting every miss would punish long sentences twice.
+        """
+        out = {}
+        for kind in KINDS:
+            found, chance = self.rates[kind]
+            found = 1 - (1 - found) * (1 - chance) ** (others - 1)
+            chance = 1 - (1 - chance) ** others
+            if found <= chance:
+                out[kind] = (0.0, 0.0)
+            elif kind in FOUND_ONLY:
+                out[kind] = (math.log(found / chance), 0.0)
+            else:
+                out[kind] = (math.log(found / chance), math.log((1 - found) / (1 - chance)))
+        return out
+
+
+def length_cost(ko_len: int, en_len: int, params: Params) -> float:
+    """Gale–Church: ``-log P(|δ|)`` where δ is the standardised length difference."""
+    mean = (ko_len + en_len / params.ratio) / 2 or 1.0
+    delta = abs(en_len - params.ratio * ko_len) / math.sqrt(params.variance * mean)
+    x = delta / math.sqrt(2)
+    if x < 5:
+        return -math.log(max(math.erfc(x), 1e-300))
+    return x * x + math.log(x * math.sqrt(math.pi))  # the tail of erfc, without underflow
+
+
+def start_params(ko_lengths: list[int], en_lengths: list[int]) -> Params:
+    """Parameters before any alignment: the length ratio of the whole input."""
+    total_ko, total_en = sum(ko_lengths), sum(en_lengths)
+    ratio = total_en / total_ko if total_ko and total_en else 1.0
+    return Params(ratio=ratio, variance=6.8 * ratio)
+
+
+def estimate(
+    params: Params,
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    ko_lengths: list[int],
+    en_lengths: list[int],
+    found_counts: dict[str, tuple[int, int]],
+    chance_counts: dict[str, tuple[int, int]],
+) -> Params:
+    """Re-estimate every parameter from the beads of an alignment (content beads, all documents).
+
+    ``found_counts[kind] = (found, units)`` over the units of 1-1 beads; ``chance_counts`` the
+    same over pairs of sentences that are not translations of each other.
+    """
+    pairs = [(sum(ko_lengths[i] for i in k), sum(en_lengths[j] for j in e)) for k, e in beads if k and e]
+    ratio, variance = params.ratio, params.variance
+    if len(pairs) >= 5:
+        ratio = sum(e for _, e in pairs) / max(1, sum(k for k, _ in pairs))
+        residuals = sorted((e - ratio * k) ** 2 / max(1.0, (k + e / ratio) / 2) for k, e in pairs)
+        # The median of a χ²(1) variable is 0.455; the median resists the bad beads.
+        variance = max(1.0, residuals[len(residuals) // 2] / 0.455)
+    counts = {t: 0 for t in BEAD_TYPES}
+    for k, e in beads:
+        if (len(k), len(e)) in counts:
+            counts[(len(k), len(e))] += 1
+    total = sum(counts.values()) + PRIOR_WEIGHT
+    type_cost = {t: -math.log((counts[t] + PRIOR_WEIGHT * PRIOR[t]) / total) for t in BEAD_TYPES}
+    rates = {}
+    for kind in KINDS:
+        start_found, start_chance = START_RATES[kind]
+        hit, units = found_counts.get(kind, (0, 0))
+        found = (hit + RATE_WEIGHT * start_found) / (units + RATE_WEIGHT)
+        hit, units = chance_counts.get(kind, (0, 0))
+        chance = (hit + RATE_WEIGHT * start_chance) / (units + RATE_WEIGHT)
+        rates[kind] = (min(found, 0.98), max(chance, 0.002))
+    return replace(params, ratio=ratio, variance=variance, type_cost=type_cost, rates=rates)
