@@ -1,4 +1,6 @@
-"""The base class of glossary file formats."""
+"""The base class of glossary file formats, and what the formats that read other tools' files share:
+reading their language tags (:func:`language_code`, :func:`working_language`) and naming their
+entries (:class:`EntryIds`)."""
 
 from __future__ import annotations
 
