@@ -67,7 +67,7 @@ STATUS_IN = {
         )
     },
 }
-STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization")
+STATUS_CATEGORIES = ("administrativestatus", "normativeauthorization")
 
 # termType values that mark a short form.
 SHORT_TYPES = {"acronym", "abbreviation", "shortform", "initialism", "clippedterm", "abbreviatedform"}
@@ -194,6 +194,8 @@ class _Form:
 def _categories(element: Any) -> Iterator[tuple[str, str]]:
     """``(data category, text)`` for the data categories directly inside ``element``.
 
+    Categories are lower-cased: tools write ``Definition`` as well as ``definition``.
+
     DCA style (``<termNote type="termType">``) and DCT style (``<basic:termType>``) alike;
     a ``*Grp`` counts as its first member; ``termGrp`` (inside ``ntig``) is looked into.
     """
@@ -215,7 +217,7 @@ def _categories_of(element: Any) -> Iterator[tuple[str, str]]:
     name = _local(element)
     category = element.get("type", "") if name in TYPED else name
     if category:
-        yield category, _plain_text(element)
+        yield category.lower(), _plain_text(element)
 
 
 def _parse(path: Path) -> Any:
@@ -279,9 +281,9 @@ def _form_of(container: Any) -> _Form | None:
     for category, value in _categories(container):
         if category in STATUS_CATEGORIES and kind is None:
             kind = STATUS_IN.get(value.lower())
-        elif category == "termType":
+        elif category == "termtype":
             short = value.replace(" ", "").lower() in SHORT_TYPES
-        elif (category == "grammaticalNumber" and value.lower() == "plural") or (
+        elif (category == "grammaticalnumber" and value.lower() == "plural") or (
             category == "note" and value == "diglot-form: plural"
         ):
             plural = True
