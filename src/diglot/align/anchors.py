@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from diglot.align.romanize import skeletons
+from diglot.align.romanize import skeleton, skeletons
 from diglot.numbers import extract_numbers
 
 KINDS = ("number", "small-number", "latin", "name", "glossary", "lexicon", "mt")
@@ -52,9 +54,11 @@ class Features:
 
 
 def text_length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    """Characters other than spaces: the length Gale–Church compares."""
+    return len("".join(text.split()))
 
 
+@lru_cache(maxsize=65536)
 def english_stem(word: str) -> str:
     """A light stem: lower case, one inflection off, at most seven letters (govern, supercomp)."""
     word = word.lower().replace("’", "'")
@@ -65,6 +69,7 @@ def english_stem(word: str) -> str:
     return word[:7]
 
 
+@lru_cache(maxsize=65536)
 def korean_stems(token: str) -> frozenset[str]:
     """Stem candidates of one Hangul word: its prefixes of two to four syllables.
 
@@ -87,6 +92,32 @@ def _number_units(text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
     return units
 
 
+def features(sentences: list[str], lang: str, matcher=None) -> list[Features]:
+    """The anchors of each sentence of one side of a document (glossary looked up in one pass)."""
+    make = korean_features if lang == "ko" else english_features
+    out = [make(text) for text in sentences]
+    if matcher is not None and sentences:
+        for feats, entries in zip(out, _glossary_entries(sentences, lang, matcher)):
+            for entry in entries:
+                feats.units.append(("glossary", frozenset({"g:" + entry})))
+                feats.bag.add("g:" + entry)
+    return out
+
+
+def _glossary_entries(sentences: list[str], lang: str, matcher) -> list[list[str]]:
+    """The glossary entries mentioned in each sentence, found by one search of them all."""
+    starts, offset = [], 0
+    for text in sentences:
+        starts.append(offset)
+        offset += len(text) + 2
+    found: list[list[str]] = [[] for _ in sentences]
+    for mention in matcher.find("\n\n".join(sentences), lang):
+        index = bisect_right(starts, mention.start) - 1
+        if mention.end <= starts[index] + len(sentences[index]):  # never across two sentences
+            found[index].append(mention.entry)
+    return found
+
+
 def korean_features(text: str, matcher=None) -> Features:
     """The anchors of one Korean sentence."""
     feats = Features(text_length(text))
@@ -101,22 +132,28 @@ def korean_features(text: str, matcher=None) -> Features:
     for run in _HANGUL_RUN.findall(text):
         if len(run) < 2:
             continue
-        stems = korean_stems(run)
-        tokens.append(stems)
-        keys = set()
-        # The bare name is the run less a particle of up to three syllables (김정일은, 오바마에게서).
-        for k in range(max(2, len(run) - 3), len(run) + 1):
-            keys.update(skeletons(run[:k]))
-            if k == 3:  # a three-syllable Korean name: the given name alone is written apart (Myung-bak)
-                keys.update(skeletons(run[1:3]))
-        keys = {f"s:{s}" for s in keys if len(s) >= _SHORTEST_SKELETON}
+        tokens.append(korean_stems(run))
+        keys = _korean_name_keys(run)
         if keys:
-            feats.units.append(("name", frozenset(keys)))
+            feats.units.append(("name", keys))
             feats.bag.update(keys)
     feats.tokens = tuple(tokens)
     feats.stems = frozenset().union(*tokens) if tokens else frozenset()
     _add_glossary(feats, text, "ko", matcher)
     return feats
+
+
+@lru_cache(maxsize=65536)
+def _korean_name_keys(run: str) -> frozenset[str]:
+    """Skeleton keys of a Hangul word read as a name: the bare name is the word less a particle
+    of up to three syllables (김정일은, 오바마에게서); a three-syllable Korean name also gives
+    its given name alone, which English writes apart (명박 = Myung-bak)."""
+    keys = set()
+    for k in range(max(2, len(run) - 3), len(run) + 1):
+        keys.add(skeleton(run[:k]))
+        if k == 3:
+            keys.add(skeleton(run[1:3]))
+    return frozenset(f"s:{s}" for s in keys if len(s) >= _SHORTEST_SKELETON)
 
 
 def english_features(text: str, matcher=None) -> Features:

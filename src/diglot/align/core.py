@@ -21,13 +21,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from diglot.align import dp
-from diglot.align.anchors import (
-    Features,
-    english_features,
-    korean_features,
-    lexicon_anchors,
-    translation_anchors,
-)
+from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
 from diglot.align.model import BEAD_TYPES, Params, estimate, start_params
 
@@ -35,7 +29,22 @@ Translate = Callable[[list[str]], list[str]]
 RawBead = tuple[tuple[int, ...], tuple[int, ...]]
 ScoredBead = tuple[tuple[int, ...], tuple[int, ...], float]  # Korean ids, English ids, score
 
+KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 BAND = 12  # starting half-width of the band, in sentences; doubled while the path touches its edge
+
+
+@dataclass
+class _Hits:
+    """Where the units of one side are found in the sentences of the other, for one pass.
+
+    ``totals[s, k]`` counts the units of kind ``k`` in sentence ``s`` of this side; each hit
+    ``(i, j, k)`` is one unit of kind ``k`` found in the pair (Korean ``i``, English ``j``);
+    each overlap is a unit found both in that pair and in the next sentence of the other side.
+    """
+
+    totals: np.ndarray
+    hits: tuple[np.ndarray, np.ndarray, np.ndarray]
+    overlaps: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 @dataclass
@@ -43,11 +52,8 @@ class _Doc:
     ko: list[Features]
     en: list[Features]
     translations: list[str] | None = None
-    # per pass
-    ko_units: list[list[tuple[str, frozenset[str]]]] = field(default_factory=list)
-    en_units: list[list[tuple[str, frozenset[str]]]] = field(default_factory=list)
-    ko_masks: dict[tuple[int, int], int] = field(default_factory=dict)  # (i, j) → ko units of i found in j
-    en_masks: dict[tuple[int, int], int] = field(default_factory=dict)  # (i, j) → en units of j found in i
+    ko_hits: _Hits | None = None  # per pass
+    en_hits: _Hits | None = None
 
 
 def align_documents(
@@ -55,17 +61,14 @@ def align_documents(
     *,
     matcher=None,
     translate: Translate | None = None,
-    passes: int = 2,
+    passes: int = 3,
 ) -> list[list[ScoredBead]]:
     """Align each ``(korean_sentences, english_sentences)``; beads hold indices into each list.
 
     A bead's score is minus its cost (a log-probability): higher is surer; null beads score
     minus the cost of leaving a sentence out.
     """
-    docs = [
-        _Doc([korean_features(s, matcher) for s in ko], [english_features(s, matcher) for s in en])
-        for ko, en in documents
-    ]
+    docs = [_Doc(features(list(ko), "ko", matcher), features(list(en), "en", matcher)) for ko, en in documents]
     if translate is not None:
         _translate_all(docs, [list(ko) for ko, _ in documents], translate)
     params = start_params([f.length for d in docs for f in d.ko], [f.length for d in docs for f in d.en])
@@ -99,64 +102,58 @@ def _translate_all(docs: list[_Doc], korean: list[list[str]], translate: Transla
 
 def _prepare(doc: _Doc, lexicon: Lexicon) -> None:
     """Units and bags for this pass, and which units of each sentence are found in which other."""
-    ko_bags, en_bags = [], []
-    doc.ko_units, doc.en_units = [], []
-    for index, feats in enumerate(doc.ko):
-        units, bag = list(feats.units), set(feats.bag)
-        if lexicon:
-            extra, keys = lexicon_anchors(feats, "ko", lexicon)
-            units += extra
-            bag |= keys
-        if doc.translations is not None:
-            extra, keys = translation_anchors(feats, "ko", doc.translations[index])
-            units += extra
-            bag |= keys
-        doc.ko_units.append(units)
-        ko_bags.append(bag)
-    for feats in doc.en:
-        units, bag = list(feats.units), set(feats.bag)
-        if lexicon:
-            extra, keys = lexicon_anchors(feats, "en", lexicon)
-            units += extra
-            bag |= keys
-        if doc.translations is not None:
-            extra, keys = translation_anchors(feats, "en")
-            units += extra
-            bag |= keys
-        doc.en_units.append(units)
-        en_bags.append(bag)
-    doc.ko_masks = _masks(doc.ko_units, en_bags, flip=False)
-    doc.en_masks = _masks(doc.en_units, ko_bags, flip=True)
+    sides = []
+    for lang, feats_list in (("ko", doc.ko), ("en", doc.en)):
+        units_list, bags = [], []
+        for index, feats in enumerate(feats_list):
+            units, bag = list(feats.units), set(feats.bag)
+            if lexicon:
+                extra, keys = lexicon_anchors(feats, lang, lexicon)
+                units += extra
+                bag |= keys
+            if doc.translations is not None:
+                extra, keys = translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)
+                units += extra
+                bag |= keys
+            units_list.append(units)
+            bags.append(bag)
+        sides.append((units_list, bags))
+    (ko_units, ko_bags), (en_units, en_bags) = sides
+    doc.ko_hits = _find(ko_units, en_bags, flip=False)
+    doc.en_hits = _find(en_units, ko_bags, flip=True)
 
 
-def _masks(units_by_sentence, other_bags, flip: bool) -> dict[tuple[int, int], int]:
-    postings: dict[str, list[int]] = {}
+def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
+    """Look every unit of one side up in every sentence of the other.
+
+    The other side is indexed as key → bit set of its sentences, so a unit's matches are the OR
+    of its keys' bit sets, and "found in two neighbours" is ``found & (found >> 1)``.
+    """
+    postings: dict[str, int] = {}
     for index, bag in enumerate(other_bags):
+        bit = 1 << index
         for key in bag:
-            postings.setdefault(key, []).append(index)
-    masks: dict[tuple[int, int], int] = {}
+            postings[key] = postings.get(key, 0) | bit
+    totals = np.zeros((len(units_by_sentence), len(KINDS)))
+    hits: tuple[list[int], list[int], list[int]] = ([], [], [])
+    overlaps: tuple[list[int], list[int], list[int]] = ([], [], [])
     for index, units in enumerate(units_by_sentence):
-        for bit, (_, keys) in enumerate(units):
-            hit: set[int] = set()
+        for kind, keys in units:
+            k = KIND_INDEX[kind]
+            totals[index, k] += 1
+            found = 0
             for key in keys:
-                hit.update(postings.get(key, ()))
-            for other in hit:
-                pair = (other, index) if flip else (index, other)
-                masks[pair] = masks.get(pair, 0) | (1 << bit)
-    return masks
-
-
-def _gain(units, mask: int, weights) -> float:
-    """Log-likelihood gained when the units in ``mask`` are found rather than missing."""
-    total = 0.0
-    bit = 0
-    while mask:
-        if mask & 1:
-            found, missing = weights[units[bit][0]]
-            total += found - missing
-        mask >>= 1
-        bit += 1
-    return total
+                found |= postings.get(key, 0)
+            for target, bits in ((hits, found), (overlaps, found & (found >> 1))):
+                while bits:
+                    low = bits & -bits
+                    other = low.bit_length() - 1
+                    bits ^= low
+                    target[0].append(other if flip else index)
+                    target[1].append(index if flip else other)
+                    target[2].append(k)
+    as_arrays = lambda cols: tuple(np.array(c, dtype=np.int64) for c in cols)  # noqa: E731
+    return _Hits(totals, as_arrays(hits), as_arrays(overlaps))
 
 
 def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
@@ -199,26 +196,17 @@ class _AnchorTables:
     sentences of the other side is counted once (the overlap is subtracted).
     """
 
-    def __init__(self, doc: _Doc, weights) -> None:
+    def __init__(self, doc: _Doc, weights: dict[str, tuple[float, float]]) -> None:
         n, m = len(doc.ko), len(doc.en)
-        self.ko_base = np.concatenate([[0], np.cumsum([sum(weights[k][1] for k, _ in u) for u in doc.ko_units])])
-        self.en_base = np.concatenate([[0], np.cumsum([sum(weights[k][1] for k, _ in u) for u in doc.en_units])])
-        ko_gain, en_gain = np.zeros((n, m)), np.zeros((n, m))
-        ko_overlap, en_overlap = np.zeros((n, m)), np.zeros((n, m))
-        for (i, j), mask in doc.ko_masks.items():
-            ko_gain[i, j] = _gain(doc.ko_units[i], mask, weights)
-            both = mask & doc.ko_masks.get((i, j + 1), 0)
-            if both:
-                ko_overlap[i, j] = _gain(doc.ko_units[i], both, weights)
-        for (i, j), mask in doc.en_masks.items():
-            en_gain[i, j] = _gain(doc.en_units[j], mask, weights)
-            both = mask & doc.en_masks.get((i + 1, j), 0)
-            if both:
-                en_overlap[i, j] = _gain(doc.en_units[j], both, weights)
-        self.ko_table, self.en_table = _summed(ko_gain), _summed(en_gain)
-        # Overlaps of Korean sentence i with English j and j+1, summed down the rows (and transposed for English).
-        self.ko_overlap = np.vstack([np.zeros((1, m)), ko_overlap.cumsum(0)])
-        self.en_overlap = np.hstack([np.zeros((n, 1)), en_overlap.cumsum(1)])
+        missing = np.array([weights[kind][1] for kind in KINDS])
+        gain = np.array([weights[kind][0] - weights[kind][1] for kind in KINDS])
+        self.ko_base = np.concatenate([[0], np.cumsum(doc.ko_hits.totals @ missing)])
+        self.en_base = np.concatenate([[0], np.cumsum(doc.en_hits.totals @ missing)])
+        self.ko_table = _summed(_scatter((n, m), doc.ko_hits.hits, gain))
+        self.en_table = _summed(_scatter((n, m), doc.en_hits.hits, gain))
+        # Overlaps of Korean sentence i with English j and j+1, summed down the rows (and across for English).
+        self.ko_overlap = np.vstack([np.zeros((1, m)), _scatter((n, m), doc.ko_hits.overlaps, gain).cumsum(0)])
+        self.en_overlap = np.hstack([np.zeros((n, 1)), _scatter((n, m), doc.en_hits.overlaps, gain).cumsum(1)])
         self.n, self.m = n, m
 
     def korean(self, rows, r0, cols, c0, facing: int) -> np.ndarray:
@@ -234,6 +222,14 @@ class _AnchorTables:
             row = np.clip(rows - facing + first, 0, self.n - 1)
             out = out - (self.en_overlap[row, cols] - self.en_overlap[row, c0])
         return out
+
+
+def _scatter(shape, hits, gain: np.ndarray) -> np.ndarray:
+    out = np.zeros(shape)
+    rows, cols, kinds = hits
+    if len(rows):
+        np.add.at(out, (rows, cols), gain[kinds])
+    return out
 
 
 def _summed(values: np.ndarray) -> np.ndarray:
@@ -269,15 +265,9 @@ def _align_one(doc: _Doc, params: Params) -> list[ScoredBead]:
 
 
 def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Params) -> Params:
-    found: dict[str, list[int]] = {}
-    chance: dict[str, list[int]] = {}
-
-    def count(target, units, mask):
-        for bit, (kind, _) in enumerate(units):
-            entry = target.setdefault(kind, [0, 0])
-            entry[0] += (mask >> bit) & 1
-            entry[1] += 1
-
+    """New parameters from this pass's beads (see :func:`diglot.align.model.estimate`)."""
+    found_hits, found_units = np.zeros(len(KINDS)), np.zeros(len(KINDS))
+    chance_hits, chance_units = np.zeros(len(KINDS)), np.zeros(len(KINDS))
     ko_lengths, en_lengths, beads = [], [], []
     for doc, doc_beads in zip(docs, results):
         ko_offset, en_offset = len(ko_lengths), len(en_lengths)
@@ -285,19 +275,19 @@ def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Param
         en_lengths += [f.length for f in doc.en]
         beads += [(tuple(i + ko_offset for i in k), tuple(j + en_offset for j in e)) for k, e, _ in doc_beads]
         ones = [(k[0], e[0]) for k, e, _ in doc_beads if len(k) == 1 and len(e) == 1]
-        for i, j in ones:
-            count(found, doc.ko_units[i], doc.ko_masks.get((i, j), 0))
-            count(found, doc.en_units[j], doc.en_masks.get((i, j), 0))
         # Sentences two beads apart are not translations of each other, but share the topic.
-        for (i, j_near), (i_far, j) in zip(ones, ones[2:]):
-            for ko, en in ((i, j), (i_far, j_near)):
-                count(chance, doc.ko_units[ko], doc.ko_masks.get((ko, en), 0))
-                count(chance, doc.en_units[en], doc.en_masks.get((ko, en), 0))
+        apart = [(i, j) for (i, _), (_, j) in zip(ones, ones[2:])] + [(i, j) for (_, j), (i, _) in zip(ones, ones[2:])]
+        for pairs, hits, units in ((ones, found_hits, found_units), (apart, chance_hits, chance_units)):
+            if not pairs:
+                continue
+            chosen = np.zeros((len(doc.ko), len(doc.en)), dtype=bool)
+            rows, cols = zip(*pairs)
+            chosen[list(rows), list(cols)] = True
+            for side, sentences in ((doc.ko_hits, rows), (doc.en_hits, cols)):
+                i, j, k = side.hits
+                hits += np.bincount(k[chosen[i, j]], minlength=len(KINDS)) if len(k) else 0
+                units += side.totals[list(sentences)].sum(0)
+    as_counts = lambda hits, units: {kind: (int(hits[n]), int(units[n])) for n, kind in enumerate(KINDS)}  # noqa: E731
     return estimate(
-        params,
-        beads,
-        ko_lengths,
-        en_lengths,
-        {k: (v[0], v[1]) for k, v in found.items()},
-        {k: (v[0], v[1]) for k, v in chance.items()},
+        params, beads, ko_lengths, en_lengths, as_counts(found_hits, found_units), as_counts(chance_hits, chance_units)
     )

@@ -51,13 +51,18 @@ class Lexicon:
         per_word: int = 3,
     ) -> "Lexicon":
         """Learn from ``(Korean stems, English stems)`` of sentence pairs believed to be translations."""
+        pairs = list(pairs)
         ko_count: Counter[str] = Counter()
         en_count: Counter[str] = Counter()
-        joint: Counter[tuple[str, str]] = Counter()
         for ko, en in pairs:
             ko_count.update(ko)
             en_count.update(en)
-            joint.update((k, e) for k in ko for e in en)
+        # Words seen fewer than min_count times cannot co-occur that often: skip them early.
+        joint: Counter[tuple[str, str]] = Counter()
+        for ko, en in pairs:
+            ko_frequent = [k for k in ko if ko_count[k] >= min_count]
+            en_frequent = [e for e in en if en_count[e] >= min_count]
+            joint.update((k, e) for k in ko_frequent for e in en_frequent)
         scored: dict[str, list[tuple[float, str]]] = {}
         for (k, e), both in joint.items():
             if both < min_count:

@@ -13,6 +13,7 @@ are both ``KMSN``; ``kaseuparopeu`` and ``Kasparov`` both ``KSPLP``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
 _MEDIALS = [
@@ -100,19 +101,34 @@ def _press_syllable(ch: str) -> str:
     return text
 
 
-# Latin spelling → consonant class. Digraphs first; "c" depends on the next letter.
-_DIGRAPHS = [("sch", "S"), ("tch", "S"), ("ch", "S"), ("sh", "S"), ("ph", "P"), ("th", "T"), ("ck", "K"),
-             ("gh", ""), ("qu", "K"), ("ng", "N"), ("dg", "S"), ("ts", "S"), ("tz", "S")]  # fmt: skip
-_LETTERS = {
-    "b": "P", "p": "P", "f": "P", "v": "P", "g": "K", "k": "K", "q": "K", "d": "T", "t": "T",
+# Latin spelling → consonant class: digraphs first; "c" before e, i, y is S; r before a
+# consonant or at the end is silent in the reading Korean loanwords follow.
+_DIGRAPHS = {"sch": "S", "tch": "S", "ch": "S", "sh": "S", "ph": "P", "th": "T", "ck": "K", "gh": "",
+             "qu": "K", "ng": "N", "dg": "S", "ts": "S", "tz": "S", "ce": "S", "ci": "S", "cy": "S"}  # fmt: skip
+_LATIN_CLASSES = str.maketrans({
+    "b": "P", "p": "P", "f": "P", "v": "P", "g": "K", "k": "K", "q": "K", "c": "K", "d": "T", "t": "T",
     "j": "S", "s": "S", "z": "S", "x": "KS", "l": "L", "r": "L", "m": "M", "n": "N",
-}  # fmt: skip
-_VOWELS = set("aeiouyw")
+    "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None, "h": None,
+})  # fmt: skip
+_DIGRAPH = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_SILENT_R = re.compile(r"r(?![aeiouyw])")
 _NON_LATIN = re.compile(r"[^a-z]+")
+_REPEATS = re.compile(r"(.)\1+")
+# Each Hangul syllable's classes, straight from its letters (initial ㅇ and ㅎ are silent).
+_INITIAL_CLASSES = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
+_FINAL_CLASSES = {"": "", "k": "K", "n": "N", "t": "T", "l": "L", "m": "M", "p": "P", "ng": "N"}
+_SYLLABLE_CLASSES = [
+    _INITIAL_CLASSES[code // 588] + _FINAL_CLASSES[_FINALS[code % 28]] for code in range(11172)
+]
 
 
+def _collapse(classes: str) -> str:
+    return _REPEATS.sub(r"\1", classes)
+
+
+@lru_cache(maxsize=65536)
 def skeleton(word: str, *, silent_r: bool = True) -> str:
-    """The consonant skeleton of a Latin-script word or of Hangul (romanised first).
+    """The consonant skeleton of a Latin-script word or of Hangul.
 
     The classes: K (g k q c), T (d t th), P (b p f v ph), S (s sh j ch z ts), L (l r), M, N (n ng).
     ``r`` not followed by a vowel is silent (``silent_r``), as in the British English that most
@@ -126,38 +142,23 @@ def skeleton(word: str, *, silent_r: bool = True) -> str:
     ('KTN', 'KTN')
     """
     if any("\uac00" <= ch <= "\ud7a3" for ch in word):
-        word = romanize(word)
+        return _collapse("".join(_SYLLABLE_CLASSES[ord(ch) - 0xAC00] for ch in word if "\uac00" <= ch <= "\ud7a3"))
     text = _NON_LATIN.sub("", word.lower())
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for graph, cls in _DIGRAPHS:
-            if text.startswith(graph, i):
-                i += len(graph)
-                break
-        else:
-            ch = text[i]
-            i += 1
-            if ch in _VOWELS or ch == "h":
-                continue
-            if ch == "c":
-                cls = "S" if i < len(text) and text[i] in "eiy" else "K"
-            elif ch == "r" and silent_r and not (i < len(text) and text[i] in _VOWELS):
-                continue
-            else:
-                cls = _LETTERS.get(ch, "")
-        for c in cls:
-            if not out or out[-1] != c:
-                out.append(c)
-    return "".join(out)
+    if text.startswith("x"):  # Xi, Xinhua: pinyin x is an s
+        text = "s" + text[1:]
+    if silent_r:
+        text = _SILENT_R.sub("", text)
+    text = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], text)
+    return _collapse(text.translate(_LATIN_CLASSES))
 
 
-def skeletons(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def skeletons(word: str) -> frozenset[str]:
     """The skeletons a word may have: one for Hangul, both readings of ``r`` for Latin script.
 
-    >>> sorted(skeletons("Kirkuk")), skeletons("키르쿠크")
-    (['K', 'KLK'], {'KLK'})
+    >>> sorted(skeletons("Kirkuk")), sorted(skeletons("키르쿠크"))
+    (['K', 'KLK'], ['KLK'])
     """
     if any("\uac00" <= ch <= "\ud7a3" for ch in word):
-        return {skeleton(word)}
-    return {skeleton(word), skeleton(word, silent_r=False)}
+        return frozenset({skeleton(word)})
+    return frozenset({skeleton(word), skeleton(word, silent_r=False)})

@@ -1,0 +1,101 @@
+"""Sentence-alignment quality and speed on the Korean–English dev documents.
+
+Scores diglot's aligner and plain Gale–Church, computed in the same run, on documents in the
+format of ``data/korean-parallel-corpora/ko-en-news.dev.jsonl`` (``id``, ``ko``, ``en``,
+``gold``), and prints strict and lax precision, recall and F1 (definitions in that folder's
+README: a predicted bead counts strictly only if it equals a gold bead, laxly if it shares a
+(ko, en) line pair with one; beads with an empty side are left out) and sentence pairs a second
+(Korean lines aligned per second of wall time, one process, glossary already loaded).
+
+    python benchmarks/align_eval.py                       # all dev documents
+    python benchmarks/align_eval.py --half even           # every other document (0, 2, 4, ...)
+    python benchmarks/align_eval.py --data other.jsonl --no-glossary
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from diglot.align import align_many
+from diglot.align.gale_church import gale_church
+from diglot.doc import Segment
+from diglot.glossary import Matcher, load_glossary
+from diglot.segment import is_boilerplate
+
+DEV = Path(__file__).resolve().parents[1] / "data" / "korean-parallel-corpora" / "ko-en-news.dev.jsonl"
+
+
+def read_documents(path: Path, half: str | None) -> list[dict]:
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if half == "even":
+        docs = docs[0::2]
+    elif half == "odd":
+        docs = docs[1::2]
+    return docs
+
+
+def scores(predicted: list[list], gold: list[list]) -> dict[str, float]:
+    """Strict and lax precision, recall and F1 over all documents (beads with an empty side left out)."""
+    counts = {"strict": [0, 0], "lax": [0, 0]}  # [predicted beads correct, gold beads found]
+    n_pred = n_gold = 0
+    for pred_doc, gold_doc in zip(predicted, gold):
+        pred = [(tuple(k), tuple(e)) for k, e in pred_doc if k and e]
+        true = [(tuple(k), tuple(e)) for k, e in gold_doc if k and e]
+        n_pred, n_gold = n_pred + len(pred), n_gold + len(true)
+        true_set, pred_set = set(true), set(pred)
+        counts["strict"][0] += sum(b in true_set for b in pred)
+        counts["strict"][1] += sum(b in pred_set for b in true)
+        true_links = {(i, j) for k, e in true for i in k for j in e}
+        pred_links = {(i, j) for k, e in pred for i in k for j in e}
+        counts["lax"][0] += sum(any((i, j) in true_links for i in k for j in e) for k, e in pred)
+        counts["lax"][1] += sum(any((i, j) in pred_links for i in k for j in e) for k, e in true)
+    out = {}
+    for name, (right, found) in counts.items():
+        p, r = right / max(n_pred, 1), found / max(n_gold, 1)
+        out[name] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def run_diglot(docs: list[dict], matcher) -> tuple[list[list], float]:
+    pairs = [
+        ([Segment(t, i, is_boilerplate(t, "ko")) for i, t in enumerate(d["ko"])],
+         [Segment(t, i, is_boilerplate(t, "en")) for i, t in enumerate(d["en"])])
+        for d in docs
+    ]  # fmt: skip
+    start = time.perf_counter()
+    results = align_many(pairs, "ko", "en", matcher=matcher)
+    elapsed = time.perf_counter() - start
+    return [[b.as_lists() for b in beads] for beads in results], elapsed
+
+
+def run_gale_church(docs: list[dict]) -> tuple[list[list], float]:
+    start = time.perf_counter()
+    results = [[[list(k), list(e)] for k, e in gale_church(d["ko"], d["en"])] for d in docs]
+    return results, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEV, help="documents with gold beads (JSON Lines)")
+    parser.add_argument("--half", choices=("even", "odd"), help="only every other document")
+    parser.add_argument("--no-glossary", action="store_true", help="align without the curated glossary")
+    args = parser.parse_args()
+    docs = read_documents(args.data, args.half)
+    gold = [d["gold"] for d in docs]
+    pairs = sum(len(d["ko"]) for d in docs)
+    matcher = None if args.no_glossary else Matcher(load_glossary(), ["ko", "en"])
+    rows = []
+    for name, (predicted, elapsed) in (("diglot", run_diglot(docs, matcher)), ("Gale-Church", run_gale_church(docs))):
+        s = scores(predicted, gold)
+        rows.append((name, *s["strict"], *s["lax"], pairs / elapsed))
+    print(f"{len(docs)} documents, {pairs} Korean lines, {sum(len(d['en']) for d in docs)} English lines")
+    print(f"{'aligner':<12} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}   {'pairs/s':>8}")
+    for name, sp, sr, sf, lp, lr, lf, speed in rows:
+        print(f"{name:<12} {sp:8.4f} {sr:6.4f} {sf:6.4f}   {lp:6.4f} {lr:6.4f} {lf:6.4f}   {speed:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
