@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from diglot.align import align_texts
+from diglot.check import check_document, is_problem
 from diglot.doc import AlignedDocument, Bead, Finding
 from diglot.errors import DiglotError, InputError
 from diglot.glossary import Glossary, Matcher, Mention
 from diglot.i18n import _
 from diglot.provenance import Signature
 from diglot.textio import normalize, script_of
-
-OK = "ok"  # the finding status that reports no problem
-
 
 @dataclass(frozen=True)
 class Row:
@@ -48,7 +47,7 @@ class Row:
     @property
     def problems(self) -> tuple[Finding, ...]:
         """The findings that report something to fix (status other than ``ok``)."""
-        return tuple(f for f in self.findings if f.status != OK)
+        return tuple(f for f in self.findings if is_problem(f.status))
 
 
 @dataclass
@@ -111,7 +110,7 @@ class Edition:
         """Counts for the top of an edition: beads, terms and findings."""
         rows = self.rows
         terms = [m for pair in self.mentions for side in pair for m in side]
-        problems = Counter(f.status for f in self.findings if f.status != OK)
+        problems = Counter(f.status for f in self.findings if is_problem(f.status))
         return {
             "beads": len(rows),
             "pairs": sum(1 for r in rows if r.complete and not r.boilerplate),
@@ -140,20 +139,20 @@ def make_edition(
     findings: list[Finding] | None = None,
     signature: Signature | None = None,
     machine: bool = False,
+    matcher: Matcher | None = None,
 ) -> Edition:
     """An :class:`Edition` of a document already aligned or translated.
 
     With a glossary, its terms are found on both sides of every bead; ``findings`` default to
     :func:`diglot.check.check_document` of the document (none without a glossary).
-    ``signature`` defaults to one naming the glossary only.
+    ``signature`` defaults to one naming the glossary only; ``machine`` says the target is a
+    machine translation; ``matcher`` (of ``glossary``) saves building another.
     """
     mentions: list[tuple[list[Mention], list[Mention]]] = [([], []) for _bead in doc.beads]
     if glossary is not None:
-        matcher = Matcher(glossary)
+        matcher = matcher or Matcher(glossary)
         mentions = find_mentions(doc, matcher)
         if findings is None:
-            from diglot.check import check_document  # the check stage is optional for writers
-
             findings = check_document(doc, matcher)
     if signature is None:
         signature = Signature.make(glossary=glossary.fingerprint if glossary is not None else "none")
@@ -191,13 +190,11 @@ def build_edition(
     are used in messages. Raises :class:`~diglot.errors.DiglotError` for an empty side or two
     texts in the same language.
     """
-    from diglot.align import align_texts
-
     text_a, text_b = normalize(text_a), normalize(text_b)
     lang_a, lang_b = languages_of(text_a, text_b, names)
-    doc = align_texts(text_a, text_b, src_lang=lang_a, tgt_lang=lang_b)
-    doc.id = doc_id
+    matcher = Matcher(glossary) if glossary is not None else None
+    doc = align_texts(text_a, text_b, lang_a, lang_b, matcher=matcher, doc_id=doc_id)
     signature = Signature.make(
         glossary=glossary.fingerprint if glossary is not None else "none", model="none", source=lang_a, target=lang_b
     )
-    return make_edition(doc, glossary, signature=signature)
+    return make_edition(doc, glossary, signature=signature, matcher=matcher)

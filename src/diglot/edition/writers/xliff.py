@@ -20,7 +20,8 @@ from __future__ import annotations
 from lxml import etree
 
 from diglot import __version__
-from diglot.edition.model import OK, Edition
+from diglot.check import is_problem
+from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter, finding_text, term_notes
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -69,7 +70,7 @@ class XliffWriter(EditionWriter):
             if terms:
                 etree.SubElement(unit, _X + "note", {"from": "diglot-glossary"}).text = "\n".join(terms)
             for finding in row.findings:
-                priority = "5" if finding.status == OK else "1"
+                priority = "1" if is_problem(finding.status) else "5"
                 note = etree.SubElement(unit, _X + "note", {"from": "diglot-check", "priority": priority})
                 note.text = finding_text(finding)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
