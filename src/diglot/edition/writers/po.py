@@ -4,7 +4,9 @@ One entry per bead with a source side: ``msgctxt`` is ``DOCUMENT#BEAD`` (so repe
 stay separate entries), ``msgid`` the source, ``msgstr`` the target (empty where the other version
 leaves the sentence out). Glossary terms and check findings are extracted comments (``#.``); an
 entry with a problem finding, or any machine translation, is marked ``fuzzy`` so it gets reviewed.
-Boilerplate beads are skipped: they are not text to translate. The signature is in the header.
+Boilerplate beads are skipped: they are not text to translate. The signature is in the header;
+``PO-Revision-Date`` is left out so that the same inputs give the same file (``msgfmt --check``
+warns about it and passes).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class PoWriter(EditionWriter):
         po.header = f"Bilingual edition of {doc.id} ({doc.src_lang} → {doc.tgt_lang}) made by diglot.\n{edition.signature}"
         po.metadata = {
             "Project-Id-Version": doc.id,
+            "Last-Translator": "diglot (machine translation)" if edition.machine else "diglot (aligned)",
+            "Language-Team": "none",
             "Language": doc.tgt_lang,
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8",
