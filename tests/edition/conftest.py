@@ -65,3 +65,14 @@ def findings():
 def edition(document, glossary, findings):
     signature = Signature.make(glossary=glossary.fingerprint, source="en", target="ko")
     return make_edition(document, glossary, findings=findings, signature=signature)
+
+
+@pytest.fixture(scope="session")
+def seed_edition(glossary):
+    """The seed article and its Korean edition, through the whole pipeline (segment, align, check)."""
+    from diglot.edition import build_edition
+    from diglot.textio import read_text
+
+    return build_edition(
+        read_text(SEED_EN), read_text(SEED_KO), glossary, doc_id="000_4cf5f6c82bb4f27d", names=(str(SEED_EN), str(SEED_KO))
+    )

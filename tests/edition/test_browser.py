@@ -1,0 +1,81 @@
+"""The HTML edition opened by a real headless Chromium: the DOM it builds, and a screenshot.
+
+Needs Debian's ``chromium`` package (``apt-get install chromium``); skipped with that reason if absent.
+"""
+
+import shutil
+import struct
+import subprocess
+
+import lxml.html
+import pytest
+
+from diglot.edition import render_edition
+
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (apt-get install chromium)")
+
+
+def cls(name):
+    """An XPath test for an element with the class ``name``."""
+    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
+ROWS = f"//main[{cls('edition')}]/div[{cls('bead')}]"
+TERMS = f"//main//mark[{cls('term')}]"
+
+
+def chromium(tmp_path, page, *args):
+    """Run headless Chromium on ``page`` with no network services, a fresh profile, and ``args``."""
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *args,
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_chromium_dom_has_a_row_per_bead_and_the_marked_terms(edition, tmp_path):
+    page = tmp_path / "sample.html"
+    page.write_text(render_edition(edition, "html"), encoding="utf-8")
+    dom = lxml.html.fromstring(chromium(tmp_path, page, "--dump-dom"))
+    rows = dom.xpath(ROWS)
+    assert [row.get("data-bead") for row in rows] == [str(i) for i in range(1, 7)]
+    for row, bead in zip(rows, edition.rows):
+        source, target = row.xpath(f"p[{cls('src')}]")[0], row.xpath(f"p[{cls('tgt')}]")[0]
+        assert (source.get("lang"), target.get("lang")) == ("en", "ko")
+        assert (source.text_content(), target.text_content()) == (bead.source, bead.target)
+    marks = dom.xpath(TERMS)
+    expected = [m for row in edition.rows for m in (*row.src_mentions, *row.tgt_mentions)]
+    assert [(m.get("data-entry"), m.text_content()) for m in marks] == [(m.entry, m.text) for m in expected]
+    assert "boilerplate" in rows[0].classes and "problem" in rows[2].classes
+    assert [li.text_content() for li in rows[4].xpath(f".//li[{cls('finding')}]")] == ["untranslatedno Korean for this sentence"]
+    assert dom.xpath('//meta[@name="diglot-signature"]/@content')[0] == str(edition.signature)
+
+
+def test_chromium_screenshots_the_seed_edition(seed_edition, tmp_path):
+    page = tmp_path / "seed.html"
+    page.write_text(render_edition(seed_edition, "html"), encoding="utf-8")
+    dom = lxml.html.fromstring(chromium(tmp_path, page, "--dump-dom"))
+    assert len(dom.xpath(ROWS)) == len(seed_edition.doc.beads)
+    assert {m.get("data-entry") for m in dom.xpath(TERMS)} >= {"cnkr", "north-korean-defector", "yanji"}
+    shot = tmp_path / "seed.png"
+    chromium(tmp_path, page, f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1280, 2000)
