@@ -79,14 +79,18 @@ def korean_stems(token: str) -> frozenset[str]:
     return frozenset(token[:k] for k in range(2, min(len(token), 4) + 1))
 
 
+def _number_key(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.6g}"
+
+
 def _number_units(text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
     units = []
     for mention in extract_numbers(text, lang):
         value = mention.value
-        keys = {f"n:{value:g}"}
+        keys = {"n:" + _number_key(value)}
         if value >= 10000:  # 5.7 billion for 57억1000만: compare at two significant digits too
             digits = -int(math.floor(math.log10(value))) + 1
-            keys.add(f"n:~{round(value, digits):g}")
+            keys.add("n:~" + _number_key(round(value, digits)))
         kind = "small-number" if value <= 12 and value == int(value) else "number"
         units.append((kind, frozenset(keys)))
     return units

@@ -24,6 +24,8 @@ from diglot.align import dp
 from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
 from diglot.align.model import BEAD_TYPES, Params, estimate, start_params
+from diglot.errors import DiglotError
+from diglot.i18n import _
 
 Translate = Callable[[list[str]], list[str]]
 RawBead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -93,7 +95,9 @@ def _translate_all(docs: list[_Doc], korean: list[list[str]], translate: Transla
     flat = [s for sentences in korean for s in sentences]
     out = list(translate(flat)) if flat else []
     if len(out) != len(flat):
-        raise ValueError(f"translate returned {len(out)} sentences for {len(flat)}")
+        raise DiglotError(
+            _("the translation model returned {got} sentences for {asked}").format(got=len(out), asked=len(flat))
+        )
     start = 0
     for doc, sentences in zip(docs, korean):
         doc.translations = out[start : start + len(sentences)]

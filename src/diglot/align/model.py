@@ -34,8 +34,14 @@ START_RATES = {
     "number": (0.7, 0.05), "small-number": (0.5, 0.1), "latin": (0.7, 0.05), "name": (0.15, 0.02),
     "glossary": (0.8, 0.05), "lexicon": (0.4, 0.05), "mt": (0.4, 0.1),
 }  # fmt: skip
-RATE_WEIGHT = 10.0
-FOUND_ONLY = frozenset({"name", "lexicon", "mt"})  # pseudo-units behind the starting rates
+RATE_WEIGHT = 10.0  # pseudo-units behind the starting rates
+# Kinds whose misses are not counted (see Params.weights).
+FOUND_ONLY = frozenset({"name", "lexicon", "mt"})
+# English characters per Korean character (spaces left out) in the 720 general-domain pairs of
+# data/korean-parallel-corpora/jhe-koen-dev, and how many Korean characters of evidence (about
+# forty sentences) it is worth: a short input cannot pull the ratio far on its own.
+PRIOR_RATIO = 1.9
+RATIO_WEIGHT = 2000.0
 
 
 @dataclass
@@ -80,8 +86,7 @@ def length_cost(ko_len: int, en_len: int, params: Params) -> float:
 
 def start_params(ko_lengths: list[int], en_lengths: list[int]) -> Params:
     """Parameters before any alignment: the length ratio of the whole input."""
-    total_ko, total_en = sum(ko_lengths), sum(en_lengths)
-    ratio = total_en / total_ko if total_ko and total_en else 1.0
+    ratio = (sum(en_lengths) + PRIOR_RATIO * RATIO_WEIGHT) / (sum(ko_lengths) + RATIO_WEIGHT)
     return Params(ratio=ratio, variance=6.8 * ratio)
 
 
@@ -100,11 +105,13 @@ def estimate(
     """
     pairs = [(sum(ko_lengths[i] for i in k), sum(en_lengths[j] for j in e)) for k, e in beads if k and e]
     ratio, variance = params.ratio, params.variance
-    if len(pairs) >= 5:
-        ratio = sum(e for _, e in pairs) / max(1, sum(k for k, _ in pairs))
+    if pairs:
+        ratio = (sum(e for _, e in pairs) + PRIOR_RATIO * RATIO_WEIGHT) / (sum(k for k, _ in pairs) + RATIO_WEIGHT)
         residuals = sorted((e - ratio * k) ** 2 / max(1.0, (k + e / ratio) / 2) for k, e in pairs)
-        # The median of a χ²(1) variable is 0.455; the median resists the bad beads.
-        variance = max(1.0, residuals[len(residuals) // 2] / 0.455)
+        # The median of a χ²(1) variable is 0.455; the median resists the bad beads. Shrunk
+        # towards Gale and Church's 6.8 (scaled to the ratio) as the types are towards theirs.
+        measured = residuals[len(residuals) // 2] / 0.455
+        variance = max(1.0, (len(pairs) * measured + PRIOR_WEIGHT * 6.8 * ratio) / (len(pairs) + PRIOR_WEIGHT))
     counts = {t: 0 for t in BEAD_TYPES}
     for k, e in beads:
         if (len(k), len(e)) in counts:

@@ -40,6 +40,8 @@ PRESS_SURNAMES = {
     "기": ("Ki",), "반": ("Ban",), "왕": ("Wang",), "금": ("Keum",), "옥": ("Ok",), "육": ("Yook",), "인": ("In",),
     "맹": ("Maeng",), "탁": ("Tak",), "국": ("Kook",), "은": ("Eun",), "편": ("Pyun",), "용": ("Yong",), "태": ("Tae",),
 }  # fmt: skip
+# The North keeps the initial r and n that the South drops (리설주 Ri Sol Ju, 로동 Rodong).
+_NORTH_SURNAMES = {"이": "Ri", "리": "Ri", "임": "Rim", "림": "Rim", "노": "Ro", "로": "Ro", "류": "Ryu", "유": "Ryu"}
 # Syllables of given names the press spells its own way (Sung-hwan, Jong-il, Myung-bak).
 _PRESS_VOWELS = {"eo": "u", "eu": "eu", "oe": "oe"}
 _PRESS_SYLLABLES = {"성": "sung", "정": "jong", "명": "myung", "영": "young", "형": "hyung", "경": "kyung", "현": "hyun"}
@@ -73,10 +75,15 @@ def romanize(text: str) -> str:
 def romanize_name(name: str) -> list[str]:
     """Ways the press may write a Korean person's name, most usual first.
 
+    South Korean press forms first (Kim Sung-hwan), then Revised Romanization (Kim Seong-hwan),
+    then the North's own style, syllables apart (Kim Jong Un, Ri Sol Ju).
+
     >>> romanize_name("김성환")[:2]
     ['Kim Sung-hwan', 'Kim Seong-hwan']
     >>> romanize_name("허승재")[0]
     'Huh Seung-jae'
+    >>> romanize_name("리설주")[-1]
+    'Ri Sol Ju'
     """
     name = name.strip()
     if len(name) < 2 or not all("\uac00" <= ch <= "\ud7a3" for ch in name):
@@ -91,7 +98,17 @@ def romanize_name(name: str) -> list[str]:
             form = f"{surname} {style.capitalize()}"
             if form not in forms:
                 forms.append(form)
+    north = " ".join(_north_syllable(ch).capitalize() for ch in given)
+    forms.append(f"{_NORTH_SURNAMES.get(name[0], surnames[0])} {north}")
     return forms
+
+
+def _north_syllable(ch: str) -> str:
+    """A syllable as the North writes names (McCune–Reischauer without its breves): 설 Sol, 은 Un."""
+    text = romanize(ch)
+    for textbook, north in (("eo", "o"), ("eu", "u")):
+        text = text.replace(textbook, north)
+    return text
 
 
 def _press_syllable(ch: str) -> str:

@@ -1,0 +1,49 @@
+from diglot.align.anchors import english_features, features, korean_features
+from diglot.align.lexicon import Lexicon
+from diglot.glossary import Matcher, load_glossary
+
+
+def shared(ko, en):
+    k, e = korean_features(ko), english_features(en)
+    return {key for _, keys in k.units for key in keys} & e.bag
+
+
+def test_numbers_with_korean_units():
+    assert {"n:20000", "n:35", "n:1950", "n:1953"} <= shared(
+        "1950~53년 전쟁 이후 2만여 명이 탈북했고 35명이 붙잡혔다.",
+        "More than 20,000 have defected since the 1950-53 war; 35 were caught.",
+    )
+    assert "n:110000000" in shared("1억1천만 달러", "$110 million")
+    assert "n:6" in shared("6%포인트 앞섰다", "ahead by 6 percentage points")
+
+
+def test_latin_words_inside_korean():
+    assert {"l:asci", "l:ibm"} <= shared("ASCI White는 IBM社가 고안했다.", "ASCI White was designed by IBM.")
+
+
+def test_names_through_romanisation():
+    keys = shared("허승재 과장은 옌지로 떠난다.", "Huh Seung-jae will leave for Yanji.")
+    assert any(key.startswith("s:") for key in keys)
+
+
+def test_glossary_terms_found_in_one_pass():
+    matcher = Matcher(load_glossary(), ["ko", "en"])
+    ko = features(["탈북자 35명이 붙잡혔다.", "강제북송은 용납할 수 없다."], "ko", matcher)
+    en = features(["35 North Korean defectors were caught.", "Forced repatriation is unacceptable."], "en", matcher)
+    assert "g:north-korean-defector" in ko[0].bag and "g:north-korean-defector" in en[0].bag
+    assert "g:forced-repatriation" in ko[1].bag and "g:forced-repatriation" in en[1].bag
+    assert "g:north-korean-defector" not in en[1].bag
+
+
+def test_lexicon_learns_from_cooccurrence():
+    pairs = [
+        (frozenset({"정부", "정부는"}), frozenset({"govern", "said"})),
+        (frozenset({"정부", "정부가", "경찰"}), frozenset({"govern", "police"})),
+        (frozenset({"경찰", "경찰은"}), frozenset({"police", "said"})),
+        (frozenset({"대통령"}), frozenset({"said", "preside"})),
+    ]
+    lexicon = Lexicon.learn(pairs)
+    assert "govern" in lexicon.targets({"정부"})
+    assert "police" in lexicon.targets({"경찰"})
+    assert "said" not in lexicon.targets({"정부"})  # said goes with everything
+    assert lexicon.sources({"police"}) == {"경찰"}

@@ -1,0 +1,158 @@
+"""``diglot align`` end to end, in process, with every bad input it must refuse clearly."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from diglot.cli import main
+
+from .conftest import DEV, assert_covers
+
+
+@pytest.fixture
+def seed_files(tmp_path, seed_texts):
+    ko, en = tmp_path / "a.ko.txt", tmp_path / "a.en.txt"
+    ko.write_text(seed_texts[0], encoding="utf-8")
+    en.write_text(seed_texts[1], encoding="utf-8")
+    return ko, en
+
+
+def tsv_rows(text):
+    return [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+
+
+def test_align_two_files_as_tsv(seed_files, capsys):
+    assert main(["align", *map(str, seed_files)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# diglot:")
+    rows = tsv_rows(out)
+    assert ["", "0", "", "The Korea Herald", "boilerplate"] in rows
+    aligned = [r for r in rows if r[4] == "aligned"]
+    assert any(r[2].startswith("김성환 외교통상부 장관은") and r[3].startswith("At a parliamentary audit") for r in aligned)
+
+
+def test_output_file_force_and_formats(seed_files, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["src_lang"] == "ko" and lines[0]["signature"]["task"] == "align"
+    assert {"src", "tgt", "src_text", "tgt_text", "kind", "score"} <= set(lines[1])
+    assert main(["align", *map(str, seed_files), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "md", "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("| # | 한국어 | English |")
+
+
+def test_english_file_first(seed_files, capsys):
+    assert main(["align", str(seed_files[1]), str(seed_files[0])]) == 0
+    out = capsys.readouterr().out
+    assert "#en_ids\tko_ids" in out
+    assert any(r[2].startswith("At a parliamentary audit") and r[3].startswith("김성환") for r in tsv_rows(out))
+
+
+def test_presplit_files(tmp_path, capsys):
+    ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
+    ko.write_text("정부는 35명을 도왔다.\n(연합뉴스)\n김정일은 평양에 있다.\n", encoding="utf-8")
+    en.write_text("The government helped 35 people.\nKim Jong-il is in Pyongyang.\n", encoding="utf-8")
+    assert main(["align", "--presplit", str(ko), str(en), "--format", "jsonl"]) == 0
+    beads = [json.loads(line) for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [(b["src"], b["tgt"], b["kind"]) for b in beads] == [
+        ([0], [0], "aligned"), ([1], [], "boilerplate"), ([2], [1], "aligned")
+    ]  # fmt: skip
+
+
+def test_batch_contract(tmp_path, capsys):
+    docs = DEV.read_text(encoding="utf-8").splitlines()[:4]
+    batch = tmp_path / "docs.jsonl"
+    batch.write_text("\n".join(docs) + "\n", encoding="utf-8")
+    assert main(["align", "--presplit", "--jsonl", str(batch)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 4
+    for line, doc in zip(out, map(json.loads, docs)):
+        record = json.loads(line)
+        assert set(record) == {"id", "alignment"} and record["id"] == doc["id"]
+        assert_covers(record["alignment"], len(doc["ko"]), len(doc["en"]))
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("{not json\n", "line 1: not valid JSON"), ('{"id": 1, "ko": "a string"}\n', "line 1: expected an object")],
+)
+def test_batch_bad_lines(tmp_path, capsys, content, message):
+    batch = tmp_path / "docs.jsonl"
+    batch.write_text(content, encoding="utf-8")
+    assert main(["align", "--presplit", "--jsonl", str(batch)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_batch_needs_presplit(tmp_path, capsys):
+    assert main(["align", "--jsonl", str(DEV)]) == 2
+    assert "--presplit" in capsys.readouterr().err
+
+
+def test_both_files_empty(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("", encoding="utf-8")
+    b.write_text("\n\n", encoding="utf-8")
+    assert main(["align", str(a), str(b)]) == 2
+    assert "both files are empty" in capsys.readouterr().err
+
+
+def test_one_file_empty(seed_files, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["align", str(seed_files[0]), str(empty)]) == 0
+    captured = capsys.readouterr()
+    assert "has no sentences to align" in captured.err
+    assert all(r[1] == "" for r in tsv_rows(captured.out))
+
+
+def test_binary_and_wrongly_encoded_files(seed_files, tmp_path, capsys):
+    binary, cp949 = tmp_path / "image.png", tmp_path / "cp949.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    cp949.write_bytes("정부는 35명을 도왔다.".encode("cp949"))
+    assert main(["align", str(binary), str(seed_files[1])]) == 2
+    assert "binary" in capsys.readouterr().err
+    assert main(["align", str(cp949), str(seed_files[1])]) == 2
+    err = capsys.readouterr().err
+    assert "not valid UTF-8" in err and "Traceback" not in err
+
+
+def test_crlf_and_nfd_give_the_same_result(seed_files, tmp_path, capsys):
+    assert main(["align", *map(str, seed_files)]) == 0
+    expected = capsys.readouterr().out
+    ko = tmp_path / "nfd.ko.txt"
+    ko.write_bytes(unicodedata.normalize("NFD", seed_files[0].read_text(encoding="utf-8")).replace("\n", "\r\n").encode())
+    en = tmp_path / "crlf.en.txt"
+    en.write_bytes(seed_files[1].read_text(encoding="utf-8").replace("\n", "\r\n").encode())
+    assert main(["align", str(ko), str(en)]) == 0
+    assert tsv_rows(capsys.readouterr().out) == tsv_rows(expected)
+
+
+def test_two_files_in_one_language(seed_files, capsys):
+    assert main(["align", str(seed_files[1]), str(seed_files[1])]) == 2
+    assert "both in English" in capsys.readouterr().err
+
+
+def test_missing_file_and_wrong_arguments(seed_files, capsys):
+    assert main(["align", str(seed_files[0]), "nowhere.txt"]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["align", str(seed_files[0])]) == 2
+    assert "give two files" in capsys.readouterr().err
+
+
+def test_use_mt_without_a_model(seed_files, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DIGLOT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))
+    assert main(["align", *map(str, seed_files), "--use-mt"]) == 2
+    assert "no translation model is installed" in capsys.readouterr().err
+
+
+def test_help_teaches(capsys):
+    with pytest.raises(SystemExit):
+        main(["align", "--help"])
+    out = capsys.readouterr().out
+    assert "diglot align article.ko.txt article.en.txt" in out and "--presplit --jsonl" in out

@@ -1,0 +1,101 @@
+"""Sentence segmentation: Korean with Kiwi (for real), English with pysbd, paragraphs, noise."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from diglot import segment as seg
+from diglot.errors import DiglotError
+from diglot.segment import paragraphs, segment, segment_lines, split_sentences
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. said so. He left.", ["The U.S. said so.", "He left."]),
+        ("Seoul urges China to stop deporting N.K. defectors. China said no.",
+         ["Seoul urges China to stop deporting N.K. defectors.", "China said no."]),
+        ("It was published on Oct. 5, 2011 in Seoul.", ["It was published on Oct. 5, 2011 in Seoul."]),
+        ("Mr. Kim met Gen. Lee at the U.N. on Friday.", ["Mr. Kim met Gen. Lee at the U.N. on Friday."]),
+        ("“Forced repatriation is unacceptable,” he said. “(We) are in contact.”",
+         ["“Forced repatriation is unacceptable,” he said.", "“(We) are in contact.”"]),
+        ('He said "No. It is not." She left.', ['He said "No. It is not."', "She left."]),
+    ],
+)  # fmt: skip
+def test_english_news_abbreviations_and_quotes(text, expected):
+    assert split_sentences(text, "en") == expected
+
+
+def test_korean_is_split_by_kiwi():
+    text = '김정일 북한 지도자와 고이즈미 일본 총리는 합의했다. 그는 "좋다. 나쁘다"고 말했다. U.S. 대사도 왔다.'
+    assert split_sentences(text, "ko") == [
+        "김정일 북한 지도자와 고이즈미 일본 총리는 합의했다.",
+        '그는 "좋다. 나쁘다"고 말했다.',
+        "U.S. 대사도 왔다.",
+    ]
+
+
+def test_kiwi_is_not_loaded_for_english(monkeypatch):
+    def refuse():
+        raise AssertionError("Kiwi loaded for English text")
+
+    monkeypatch.setattr(seg.korean, "kiwi", refuse)
+    assert [s.text for s in segment("One. Two.", "en")] == ["One.", "Two."]
+
+
+def test_seed_article_paragraphs_and_boilerplate():
+    segments = segment((SEEDS / "000_4cf5f6c82bb4f27d.txt").read_text(encoding="utf-8"), "en")
+    noise = [s.text for s in segments if s.boilerplate]
+    assert noise == ["The Korea Herald", "피터빈트", "By", "Published : Oct. 5, 2011 - 16:28", "• Link copied",
+                     "(Yonhap News)"]  # fmt: skip
+    quote = [s for s in segments if s.text.startswith("“We have raised")][0]
+    following = [s for s in segments if s.text.startswith("“We are asking")][0]
+    assert quote.paragraph == following.paragraph  # two sentences of one paragraph
+    assert segments[-1].paragraph > quote.paragraph
+
+
+def test_korean_seed_article():
+    segments = segment((SEEDS / "000_4cf5f6c82bb4f27d.ko.txt").read_text(encoding="utf-8"), "ko")
+    noise = [s.text for s in segments if s.boilerplate]
+    assert noise == ["코리아헤럴드", "입력 : 2011-10-05 16:28", "(연합뉴스)"]
+    assert "김 장관은 \"강제북송은 용납할 수 없다\"고 말했다." in [s.text for s in segments]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = "The first sentence is\nwrapped here. A second one.\n\nNew paragraph."
+    assert paragraphs(text) == [["The first sentence is", "wrapped here. A second one."], ["New paragraph."]]
+    assert [(s.text, s.paragraph) for s in segment(text, "en")] == [
+        ("The first sentence is wrapped here.", 0),
+        ("A second one.", 0),
+        ("New paragraph.", 1),
+    ]
+
+
+def test_crlf_and_nfd_input():
+    nfc = "정부는 밝혔다.\n\n그는 말했다."
+    nfd = unicodedata.normalize("NFD", nfc).replace("\n", "\r\n")
+    assert segment(nfd, "ko") == segment(nfc, "ko")
+    assert segment(nfd, "ko")[0].text == "정부는 밝혔다."
+
+
+def test_language_is_guessed_and_checked():
+    assert segment("정부는 밝혔다.")[0].text == "정부는 밝혔다."
+    with pytest.raises(DiglotError, match="unsupported language"):
+        segment("Bonjour.", "fr")
+
+
+def test_segment_lines_keeps_every_line():
+    lines = segment_lines("첫 문장.\n\n(연합뉴스)\n둘째 문장.\n", "ko")
+    assert [(s.text, s.boilerplate) for s in lines] == [
+        ("첫 문장.", False), ("", True), ("(연합뉴스)", True), ("둘째 문장.", False),
+    ]  # fmt: skip
+
+
+def test_empty_text():
+    assert segment("", "en") == []
+    assert segment(" \n\n ", "ko") == []
