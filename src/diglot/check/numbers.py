@@ -8,7 +8,8 @@ exceptions that would otherwise drown an editor in noise:
 * numbers written in words (``one``, ``three``, ``두 명``) are matched when they can be, but never
   reported alone: *one* is as often a pronoun as a number;
 * a Korean day of the month (``5일``) is not reported when the English names a weekday or a
-  relative day instead (``said Wednesday``, the news agencies' style).
+  relative day instead (``said Wednesday``, the news agencies' style);
+* ``10대`` (in one's teens) is not reported when the English says *teenagers*.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _DAY_WORDS = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
+
+_TEENS = re.compile(r"\bteen", re.IGNORECASE)
 
 
 def check_numbers(
@@ -74,6 +77,8 @@ def _reportable(number: NumberMention, text: str, lang: str, english: str) -> bo
     if number.spelled:
         return False
     if lang == "ko" and text.startswith("일", number.end) and number.value <= 31 and _DAY_WORDS.search(english):
+        return False
+    if lang == "ko" and number.value == 10 and text.startswith("대", number.end) and _TEENS.search(english):
         return False
     return True
 

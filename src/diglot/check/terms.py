@@ -6,14 +6,18 @@ spacing and case), and the mention gets a status: ``ok``, ``variant``, ``forbidd
 ``missing``. Source mentions and target renderings of an entry are paired in text order.
 A source that names an entry more often than its translation does (a pronoun, an ellipsis) is
 not ``missing``: the surplus mentions share the last rendering. A forbidden rendering in the target
-is reported even where the source does not name the entry.
+is reported even where the source does not name the entry. An English place named by a word
+built on it (``North Korean``, ``South Koreans`` for 북한, 한국) counts as rendered.
 """
 
 from __future__ import annotations
 
+import re
+
 from diglot.check import statuses
 from diglot.doc import Finding
-from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher, Mention
+from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Entry, Glossary, Matcher, Mention
+from diglot.glossary.match import search_key
 from diglot.i18n import _
 
 _STATUS_OF_KIND = {PREFERRED: statuses.OK, VARIANT: statuses.VARIANT, FORBIDDEN: statuses.FORBIDDEN}
@@ -57,7 +61,11 @@ def check_terms(
         expected = matcher.glossary.get(entry_id).langs[tgt_lang].preferred  # type: ignore[union-attr]
         src, tgt = sources.get(entry_id, []), targets.get(entry_id, [])
         if not tgt:
-            findings.extend(_missing(m, expected, bead) for m in src)
+            derived = _derived_place(target_text, matcher.glossary.get(entry_id), tgt_lang)  # type: ignore[arg-type]
+            if derived:
+                findings.extend(_derived(m, derived, expected, bead) for m in src)
+            else:
+                findings.extend(_missing(m, expected, bead) for m in src)
             continue
         for i in range(max(len(src), len(tgt))):
             s = src[min(i, len(src) - 1)] if src else None
@@ -78,6 +86,32 @@ def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
         found=None,
         src_span=(source.start, source.end),
         message=_("{source} is not rendered; expected {expected}").format(source=source.text, expected=expected),
+    )
+
+
+def _derived_place(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
+    """A word built on an English place name: North Korean(s), South Korean, Korea-based."""
+    if entry.type != "place" or lang != "en":
+        return None
+    terms = entry.langs[lang]
+    for form in (terms.preferred, *terms.variants):
+        pattern = r"(?<![A-Za-z])" + r"[\s\-]*".join(map(re.escape, search_key(form))) + r"[a-z]+"
+        match = re.search(pattern, text, 0 if terms.is_case_sensitive(form) else re.IGNORECASE)
+        if match:
+            return match
+    return None
+
+
+def _derived(source: Mention, match: re.Match[str], expected: str, bead: int | None) -> Finding:
+    return Finding(
+        status=statuses.OK,
+        bead=bead,
+        entry=source.entry,
+        expected=expected,
+        found=match.group(),
+        src_span=(source.start, source.end),
+        tgt_span=match.span(),
+        message=_("{found} renders {source}").format(found=match.group(), source=source.text),
     )
 
 
