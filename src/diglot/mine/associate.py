@@ -1,0 +1,141 @@
+"""Association between Korean and English candidates over aligned beads.
+
+Each bead contributes the *set* of candidate keys on each side. For a pair (k, e) with
+co-occurrence count ``c``, where ``k`` occurs in ``n_k`` beads, ``e`` in ``n_e`` beads and there
+are ``n`` beads in all, two scores are computed:
+
+* the Dice coefficient ``2c / (n_k + n_e)``: how exclusively the two go together, 1.0 when they
+  always appear together;
+* Dunning's log-likelihood ratio G² of the 2×2 contingency table: how sure we are that the
+  association is not chance (G² ≥ 10.83 is p < 0.001 for one degree of freedom).
+
+Pairs are then linked one-to-one by *competitive linking* (Melamed 2000): best pair first, and a
+candidate already linked cannot be linked again, since a term has one preferred translation.
+Before linking, a one-word English candidate that is nearly always seen inside longer ones with
+the same partner gives way to them (:data:`NESTED_SHARE`): ``북한`` goes with ``North Korea``, not
+with ``North`` alone. A nested candidate with evidence of its own (``Obama`` beside
+``Barack Obama``) stays. Korean candidates are not pruned this way: a Korean phrase often adds a
+word the English leaves out (``민주당 버락 오바마``), and the competitive linking settles them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
+# A candidate gives way to a longer one holding it when the longer one has at least this share of
+# its co-occurrences with the same partner.
+NESTED_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class Association:
+    """A scored pair of candidate keys."""
+
+    ko: str
+    en: str
+    together: int  # beads holding both
+    ko_count: int  # beads holding the Korean candidate
+    en_count: int  # beads holding the English candidate
+    dice: float
+    llr: float
+
+    @property
+    def score(self) -> float:
+        """The ranking score: Dice, weighted by the log of the evidence (pairs seen twice rank below
+        pairs seen twenty times with the same Dice)."""
+        return self.dice * math.log2(1 + self.together)
+
+    @property
+    def length_misfit(self) -> float:
+        """How far the lengths are from a translation's (a Hangul syllable ≈ 2.5 Latin letters);
+        breaks ties between equally scored pairs, as ``버락 오바마`` and ``버락`` for ``Barack Obama``."""
+        return abs(math.log(len(self.en.replace(" ", "")) / (2.5 * len(self.ko))))
+
+
+def log_likelihood_ratio(together: int, a_count: int, b_count: int, total: int) -> float:
+    """Dunning's G² for the 2×2 table of two events' co-occurrence; signed: negative when the two
+    occur together less often than chance would have them."""
+    k11 = together
+    k12 = a_count - together
+    k21 = b_count - together
+    k22 = total - a_count - b_count + together
+    row1, row2, col1, col2 = k11 + k12, k21 + k22, k11 + k21, k12 + k22
+
+    def h(*counts: int) -> float:
+        return sum(c * math.log(c) for c in counts if c > 0)
+
+    g2 = 2 * (h(k11, k12, k21, k22) - h(row1, row2) - h(col1, col2) + h(total))
+    expected = row1 * col1 / total if total else 0.0
+    return g2 if k11 >= expected else -g2
+
+
+def associate(
+    beads: Iterable[tuple[set[str], set[str]]], min_count: int = 2, min_llr: float = SIGNIFICANT_LLR
+) -> list[Association]:
+    """Every pair seen together in at least ``min_count`` beads with G² ≥ ``min_llr``, best first."""
+    beads = list(beads)
+    total = len(beads)
+    ko_counts: Counter[str] = Counter()
+    en_counts: Counter[str] = Counter()
+    for ko, en in beads:
+        ko_counts.update(ko)
+        en_counts.update(en)
+    together: Counter[tuple[str, str]] = Counter()
+    for ko, en in beads:
+        ko_kept = [k for k in ko if ko_counts[k] >= min_count]
+        en_kept = [e for e in en if en_counts[e] >= min_count]
+        together.update((k, e) for k in ko_kept for e in en_kept)
+    out = []
+    for (k, e), c in together.items():
+        if c < min_count:
+            continue
+        llr = log_likelihood_ratio(c, ko_counts[k], en_counts[e], total)
+        if llr < min_llr:
+            continue
+        out.append(Association(k, e, c, ko_counts[k], en_counts[e], 2 * c / (ko_counts[k] + en_counts[e]), llr))
+    out.sort(key=lambda a: (-a.score, -a.llr, a.length_misfit, a.ko, a.en))
+    return out
+
+
+def prefer_longest(associations: list[Association]) -> list[Association]:
+    """Drop pairs whose English side is one word that, with the same Korean partner, is mostly seen
+    inside longer candidates: the one-word extensions of it together account for at least
+    :data:`NESTED_SHARE` of its co-occurrences (``north`` in ``north korea`` and ``north korean``).
+    Order is kept."""
+    by_ko: dict[str, dict[str, int]] = {}
+    for a in associations:
+        by_ko.setdefault(a.ko, {})[a.en] = a.together
+
+    def english_fragment(word: str, partners: dict[str, int]) -> bool:
+        if " " in word:
+            return False
+        inside = sum(
+            together
+            for other, together in partners.items()
+            if other.count(" ") == 1 and word in other.split(" ")
+        )
+        return inside >= NESTED_SHARE * partners[word]
+
+    return [
+        a
+        for a in associations
+        if not english_fragment(a.en, by_ko[a.ko])
+    ]
+
+
+def competitive_linking(associations: list[Association]) -> list[Association]:
+    """One-to-one links, best first: a pair is kept only if neither side was linked before."""
+    linked_ko: set[str] = set()
+    linked_en: set[str] = set()
+    out = []
+    for a in associations:
+        if a.ko in linked_ko or a.en in linked_en:
+            continue
+        linked_ko.add(a.ko)
+        linked_en.add(a.en)
+        out.append(a)
+    return out

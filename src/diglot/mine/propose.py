@@ -1,0 +1,146 @@
+"""Proposing glossary entries from aligned text: candidates → association → entries.
+
+>>> from diglot.mine import line_pairs, propose   # doctest: +SKIP
+>>> entries = propose(line_pairs(korean_text, english_text), glossary)   # doctest: +SKIP
+
+Each proposal is an :class:`~diglot.glossary.Entry` with ``status: proposed`` and its evidence
+(``score``, ``dice``, ``llr``, ``frequency`` and up to :data:`MAX_EXAMPLES` example bead pairs),
+ready to be written as YAML (:func:`diglot.glossary.formats.yaml.dump_entries`) and reviewed.
+Pairs whose Korean or English side is already a form in the glossary are left out, and so are
+pairs the caller excludes (those rejected in an earlier review).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from diglot.glossary import Entry, Glossary, Matcher, Terms
+from diglot.glossary.match import search_key
+from diglot.mine.associate import Association, associate, competitive_linking, prefer_longest
+from diglot.mine.candidates import english_candidates, korean_candidates
+from diglot.mine.corpus import BeadText
+
+MAX_EXAMPLES = 3
+MAX_EXAMPLE_CHARS = 300
+
+
+@dataclass
+class CandidateTable:
+    """The candidates of every bead (as key sets) and how each key is written most often."""
+
+    beads: list[BeadText]
+    ko: list[set[str]] = field(default_factory=list)
+    en: list[set[str]] = field(default_factory=list)
+    ko_written: dict[str, Counter[str]] = field(default_factory=dict)
+    en_written: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def written(self, key: str, lang: str) -> str:
+        """The commonest way the candidate ``key`` is written."""
+        counter = (self.ko_written if lang == "ko" else self.en_written)[key]
+        return counter.most_common(1)[0][0]
+
+    def examples(self, ko: str, en: str, limit: int = MAX_EXAMPLES) -> list[int]:
+        """Indices of the first ``limit`` beads holding both candidates."""
+        return [i for i, (k, e) in enumerate(zip(self.ko, self.en)) if ko in k and en in e][:limit]
+
+
+def candidate_table(beads: list[BeadText]) -> CandidateTable:
+    """Extract the candidates of every bead (Korean in one batch through Kiwi)."""
+    table = CandidateTable(beads)
+    for bead, ko_found in zip(beads, korean_candidates([b.ko for b in beads])):
+        table.ko.append({c.key for c in ko_found})
+        for c in ko_found:
+            table.ko_written.setdefault(c.key, Counter())[c.text] += 1
+        en_found = english_candidates(bead.en)
+        table.en.append({c.key for c in en_found})
+        for c in en_found:
+            table.en_written.setdefault(c.key, Counter())[c.text] += 1
+    return table
+
+
+def term_pairs(table: CandidateTable, min_count: int = 2) -> list[Association]:
+    """The one-to-one term pairs of a candidate table, best first."""
+    return competitive_linking(prefer_longest(associate(zip(table.ko, table.en), min_count=min_count)))
+
+
+def propose(
+    beads: list[BeadText],
+    glossary: Glossary | None = None,
+    *,
+    min_count: int = 2,
+    limit: int | None = None,
+    exclude: Iterable[tuple[str, str]] = (),
+    source: str = "",
+) -> list[Entry]:
+    """Proposed entries for the term pairs found in ``beads``, best first.
+
+    ``exclude`` holds ``(Korean, English)`` forms not to propose again (compared by search key,
+    case-insensitively). ``source`` is written as each entry's ``source`` (which corpus).
+    """
+    table = candidate_table(beads)
+    matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
+    excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
+    taken_ids = {entry.id for entry in glossary} if glossary is not None else set()
+    out: list[Entry] = []
+    for pair in term_pairs(table, min_count):
+        ko, en = table.written(pair.ko, "ko"), table.written(pair.en, "en")
+        if (search_key(ko), search_key(en).lower()) in excluded:
+            continue
+        if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
+            continue
+        entry_id = _unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
+        taken_ids.add(entry_id)
+        out.append(
+            Entry(
+                id=entry_id,
+                type="term",
+                status="proposed",
+                source=source,
+                langs={"ko": Terms(preferred=ko), "en": Terms(preferred=en)},
+                evidence=_evidence(table, pair),
+            )
+        )
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def _is_glossary_form(matcher: Matcher, text: str, lang: str) -> bool:
+    """The whole of ``text`` is one mention of a glossary form."""
+    return any(m.start == 0 and m.end == len(text) for m in matcher.find(text, lang))
+
+
+def _evidence(table: CandidateTable, pair: Association) -> dict[str, object]:
+    examples = []
+    for index in table.examples(pair.ko, pair.en):
+        bead = table.beads[index]
+        examples.append({"ko": _clip(bead.ko), "en": _clip(bead.en), "where": bead.where})
+    return {
+        "score": round(pair.score, 3),
+        "dice": round(pair.dice, 3),
+        "llr": round(pair.llr, 1),
+        "frequency": pair.together,
+        "ko_frequency": pair.ko_count,
+        "en_frequency": pair.en_count,
+        "examples": examples,
+    }
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_EXAMPLE_CHARS else text[: MAX_EXAMPLE_CHARS - 1] + "…"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _unique_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
