@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from diglot.cli.common import add_force_option
 from diglot.cli.output import print_warning, stderr, stdout
+from diglot.edition import format_for_path, translation_edition, write_edition
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.glossary import load_glossary
 from diglot.i18n import _
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     out.add_argument("--out-dir", metavar="DIR", help=_("write each translation to DIR/NAME (same file name)"))
     p.add_argument("--format", choices=FORMATS, default="txt", help=_("output format (default: txt)"))
     p.add_argument("--report", metavar="FILE.json", help=_("write every glossary mention and its status as JSON"))
+    p.add_argument(
+        "--edition", metavar="OUT.html",
+        help=_("also write the source beside its translation (one input only; .html, .md, .tmx, .xlf, .po, .tsv, .jsonl)"),
+    )
     p.add_argument("--strict", action="store_true", help=_("exit 3 if any glossary mention could not be enforced"))
     p.add_argument("--engine", choices=ENGINES, default="ctranslate2", help=_("translation engine (default: ctranslate2)"))
     p.add_argument("--beam-size", type=int, default=4, metavar="N", help=_("beam size (default: 4)"))
@@ -82,6 +87,10 @@ def run_translate(args: argparse.Namespace) -> int:
     targets = _output_paths(args)
     if args.report:
         check_output_path(args.report, args.force)
+    if args.edition:
+        if len(args.files) > 1:
+            raise DiglotError(_("--edition takes one input file"))
+        format_for_path(check_output_path(args.edition, args.force))
     glossary = None if args.no_glossary else load_glossary(args.glossary)
     options = EngineOptions(
         beam_size=_positive(args.beam_size, "--beam-size"),
@@ -99,6 +108,12 @@ def run_translate(args: argparse.Namespace) -> int:
             atomic_write(target, rendered)
     if args.report:
         atomic_write(args.report, json.dumps(run.report(), ensure_ascii=False, indent=2) + "\n")
+    if args.edition:
+        doc = run.documents[0]
+        edition = translation_edition(
+            doc.name, doc.src_lang, doc.tgt_lang, doc.segments, doc.translations, glossary, run.signature
+        )
+        write_edition(edition, args.edition, force=args.force)
     _summary(run)
     return EXIT_STRICT if args.strict and run.failed else EXIT_OK
 

@@ -5,7 +5,8 @@
 >>> write_edition(edition, "article.html")                          # doctest: +SKIP
 
 :func:`build_edition` segments, aligns and checks two texts; :func:`make_edition` wraps a
-document another stage made (``diglot translate`` makes one from a machine translation).
+document another stage made, and :func:`translation_edition` a machine translation
+(``diglot translate --edition``).
 :func:`write_edition` renders an edition in any format of :mod:`diglot.edition.writers`
 (``html``, ``md``, ``tmx``, ``xliff``, ``po``, ``tsv``, ``jsonl``).
 """
@@ -15,7 +16,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from diglot.edition.model import Edition, Row, build_edition, find_mentions, languages_of, make_edition
+from diglot.edition.model import (
+    Edition,
+    Row,
+    build_edition,
+    find_mentions,
+    languages_of,
+    make_edition,
+    translation_edition,
+)
 from diglot.edition.writers import NAMES as FORMATS
 from diglot.edition.writers import format_for_path, get_writer
 from diglot.textio import atomic_write, check_output_path
@@ -49,5 +58,6 @@ __all__ = [
     "languages_of",
     "make_edition",
     "render_edition",
+    "translation_edition",
     "write_edition",
 ]

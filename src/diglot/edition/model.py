@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from diglot.align import align_texts
 from diglot.check import check_document, is_problem
-from diglot.doc import AlignedDocument, Bead, Finding
+from diglot.doc import AlignedDocument, Bead, Finding, Segment
 from diglot.errors import DiglotError, InputError
 from diglot.glossary import Glossary, Matcher, Mention
 from diglot.i18n import _
@@ -159,6 +159,34 @@ def make_edition(
     return Edition(
         doc=doc, signature=signature, mentions=mentions, findings=list(findings or []), glossary=glossary, machine=machine
     )
+
+
+def translation_edition(
+    doc_id: str,
+    src_lang: str,
+    tgt_lang: str,
+    segments: list[Segment],
+    translations: list[str],
+    glossary: Glossary | None = None,
+    signature: Signature | None = None,
+) -> Edition:
+    """The edition of a machine translation: each source segment beside its translation.
+
+    ``segments`` and ``translations`` are what :class:`diglot.translate.TranslatedDocument`
+    holds (one translation per segment, boilerplate passed through); each pair is a 1-1 bead,
+    and the translation keeps its segment's paragraph. ``signature`` should be the translation
+    run's (it names the model).
+    """
+    if len(segments) != len(translations):
+        raise ValueError("one translation per segment")
+    target: list[Segment] = []
+    beads = []
+    for i, (seg, text) in enumerate(zip(segments, translations)):
+        if text:  # an empty translation leaves the bead one-sided, not an empty segment
+            target.append(Segment(text, seg.paragraph, seg.boilerplate))
+        beads.append(Bead((i,), (len(target) - 1,) if text else ()))
+    doc = AlignedDocument(doc_id, src_lang, tgt_lang, list(segments), target, beads)
+    return make_edition(doc, glossary, signature=signature, machine=True)
 
 
 def languages_of(text_a: str, text_b: str, names: tuple[str, str] = ("A", "B")) -> tuple[str, str]:

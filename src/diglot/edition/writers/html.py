@@ -176,7 +176,7 @@ class HtmlWriter(EditionWriter):
             ("findings", _("Findings"), s["findings"], by_status),
         ]
         body = "".join(
-            f'<div class="{key}"><dt>{escape(label)}</dt><dd>{value}'
+            f'<div class="count-{key}"><dt>{escape(label)}</dt><dd>{value}'
             + (f' <span class="detail">({escape(detail)})</span>' if detail else "")
             + "</dd></div>"
             for key, label, value, detail in items
