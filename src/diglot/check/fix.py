@@ -5,6 +5,8 @@ Only the term itself changes, plus what must agree with it:
 * English: a capital at the start of the term is kept (``Forcible repatriation`` →
   ``Forced repatriation``); plural and possessive endings stay as written (they are outside
   the term's span);
+* a later mention of an entry with a short form takes the short form (``fix_document`` only:
+  it knows which mention is the first);
 * Korean: the particle right after the term follows the new term's final sound
   (은/는, 이/가, 을/를, 과/와, 으로/로, …: :func:`diglot.korean.fix_particle`).
 
@@ -50,12 +52,16 @@ class Fixed:
     skipped: int = 0
 
 
-def edit_for(text: str, start: int, end: int, entry_id: str, glossary: Glossary, lang: str) -> Edit | None:
-    """The edit that puts the preferred form of ``entry_id`` in place of ``text[start:end]``."""
+def edit_for(
+    text: str, start: int, end: int, entry_id: str, glossary: Glossary, lang: str, short: bool = False
+) -> Edit | None:
+    """The edit that puts the preferred form of ``entry_id`` (its short form if ``short`` and it has one)
+    in place of ``text[start:end]``."""
     entry = glossary.get(entry_id)
     if entry is None or lang not in entry.langs:
         return None
-    new = entry.langs[lang].preferred
+    terms = entry.langs[lang]
+    new = terms.short if short and terms.short else terms.preferred
     found = text[start:end]
     if lang == "ko":
         particle = _HANGUL_RUN.match(text, end)
@@ -105,12 +111,19 @@ def fix_document(raw_text: str, doc: AlignedDocument, findings: Iterable[Finding
     """
     text = normalize(raw_text)
     seg_maps = segment_offsets(text, [s.text for s in doc.tgt])
+    findings = list(findings)
+    first: dict[str, tuple[int, int]] = {}  # entry → (bead, offset) of its first rendering in the target
+    for finding in findings:
+        if finding.entry and finding.tgt_span and finding.bead is not None:
+            place = (finding.bead, finding.tgt_span[0])
+            first[finding.entry] = min(first.get(finding.entry, place), place)
     edits, skipped = [], 0
     for finding in findings:
         if finding.status not in FIXABLE or not finding.tgt_span or finding.entry is None or finding.bead is None:
             continue
         span = _to_text(doc, finding.bead, finding.tgt_span, seg_maps)
-        edit = edit_for(text, *span, finding.entry, glossary, doc.tgt_lang) if span else None
+        later = first[finding.entry] < (finding.bead, finding.tgt_span[0])
+        edit = edit_for(text, *span, finding.entry, glossary, doc.tgt_lang, short=later) if span else None
         if span is None:
             skipped += 1
         elif edit:

@@ -9,6 +9,8 @@ exceptions that would otherwise drown an editor in noise:
   reported alone: *one* is as often a pronoun as a number;
 * a Korean day of the month (``5일``) is not reported when the English names a weekday or a
   relative day instead (``said Wednesday``, the news agencies' style);
+* a Korean month (``2월``) is not reported when the English names that month without a day
+  (``last February``);
 * ``10대`` (in one's teens) is not reported when the English says *teenagers*.
 """
 
@@ -27,6 +29,12 @@ _DAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_MONTH_NAMES = {
+    float(i): name
+    for i, name in enumerate(
+        ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"), start=1
+    )
+}
 _TEENS = re.compile(r"\bteen", re.IGNORECASE)
 
 
@@ -78,6 +86,10 @@ def _reportable(number: NumberMention, text: str, lang: str, english: str) -> bo
         return False
     if lang == "ko" and text.startswith("일", number.end) and number.value <= 31 and _DAY_WORDS.search(english):
         return False
+    if lang == "ko" and text.startswith("월", number.end) and number.value in _MONTH_NAMES:
+        month = _MONTH_NAMES[number.value]
+        if re.search(rf"\b{month}", english, re.IGNORECASE):
+            return False
     if lang == "ko" and number.value == 10 and text.startswith("대", number.end) and _TEENS.search(english):
         return False
     return True
