@@ -8,6 +8,9 @@ from diglot.glossary import Glossary, Mention
 from diglot.i18n import _
 
 
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # column headings: each language in its own words
+
+
 class EditionWriter:
     """One output format of an edition.
 

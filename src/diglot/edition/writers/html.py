@@ -28,11 +28,9 @@ from importlib.resources import files
 from diglot import __version__
 from diglot.doc import Finding
 from diglot.edition.model import Edition, Row
-from diglot.edition.writers.base import EditionWriter, finding_text, term_note
+from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, term_note
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import _, current_language
-
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # each language in its own words
 
 
 @dataclass(frozen=True)

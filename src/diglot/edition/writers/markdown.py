@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 
 from diglot.edition.model import Edition
-from diglot.edition.writers.base import EditionWriter, finding_text
+from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text
 from diglot.glossary import Mention
 from diglot.i18n import _
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_LANG_NAMES = {"ko": "한국어", "en": "English"}
 
 
 def escape(text: str) -> str:
@@ -41,7 +40,7 @@ class MarkdownWriter(EditionWriter):
     def render(self, edition: Edition) -> str:
         doc = edition.doc
         summary = edition.summary()
-        src_name, tgt_name = (_LANG_NAMES.get(code, code) for code in (doc.src_lang, doc.tgt_lang))
+        src_name, tgt_name = (LANGUAGE_NAMES.get(code, code) for code in (doc.src_lang, doc.tgt_lang))
         lines = [
             f"# {escape(edition.title)}",
             "",
