@@ -9,7 +9,8 @@ are ``n`` beads in all, two scores are computed:
 * Dunning's log-likelihood ratio G² of the 2×2 contingency table: how sure we are that the
   association is not chance (G² ≥ 10.83 is p < 0.001 for one degree of freedom).
 
-Pairs are then linked one-to-one by *competitive linking* (Melamed 2000): best pair first, and a
+Pairs equal on both scores are ordered by how alike they sound, then by how well their lengths
+fit. Pairs are then linked one-to-one by *competitive linking* (Melamed 2000): best pair first, and a
 candidate already linked cannot be linked again, since a term has one preferred translation.
 Before linking, a one-word English candidate that is nearly always seen inside longer ones with
 the same partner gives way to them (:data:`NESTED_SHARE`): ``북한`` goes with ``North Korea``, not
@@ -23,7 +24,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Iterable
+
+from diglot.align.romanize import skeleton, skeletons
 
 SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
 # A candidate gives way to a longer one holding it when the longer one has at least this share of
@@ -48,6 +52,16 @@ class Association:
         """The ranking score: Dice, weighted by the log of the evidence (pairs seen twice rank below
         pairs seen twenty times with the same Dice)."""
         return self.dice * math.log2(1 + self.together)
+
+    @property
+    def sound_likeness(self) -> float:
+        """How alike the two sound, from 0 to 1, compared by consonant skeleton
+        (:func:`diglot.align.romanize.skeleton`): names and loanwords keep their sound across
+        scripts (``콘돌리자 라이스`` = ``Condoleezza Rice``, not ``State Condoleezza``)."""
+        korean = skeleton(self.ko)
+        if not korean:
+            return 0.0
+        return max(SequenceMatcher(None, korean, english).ratio() for english in skeletons(self.en))
 
     @property
     def length_misfit(self) -> float:
@@ -97,7 +111,7 @@ def associate(
         if llr < min_llr:
             continue
         out.append(Association(k, e, c, ko_counts[k], en_counts[e], 2 * c / (ko_counts[k] + en_counts[e]), llr))
-    out.sort(key=lambda a: (-a.score, -a.llr, a.length_misfit, a.ko, a.en))
+    out.sort(key=lambda a: (-a.score, -a.llr, -a.sound_likeness, a.length_misfit, a.ko, a.en))
     return out
 
 

@@ -166,7 +166,7 @@ def english_candidates(text: str) -> list[Candidate]:
     chunk: list[str] = []
     for token in tokens + ["."]:
         if _is_content_word(token):
-            chunk.append(token.rstrip(".") if not _is_dotted_acronym(token) else token)
+            chunk.append(token)
             continue
         out.extend(_ngrams(chunk))
         chunk = []
@@ -214,7 +214,7 @@ def _capitalised_spans(tokens: list[str]) -> list[Candidate]:
                 j += 2
             else:
                 break
-        words = [t.rstrip(".") if not _is_dotted_acronym(t) else t for t in tokens[i:j]]
+        words = tokens[i:j]
         if j - i > MAX_ENGLISH_WORDS or any(w.lower() in _JOINERS for w in words):
             if words[0].lower() not in ENGLISH_STOPWORDS:
                 out.append(Candidate(english_key(" ".join(words)), " ".join(words)))
@@ -227,9 +227,9 @@ def _is_capitalised(token: str) -> bool:
 
 
 def english_key(phrase: str) -> str:
-    """The form an English candidate is counted under: lower case, a common noun's last word
-    singular (``Texas`` is a name, not a plural)."""
-    words = phrase.split()
+    """The form an English candidate is counted under: lower case, without an abbreviation's full
+    stop, a common noun's last word singular (``Texas`` is a name, not a plural)."""
+    words = [w if _is_dotted_acronym(w) else w.rstrip(".") for w in phrase.split()]  # Sen. = Sen
     last = words[-1]
     words[-1] = singular(last.lower()) if last.islower() else last.lower()
     return " ".join(w.lower() for w in words)

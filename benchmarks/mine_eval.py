@@ -1,0 +1,152 @@
+"""How good are the mined term pairs? Precision at 20 and 50 against a hand-made gold list.
+
+Mines the line-parallel news dev data (data/korean-parallel-corpora/korean-english-park.dev.*,
+1,000 pairs) with :func:`diglot.mine.propose` and scores the ranked list against
+``benchmarks/data/term-gold.tsv`` (how it was built is written at its top). In the same run, a
+reference miner is scored the same way: whitespace tokens on both sides (Korean words with their
+particles, as a naive tool would see them), each Korean word paired with the English word of
+highest Dice, ranked by Dice × log2(1 + frequency). It shows what the morphology, the noun-phrase
+chunks and the competitive linking are worth.
+
+Matching is lenient in documented ways only: Korean spaces are ignored; English case, full
+stops, a possessive 's and plural endings are ignored (``talks`` = ``talk``, ``U.S`` = ``U.S.``).
+Precision is computed against the gold list alone. Mined pairs outside the gold list are then
+looked up in ``benchmarks/data/term-judged.tsv``, judgments made by hand after reading the miner's
+output and the data; they are reported beside the precision, never inside it.
+
+The curated glossary is not used (``--glossary`` to leave its terms out, as ``diglot glossary mine``
+does), so the figures measure the miner, not the glossary's coverage.
+
+    python benchmarks/mine_eval.py [--glossary] [--show 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+from diglot.glossary import load_glossary
+from diglot.mine import line_pairs, propose
+from diglot.mine.associate import associate
+from diglot.mine.candidates import singular
+from diglot.textio import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "korean-parallel-corpora"
+GOLD = ROOT / "benchmarks" / "data" / "term-gold.tsv"
+JUDGED = ROOT / "benchmarks" / "data" / "term-judged.tsv"
+
+
+def ko_key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def en_key(text: str) -> str:
+    """English compared ignoring case, full stops, a possessive and a plural ending."""
+    words = re.sub(r"['\u2019]s\b", "", text.lower().replace(".", "")).split()
+    return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
+
+
+def read_pairs_file(path: Path) -> dict[str, set[str]]:
+    """``ko TAB en1|en2…`` lines (``#`` comments and a header allowed) → Korean key → English keys."""
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("ko\t"):
+            continue
+        ko, en = line.split("\t")[:2]
+        out.setdefault(ko_key(ko), set()).update(en_key(form) for form in en.split("|"))
+    return out
+
+
+def read_judged(path: Path) -> dict[tuple[str, str], bool]:
+    """``ko TAB en TAB yes|no`` lines → (Korean key, English key) → judged correct."""
+    out = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#") and not line.startswith("ko\t"):
+                ko, en, verdict = line.split("\t")[:3]
+                out[(ko_key(ko), en_key(en))] = verdict.strip() == "yes"
+    return out
+
+
+def in_gold(gold: dict[str, set[str]], ko: str, en: str) -> bool:
+    return en_key(en) in gold.get(ko_key(ko), ())
+
+
+def reference_pairs(ko_lines: list[str], en_lines: list[str]) -> list[tuple[str, str]]:
+    """Whitespace tokens, best English word by Dice for each Korean word, ranked."""
+    beads = []
+    for ko, en in zip(ko_lines, en_lines):
+        ko_words = {w.strip(".,\"'“”‘’()") for w in ko.split()} - {""}
+        en_words = {w.strip(".,\"'“”‘’()").lower() for w in en.split()} - {""}
+        beads.append((ko_words, en_words))
+    best: dict[str, tuple[float, str]] = {}
+    for a in associate(beads, min_count=2, min_llr=0.0):
+        score = a.dice * math.log2(1 + a.together)
+        if a.ko not in best or score > best[a.ko][0]:
+            best[a.ko] = (score, a.en)
+    return [(ko, en) for ko, (score, en) in sorted(best.items(), key=lambda item: -item[1][0])]
+
+
+def precision(pairs: list[tuple[str, str]], gold: dict[str, set[str]], n: int) -> tuple[float, int]:
+    hits = sum(in_gold(gold, ko, en) for ko, en in pairs[:n])
+    return hits / n, hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--glossary", action="store_true", help="leave out terms of the curated glossary")
+    parser.add_argument("--show", type=int, default=50, help="list this many mined pairs with their verdicts")
+    args = parser.parse_args()
+
+    ko_text = read_text(DATA / "korean-english-park.dev.ko")
+    en_text = read_text(DATA / "korean-english-park.dev.en")
+    gold = read_pairs_file(GOLD)
+    judged = read_judged(JUDGED)
+
+    start = time.perf_counter()
+    entries = propose(line_pairs(ko_text, en_text), load_glossary() if args.glossary else None, limit=200)
+    mine_seconds = time.perf_counter() - start
+    mined = [(e.langs["ko"].preferred, e.langs["en"].preferred) for e in entries]
+
+    start = time.perf_counter()
+    reference = reference_pairs(ko_text.splitlines(), en_text.splitlines())
+    reference_seconds = time.perf_counter() - start
+
+    print(f"gold list: {sum(len(v) > 0 for v in gold.values())} Korean terms ({GOLD.relative_to(ROOT)})")
+    print(f"{'miner':<34}{'P@20':>7}{'P@50':>7}{'pairs':>7}{'seconds':>9}")
+    for name, pairs, seconds in (
+        ("diglot glossary mine", mined, mine_seconds),
+        ("reference: whitespace tokens+Dice", reference, reference_seconds),
+    ):
+        p20, _ = precision(pairs, gold, 20)
+        p50, _ = precision(pairs, gold, 50)
+        print(f"{name:<34}{p20:>7.2f}{p50:>7.2f}{len(pairs):>7}{seconds:>9.1f}")
+
+    top = mined[:50]
+    gold_hits = [pair for pair in top if in_gold(gold, *pair)]
+    outside = [pair for pair in top if not in_gold(gold, *pair)]
+    verdicts = Counter(judged.get((ko_key(ko), en_key(en))) for ko, en in outside)
+    print(
+        f"top 50 of diglot: {len(gold_hits)} in the gold list (the precision above); of the {len(outside)} "
+        f"outside it, judged by hand ({JUDGED.relative_to(ROOT)}): {verdicts[True]} correct, "
+        f"{verdicts[False]} wrong, {verdicts[None]} not judged"
+    )
+    if args.show:
+        print()
+        for rank, (ko, en) in enumerate(mined[: args.show], 1):
+            if in_gold(gold, ko, en):
+                verdict = "gold"
+            else:
+                verdict = {True: "judged correct", False: "judged wrong", None: "not judged"}[
+                    judged.get((ko_key(ko), en_key(en)))
+                ]
+            print(f"{rank:>3}  {ko}\t{en}\t{verdict}")
+
+
+if __name__ == "__main__":
+    main()
