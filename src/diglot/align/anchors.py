@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from diglot.align.romanize import skeleton, skeletons
+from diglot.align.romanize import hangul_prefix_skeletons, skeletons
 from diglot.numbers import extract_numbers
 
 KINDS = ("number", "small-number", "latin", "name", "glossary", "lexicon", "mt")
@@ -122,7 +122,7 @@ def _glossary_entries(sentences: list[str], lang: str, matcher) -> list[list[str
     return found
 
 
-def korean_features(text: str, matcher=None) -> Features:
+def korean_features(text: str) -> Features:
     """The anchors of one Korean sentence."""
     feats = Features(text_length(text))
     feats.units.extend(_number_units(text, "ko"))
@@ -143,7 +143,6 @@ def korean_features(text: str, matcher=None) -> Features:
             feats.bag.update(keys)
     feats.tokens = tuple(tokens)
     feats.stems = frozenset().union(*tokens) if tokens else frozenset()
-    _add_glossary(feats, text, "ko", matcher)
     return feats
 
 
@@ -152,61 +151,69 @@ def _korean_name_keys(run: str) -> frozenset[str]:
     """Skeleton keys of a Hangul word read as a name: the bare name is the word less a particle
     of up to three syllables (김정일은, 오바마에게서); a three-syllable Korean name also gives
     its given name alone, which English writes apart (명박 = Myung-bak)."""
-    keys = set()
-    for k in range(max(2, len(run) - 3), len(run) + 1):
-        keys.add(skeleton(run[:k]))
-        if k == 3:
-            keys.add(skeleton(run[1:3]))
-    return frozenset(f"s:{s}" for s in keys if len(s) >= _SHORTEST_SKELETON)
+    keys = hangul_prefix_skeletons(run, max(2, len(run) - 3))
+    if len(run) >= 3:
+        keys += hangul_prefix_skeletons(run[1:3], 2)
+    return frozenset("s:" + s for s in keys if len(s) >= _SHORTEST_SKELETON)
 
 
-def english_features(text: str, matcher=None) -> Features:
+def english_features(text: str) -> Features:
     """The anchors of one English sentence."""
     feats = Features(text_length(text))
     feats.units.extend(_number_units(text, "en"))
     feats.bag.update(key for _, keys in feats.units for key in keys)
-    words = _ENGLISH_WORD.findall(text)
     stems = []
     capital_run: list[str] = []
-    runs: list[list[str]] = []
-    for index, word in enumerate(words):
-        lower = word.lower()
-        feats.bag.add("l:" + lower.replace(".", ""))
-        if word.isupper() and len(word.replace(".", "")) >= 2:  # an acronym: IOC, NHK
-            feats.units.append(("latin", frozenset({"l:" + lower.replace(".", "")})))
-        if lower not in _STOPWORDS and not lower.isdigit():
-            stems.append(frozenset({english_stem(word)}))
-        if word[0].isupper() and not word.isupper() and (index > 0 or lower not in _STOPWORDS):
+    runs: list[tuple[str, ...]] = []
+    for index, word in enumerate(_ENGLISH_WORD.findall(text)):
+        key, acronym, stem, capital, stop = _english_word(word)
+        feats.bag.add(key)
+        if acronym:
+            feats.units.append(("latin", frozenset({key})))
+        if stem:
+            stems.append(stem)
+        if capital and (index > 0 or not stop):
             capital_run.append(word)
         elif capital_run:
-            runs.append(capital_run)
+            runs.append(tuple(capital_run))
             capital_run = []
     if capital_run:
-        runs.append(capital_run)
+        runs.append(tuple(capital_run))
     for run in runs:
-        # Keys of each word, and of the words joined (Kim Jong-il = 김정일, Lee Myung-bak ⊃ 명박).
-        joined = set()
-        for size in (2, 3):
-            for start in range(len(run) - size + 1):
-                joined.update(skeletons("".join(run[start : start + size])))
-        for word in run:
-            keys = {f"s:{s}" for s in skeletons(word) | joined if len(s) >= _SHORTEST_SKELETON}
-            if keys:
-                feats.units.append(("name", frozenset(keys)))
-                feats.bag.update(keys)
+        for keys in _english_name_keys(run):
+            feats.units.append(("name", keys))
+            feats.bag.update(keys)
     feats.tokens = tuple(stems)
     feats.stems = frozenset().union(*stems) if stems else frozenset()
-    _add_glossary(feats, text, "en", matcher)
     return feats
 
 
-def _add_glossary(feats: Features, text: str, lang: str, matcher) -> None:
-    if matcher is None:
-        return
-    for mention in matcher.find(text, lang):
-        key = "g:" + mention.entry
-        feats.units.append(("glossary", frozenset({key})))
-        feats.bag.add(key)
+@lru_cache(maxsize=65536)
+def _english_word(word: str) -> tuple[str, bool, frozenset[str] | None, bool, bool]:
+    """What one English word offers: its bag key, whether it is an acronym (IOC, N.K.), its stem
+    (none for a stopword or a number), whether it is capitalised, whether it is a stopword."""
+    lower = word.lower()
+    key = "l:" + lower.replace(".", "")
+    acronym = word.isupper() and len(key) >= 4
+    stop = lower in _STOPWORDS
+    stem = None if stop or lower.isdigit() else frozenset({english_stem(word)})
+    return key, acronym, stem, word[0].isupper() and not word.isupper(), stop
+
+
+@lru_cache(maxsize=16384)
+def _english_name_keys(run: tuple[str, ...]) -> list[frozenset[str]]:
+    """Skeleton keys of each word of a run of capitalised words, and of the words joined
+    (Kim Jong-il = 김정일; Lee Myung-bak gives Myung-bak = 명박)."""
+    joined: set[str] = set()
+    for size in (2, 3):
+        for start in range(len(run) - size + 1):
+            joined.update(skeletons("".join(run[start : start + size])))
+    out = []
+    for word in run:
+        keys = frozenset("s:" + s for s in skeletons(word) | joined if len(s) >= _SHORTEST_SKELETON)
+        if keys:
+            out.append(keys)
+    return out
 
 
 def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str, frozenset[str]]], set[str]]:

@@ -14,7 +14,9 @@ first; the public API in :mod:`diglot.align` handles boilerplate, orientation an
 
 from __future__ import annotations
 
+import gc
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -48,13 +50,18 @@ class _Hits:
     hits: tuple[np.ndarray, np.ndarray, np.ndarray]
     overlaps: tuple[np.ndarray, np.ndarray, np.ndarray]
 
+    def __add__(self, other: "_Hits") -> "_Hits":
+        join = lambda a, b: tuple(np.concatenate([x, y]) for x, y in zip(a, b))  # noqa: E731
+        return _Hits(self.totals + other.totals, join(self.hits, other.hits), join(self.overlaps, other.overlaps))
+
 
 @dataclass
 class _Doc:
     ko: list[Features]
     en: list[Features]
     translations: list[str] | None = None
-    ko_hits: _Hits | None = None  # per pass
+    base: tuple[_Hits, _Hits] | None = None  # the fixed anchors' hits, Korean and English
+    ko_hits: _Hits | None = None  # this pass's
     en_hits: _Hits | None = None
 
 
@@ -63,13 +70,31 @@ def align_documents(
     *,
     matcher=None,
     translate: Translate | None = None,
-    passes: int = 3,
+    passes: int = 2,
 ) -> list[list[ScoredBead]]:
     """Align each ``(korean_sentences, english_sentences)``; beads hold indices into each list.
 
     A bead's score is minus its cost (a log-probability): higher is surer; null beads score
     minus the cost of leaving a sentence out.
     """
+    with _no_cyclic_gc():
+        return _align_documents(documents, matcher, translate, passes)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """Alignment makes many small objects and no reference cycles; Python's cycle collector,
+    which runs after every few hundred allocations, would take a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _align_documents(documents, matcher, translate, passes) -> list[list[ScoredBead]]:
     docs = [_Doc(features(list(ko), "ko", matcher), features(list(en), "en", matcher)) for ko, en in documents]
     if translate is not None:
         _translate_all(docs, [list(ko) for ko, _ in documents], translate)
@@ -105,26 +130,27 @@ def _translate_all(docs: list[_Doc], korean: list[list[str]], translate: Transla
 
 
 def _prepare(doc: _Doc, lexicon: Lexicon) -> None:
-    """Units and bags for this pass, and which units of each sentence are found in which other."""
-    sides = []
-    for lang, feats_list in (("ko", doc.ko), ("en", doc.en)):
-        units_list, bags = [], []
-        for index, feats in enumerate(feats_list):
-            units, bag = list(feats.units), set(feats.bag)
-            if lexicon:
-                extra, keys = lexicon_anchors(feats, lang, lexicon)
-                units += extra
-                bag |= keys
-            if doc.translations is not None:
-                extra, keys = translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)
-                units += extra
-                bag |= keys
-            units_list.append(units)
-            bags.append(bag)
-        sides.append((units_list, bags))
-    (ko_units, ko_bags), (en_units, en_bags) = sides
-    doc.ko_hits = _find(ko_units, en_bags, flip=False)
-    doc.en_hits = _find(en_units, ko_bags, flip=True)
+    """Which units of each sentence are found in which sentence of the other side, for this pass.
+
+    The fixed anchors (and the MT ones) are looked up once; the lexicon's, which change with
+    each pass, are looked up again and added.
+    """
+    if doc.base is None:
+        units = {"ko": [list(f.units) for f in doc.ko], "en": [list(f.units) for f in doc.en]}
+        bags = {"ko": [set(f.bag) for f in doc.ko], "en": [set(f.bag) for f in doc.en]}
+        if doc.translations is not None:
+            for lang, side in (("ko", doc.ko), ("en", doc.en)):
+                for index, feats in enumerate(side):
+                    extra, keys = translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)
+                    units[lang][index] += extra
+                    bags[lang][index] |= keys
+        doc.base = (_find(units["ko"], bags["en"], flip=False), _find(units["en"], bags["ko"], flip=True))
+    doc.ko_hits, doc.en_hits = doc.base
+    if lexicon:
+        ko = [lexicon_anchors(f, "ko", lexicon) for f in doc.ko]
+        en = [lexicon_anchors(f, "en", lexicon) for f in doc.en]
+        doc.ko_hits = doc.ko_hits + _find([u for u, _ in ko], [b for _, b in en], flip=False)
+        doc.en_hits = doc.en_hits + _find([u for u, _ in en], [b for _, b in ko], flip=True)
 
 
 def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
@@ -229,11 +255,10 @@ class _AnchorTables:
 
 
 def _scatter(shape, hits, gain: np.ndarray) -> np.ndarray:
-    out = np.zeros(shape)
+    """The gains of the hits summed into an (n, m) array."""
     rows, cols, kinds = hits
-    if len(rows):
-        np.add.at(out, (rows, cols), gain[kinds])
-    return out
+    flat = np.bincount(rows * shape[1] + cols, weights=gain[kinds], minlength=shape[0] * shape[1])
+    return flat.reshape(shape)
 
 
 def _summed(values: np.ndarray) -> np.ndarray:

@@ -38,31 +38,32 @@ def best_path(
 
     Returns the types in order, the total cost, and whether the path touched the band's edge.
     """
-    types = [t for t in costs]
+    types = [*costs, (1, 0)]
+    stacked = np.stack([*costs.values(), np.full((n + 1, m + 1), null_ko)])  # (types, n+1, m+1)
+    a = np.array([t[0] for t in types])
+    b = np.array([t[1] for t in types])
+    cols = np.arange(m + 1)
+    source_cols = np.clip(cols[None, :] - b[:, None], 0, m)  # the column each type comes from
+    bad_cols = cols[None, :] < b[:, None]
     total = np.full((n + 1, m + 1), INF)
-    back = np.full((n + 1, m + 1), -1, dtype=np.int8)  # index into types; len(types) = 1-0; -2 = 0-1
-    cols = np.arange(m + 1, dtype=float)
+    back = np.full((n + 1, m + 1), -1, dtype=np.int8)  # index into types; -2 = 0-1
+    steps = cols * null_en
     for i in range(n + 1):
-        best = np.full(m + 1, INF)
-        arg = np.full(m + 1, -1, dtype=np.int8)
         if i == 0:
+            best = np.full(m + 1, INF)
             best[0] = 0.0
+            arg = np.full(m + 1, -1, dtype=np.int8)
         else:
-            candidate = total[i - 1] + null_ko
-            better = candidate < best
-            best[better], arg[better] = candidate[better], len(types)
-            for index, (a, b) in enumerate(types):
-                if a > i:
-                    continue
-                candidate = np.full(m + 1, INF)
-                candidate[b:] = total[i - a, : m + 1 - b] + costs[(a, b)][i, b:]
-                better = candidate < best
-                best[better], arg[better] = candidate[better], index
+            rows = i - a
+            candidates = total[np.maximum(rows, 0)[:, None], source_cols] + stacked[:, i, :]
+            candidates[bad_cols | (rows < 0)[:, None]] = INF
+            arg = candidates.argmin(0).astype(np.int8)
+            best = candidates[arg, cols]
         if allowed is not None:
             best[~allowed[i]] = INF
-        shifted = np.minimum.accumulate(best - cols * null_en) + cols * null_en
-        stay = shifted < best - 1e-9  # (x - jc) + jc may differ from x in the last bit
-        arg[stay] = -2
+        # The 0-1 bead stays in the row: a running minimum.
+        shifted = np.minimum.accumulate(best - steps) + steps
+        arg[shifted < best - 1e-9] = -2  # (x - jc) + jc may differ from x in the last bit
         if allowed is not None:
             shifted[~allowed[i]] = INF
         total[i], back[i] = shifted, arg
@@ -73,8 +74,6 @@ def best_path(
         code = int(back[i, j])
         if code == -2:
             step = (0, 1)
-        elif code == len(types):
-            step = (1, 0)
         elif code >= 0:
             step = types[code]
         else:  # unreachable cell: cannot happen while (0, 0) and (n, m) are in the band

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
+import numpy as np
+
 
 class Lexicon:
     """Korean stem ↔ English stem pairs with their Dice scores."""
@@ -57,16 +59,25 @@ class Lexicon:
         for ko, en in pairs:
             ko_count.update(ko)
             en_count.update(en)
-        # Words seen fewer than min_count times cannot co-occur that often: skip them early.
-        joint: Counter[tuple[str, str]] = Counter()
+        # Words seen fewer than min_count times cannot co-occur that often: leave them out, and
+        # count the pairs of the rest with numpy (one id per pair of words).
+        ko_ids = {k: i for i, k in enumerate(k for k, c in ko_count.items() if c >= min_count)}
+        en_ids = {e: i for i, e in enumerate(e for e, c in en_count.items() if c >= min_count)}
+        ko_words, en_words = list(ko_ids), list(en_ids)
+        blocks = []
         for ko, en in pairs:
-            ko_frequent = [k for k in ko if ko_count[k] >= min_count]
-            en_frequent = [e for e in en if en_count[e] >= min_count]
-            joint.update((k, e) for k in ko_frequent for e in en_frequent)
+            k = np.fromiter((ko_ids[w] for w in ko if w in ko_ids), dtype=np.int64)
+            e = np.fromiter((en_ids[w] for w in en if w in en_ids), dtype=np.int64)
+            if len(k) and len(e):
+                blocks.append((k[:, None] * len(en_ids) + e[None, :]).ravel())
+        joint: dict[tuple[str, str], int] = {}
+        if blocks:
+            ids, counts = np.unique(np.concatenate(blocks), return_counts=True)
+            keep = counts >= min_count
+            for pair_id, both in zip(ids[keep].tolist(), counts[keep].tolist()):
+                joint[(ko_words[pair_id // len(en_ids)], en_words[pair_id % len(en_ids)])] = both
         scored: dict[str, list[tuple[float, str]]] = {}
         for (k, e), both in joint.items():
-            if both < min_count:
-                continue
             dice = 2 * both / (ko_count[k] + en_count[e])
             if dice >= min_dice:
                 scored.setdefault(k, []).append((dice, e))

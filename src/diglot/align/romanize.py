@@ -143,6 +143,23 @@ def _collapse(classes: str) -> str:
     return _REPEATS.sub(r"\1", classes)
 
 
+def hangul_prefix_skeletons(run: str, shortest: int) -> list[str]:
+    """Skeletons of the prefixes of a Hangul word, from ``shortest`` syllables to the whole word.
+
+    >>> hangul_prefix_skeletons("김정일은", 3)
+    ['KMSNL', 'KMSNLN']
+    """
+    out, collapsed, last = [], [], ""
+    for count, ch in enumerate(run, 1):
+        for cls in _SYLLABLE_CLASSES[ord(ch) - 0xAC00]:
+            if cls != last:
+                collapsed.append(cls)
+                last = cls
+        if count >= shortest:
+            out.append("".join(collapsed))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str, *, silent_r: bool = True) -> str:
     """The consonant skeleton of a Latin-script word or of Hangul.
