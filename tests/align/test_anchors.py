@@ -47,3 +47,15 @@ def test_lexicon_learns_from_cooccurrence():
     assert "police" in lexicon.targets({"경찰"})
     assert "said" not in lexicon.targets({"정부"})  # said goes with everything
     assert lexicon.sources({"police"}) == {"경찰"}
+
+
+def test_shipped_seed_lexicon_is_what_the_data_teaches():
+    from pathlib import Path
+
+    from diglot.align.seed import SEED_FILE, learn_from_parallel, render, seed_lexicon
+
+    data = Path(__file__).resolve().parents[2] / "data" / "korean-parallel-corpora"
+    korean = (data / "jhe-koen-dev.ko").read_text(encoding="utf-8").splitlines()
+    english = (data / "jhe-koen-dev.en").read_text(encoding="utf-8").splitlines()
+    assert SEED_FILE.read_text(encoding="utf-8") == render(learn_from_parallel(korean, english))
+    assert "world" in seed_lexicon().targets({"세계"})

@@ -25,6 +25,7 @@ import numpy as np
 from diglot.align import dp
 from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
+from diglot.align.seed import seed_lexicon
 from diglot.align.model import BEAD_TYPES, Params, estimate, start_params
 from diglot.errors import DiglotError
 from diglot.i18n import _
@@ -71,14 +72,18 @@ def align_documents(
     matcher=None,
     translate: Translate | None = None,
     passes: int = 2,
+    seed: Lexicon | None = None,
 ) -> list[list[ScoredBead]]:
     """Align each ``(korean_sentences, english_sentences)``; beads hold indices into each list.
+
+    ``seed`` is the lexicon to start from (default: :func:`diglot.align.seed.seed_lexicon`;
+    ``Lexicon()`` for none); what is learned from the input is added to it.
 
     A bead's score is minus its cost (a log-probability): higher is surer; null beads score
     minus the cost of leaving a sentence out.
     """
     with _no_cyclic_gc():
-        return _align_documents(documents, matcher, translate, passes)
+        return _align_documents(documents, matcher, translate, passes, seed_lexicon() if seed is None else seed)
 
 
 @contextmanager
@@ -94,12 +99,12 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _align_documents(documents, matcher, translate, passes) -> list[list[ScoredBead]]:
+def _align_documents(documents, matcher, translate, passes, seed: Lexicon) -> list[list[ScoredBead]]:
     docs = [_Doc(features(list(ko), "ko", matcher), features(list(en), "en", matcher)) for ko, en in documents]
     if translate is not None:
         _translate_all(docs, [list(ko) for ko, _ in documents], translate)
     params = start_params([f.length for d in docs for f in d.ko], [f.length for d in docs for f in d.en])
-    lexicon = Lexicon()
+    lexicon = seed
     results: list[list[ScoredBead]] = []
     for number in range(max(1, passes)):
         for doc in docs:
@@ -111,8 +116,9 @@ def _align_documents(documents, matcher, translate, passes) -> list[list[ScoredB
                 (frozenset().union(*(doc.ko[i].stems for i in k)), frozenset().union(*(doc.en[j].stems for j in e)))
                 for doc, beads in zip(docs, results)
                 for k, e, _ in beads
-                if len(k) == 1 and len(e) == 1
+                if k and e
             )
+            lexicon = seed | lexicon
     return results
 
 
@@ -164,16 +170,20 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
         bit = 1 << index
         for key in bag:
             postings[key] = postings.get(key, 0) | bit
-    totals = np.zeros((len(units_by_sentence), len(KINDS)))
+    totals = [[0] * len(KINDS) for _ in units_by_sentence]
     hits: tuple[list[int], list[int], list[int]] = ([], [], [])
     overlaps: tuple[list[int], list[int], list[int]] = ([], [], [])
+    get = postings.get
     for index, units in enumerate(units_by_sentence):
+        counts = totals[index]
         for kind, keys in units:
             k = KIND_INDEX[kind]
-            totals[index, k] += 1
+            counts[k] += 1
             found = 0
             for key in keys:
-                found |= postings.get(key, 0)
+                found |= get(key, 0)
+            if not found:
+                continue
             for target, bits in ((hits, found), (overlaps, found & (found >> 1))):
                 while bits:
                     low = bits & -bits
@@ -183,7 +193,7 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
                     target[1].append(index if flip else other)
                     target[2].append(k)
     as_arrays = lambda cols: tuple(np.array(c, dtype=np.int64) for c in cols)  # noqa: E731
-    return _Hits(totals, as_arrays(hits), as_arrays(overlaps))
+    return _Hits(np.array(totals, dtype=float).reshape(-1, len(KINDS)), as_arrays(hits), as_arrays(overlaps))
 
 
 def _neg_log_erfc(x: np.ndarray) -> np.ndarray:

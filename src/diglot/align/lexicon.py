@@ -29,6 +29,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.pairs)
 
+    def __or__(self, other: "Lexicon") -> "Lexicon":
+        """Both lexicons' pairs (the right one's score where both have a pair)."""
+        return Lexicon({**self.pairs, **other.pairs})
+
     def targets(self, ko_stems: Iterable[str]) -> set[str]:
         """English stems learned for any of a Korean word's stem candidates."""
         out: set[str] = set()
