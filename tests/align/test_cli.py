@@ -156,3 +156,15 @@ def test_help_teaches(capsys):
         main(["align", "--help"])
     out = capsys.readouterr().out
     assert "diglot align article.ko.txt article.en.txt" in out and "--presplit --jsonl" in out
+
+
+def test_tmx_through_diglot_edition(seed_files, tmp_path):
+    from lxml import etree
+
+    out = tmp_path / "a.tmx"
+    assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "tmx"]) == 0
+    root = etree.parse(str(out)).getroot()
+    units = root.findall(".//tu")
+    assert len(units) == 14  # the aligned beads; boilerplate is left out of a translation memory
+    first = units[0].findall("tuv")
+    assert first[0].findtext("seg") == "정부, 중국에 탈북자 강제북송 중단 촉구"

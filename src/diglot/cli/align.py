@@ -9,7 +9,7 @@ import sys
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from diglot.align import align_many
-from diglot.align.formats import NAMES as FORMATS
+from diglot.align.formats import NAMES as PLAIN_FORMATS
 from diglot.align.formats import get_writer
 from diglot.cli.output import print_warning, stderr
 from diglot.doc import AlignedDocument, Segment
@@ -21,6 +21,7 @@ from diglot.segment import is_boilerplate, segment, segment_lines
 from diglot.textio import atomic_write, check_output_path, normalize, read_text, script_of
 
 PROGRESS_THRESHOLD = 200  # documents; fewer finish before a bar is worth drawing
+FORMATS = (*PLAIN_FORMATS, "tmx")  # tmx is written by diglot.edition
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -96,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
     signature = Signature.make(
         glossary=glossary_id, model=model_id, task="align", presplit=args.presplit, format=args.format
     )
-    text = get_writer(args.format).render(doc, signature)
+    if args.format == "tmx":
+        from diglot.edition import make_edition, render_edition
+
+        text = render_edition(make_edition(doc, signature=signature, findings=[]), "tmx")
+    else:
+        text = get_writer(args.format).render(doc, signature)
     if target:
         atomic_write(target, text)
     else:
