@@ -36,7 +36,7 @@ START_RATES = {
 }  # fmt: skip
 RATE_WEIGHT = 10.0  # pseudo-units behind the starting rates
 # Kinds whose misses are not counted (see Params.weights).
-FOUND_ONLY = frozenset({"name", "lexicon", "mt"})
+FOUND_ONLY = frozenset({"name", "mt"})
 # English characters per Korean character (spaces left out) in the 720 general-domain pairs of
 # data/korean-parallel-corpora/jhe-koen-dev, and how many Korean characters of evidence (about
 # forty sentences) it is worth: a short input cannot pull the ratio far on its own.
@@ -57,8 +57,10 @@ class Params:
 
         Facing two sentences, a unit is found by chance twice as often: the rates are those of
         "found in at least one" (``1-(1-q)^s``), so merging a sentence never buys chance matches.
-        Kinds with many units a sentence (names, lexicon, MT) weigh only what is found: their
-        units are not independent, and counting every miss would punish long sentences twice.
+        Names and MT weigh only what is found: nearly every Hangul word is a name candidate and
+        every word of a machine translation a unit, so their misses say little and, counted,
+        would punish long sentences twice. Lexicon units (words with a learned translation)
+        count their misses like numbers do.
         """
         out = {}
         for kind in KINDS:

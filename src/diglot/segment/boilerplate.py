@@ -2,8 +2,9 @@
 
 Mastheads, bylines, datelines (``Published : Oct. 5, 2011 - 16:28``, ``입력 2011.10.05``),
 share buttons (``Link copied``), agency credits (``(Yonhap News)``, ``AP``), copyright lines,
-photo captions (``[사진] …``, ``[Photo] …``), related-article lists and a stray line in the other
-script. They are kept in the segment list (``Segment.boilerplate``) so nothing is lost, but they
+photo captions (``[사진] …``, ``[Photo] …``), the "related articles" heading and a stray line in
+the other script. A related article's title is not noise: the other edition often lists it
+translated, so the aligner decides. They are kept in the segment list (``Segment.boilerplate``) so nothing is lost, but they
 are never aligned as sentences.
 
 Each rule is a regular expression over one whole line, so the rules stay readable and a
@@ -54,8 +55,6 @@ _RULES_ANY = [
     re.compile(r"(?i)\s*(?:사진|그래픽|photo|image)\s*[=:].*"),
     # An e-mail address or URL standing alone, with at most a name before it.
     re.compile(r"(?i).{0,40}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+)\s*"),
-    # A related-article title followed by its date ("태풍 나비로 일본에서 4명 사망 2005.10").
-    re.compile(r".{1,80}?[\s\u00a0]{2,}\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\.?\s*"),
 ]
 _RULES_EN = [
     # Bylines: "By", "By Kim Yoon-mi", "By Peter Bint and Lee Ji-yoon (email)".
