@@ -1,4 +1,4 @@
-"""TMX, XLIFF and PO read back by independent tools: translate-toolkit, the OASIS schema, msgfmt."""
+"""TMX, XLIFF and PO read back by independent tools: translate-toolkit, the TMX DTD, the OASIS schema, msgfmt."""
 
 import shutil
 import subprocess
@@ -36,6 +36,8 @@ def test_tmx_reads_back_as_the_translation_pairs(edition):
     assert [(u.source, u.target) for u in store.units] == pairs(edition)
     assert [u.getid() for u in store.units] == ["sample-1-2", "sample-1-3", "sample-1-4"]
     root = etree.fromstring(text.encode("utf-8"))
+    dtd = etree.DTD(str(DATA / "tmx14.dtd"))
+    assert dtd.validate(root), dtd.error_log
     header = root.find("header")
     for attribute in ("srclang", "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "datatype"):
         assert header.get(attribute), attribute
