@@ -48,6 +48,8 @@ ENGLISH_STOPWORDS = frozenset(
     be is are was were been being am do does did done doing have has had having will would shall
     should can could may might must ought not no nor n't 's
     said says say saying told tell tells asked ask according added adding
+    made make makes went go goes gone took take takes taken came come comes gave give gives given got get gets
+    held hold holds put puts knew know known thought think see seen saw want wants wanted
     also only just even still very more most much many some any all each every both either neither
     other another such own same few less least several enough too quite rather almost already again
     ever never now then once soon yet however meanwhile instead nearly later earlier ago

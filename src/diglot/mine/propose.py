@@ -91,7 +91,7 @@ def propose(
             continue
         if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
             continue
-        entry_id = _unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
+        entry_id = unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
         taken_ids.add(entry_id)
         out.append(
             Entry(
@@ -137,7 +137,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _unique_id(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … whichever is not ``taken``."""
     if base not in taken:
         return base
     number = 2
