@@ -51,6 +51,7 @@ class Features:
     bag: set[str] = field(default_factory=set)
     stems: frozenset[str] = frozenset()  # English stems or Korean stem candidates, for the lexicon
     tokens: tuple[frozenset[str], ...] = ()  # per word: its stem candidates (Korean) or stem (English)
+    stem_keys: frozenset[str] = frozenset()  # the stems as lexicon keys: k:stem (Korean), w:stem (English)
 
 
 def text_length(text: str) -> int:
@@ -143,6 +144,7 @@ def korean_features(text: str) -> Features:
             feats.bag.update(keys)
     feats.tokens = tuple(tokens)
     feats.stems = frozenset().union(*tokens) if tokens else frozenset()
+    feats.stem_keys = frozenset("k:" + s for s in feats.stems)
     return feats
 
 
@@ -185,6 +187,7 @@ def english_features(text: str) -> Features:
             feats.bag.update(keys)
     feats.tokens = tuple(stems)
     feats.stems = frozenset().union(*stems) if stems else frozenset()
+    feats.stem_keys = frozenset("w:" + s for s in feats.stems)
     return feats
 
 
@@ -222,13 +225,8 @@ def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str
     A Korean word's keys are its learned English stems (``w:``), an English word's its learned
     Korean stems (``k:``); see :mod:`diglot.align.lexicon`.
     """
-    if lang == "ko":
-        units = [("lexicon", frozenset("w:" + t for t in lexicon.targets(stems))) for stems in feats.tokens]
-        bag = {"k:" + s for s in feats.stems}
-    else:
-        units = [("lexicon", frozenset("k:" + t for t in lexicon.sources(stems))) for stems in feats.tokens]
-        bag = {"w:" + s for s in feats.stems}
-    return [u for u in units if u[1]], bag
+    units = [("lexicon", keys) for keys in (lexicon.keys(lang, stems) for stems in feats.tokens) if keys]
+    return units, feats.stem_keys
 
 
 def translation_anchors(
@@ -243,4 +241,4 @@ def translation_anchors(
     if lang == "ko":
         stems = {english_stem(w) for w in _ENGLISH_WORD.findall(translation or "") if w.lower() not in _STOPWORDS}
         return [("mt", frozenset({"w:" + s})) for s in sorted(stems)], {"m:" + s for s in stems}
-    return [("mt", frozenset({"m:" + s})) for s in sorted(feats.stems)], {"w:" + s for s in feats.stems}
+    return [("mt", frozenset({"m:" + s})) for s in sorted(feats.stems)], feats.stem_keys

@@ -25,6 +25,7 @@ class Lexicon:
         for ko, en in self.pairs:
             self._forward.setdefault(ko, set()).add(en)
             self._backward.setdefault(en, set()).add(ko)
+        self._keys: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -46,6 +47,19 @@ class Lexicon:
         for stem in en_stems:
             out |= self._backward.get(stem, set())
         return out
+
+    def keys(self, lang: str, stems: frozenset[str]) -> frozenset[str]:
+        """The anchor keys of one word of ``lang`` (its stem candidates): ``w:`` and the English
+        stems learned for a Korean word, ``k:`` and the Korean stems for an English one. Memoised:
+        words recur."""
+        found = self._keys.get((lang, stems))
+        if found is None:
+            if lang == "ko":
+                found = frozenset("w:" + t for t in self.targets(stems))
+            else:
+                found = frozenset("k:" + t for t in self.sources(stems))
+            self._keys[(lang, stems)] = found
+        return found
 
     @classmethod
     def learn(
