@@ -94,7 +94,7 @@ def test_html_is_self_contained_escaped_and_language_tagged(edition):
     assert f'<meta name="diglot-signature" content="{edition.signature}">' in html
     assert html.count('class="src" lang="en"') + html.count('class="src empty" lang="en"') == 6
     assert html.count('lang="ko">') >= 6
-    assert "word-break: keep-all" in html and "@media print" in html and "@media (max-width" in html
+    assert "word-break: keep-all" in html and "@media print" in html and "@media screen and (max-width" in html
 
 
 def test_html_marks_terms_with_their_entry_and_flags_findings(edition):
