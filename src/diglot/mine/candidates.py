@@ -230,11 +230,11 @@ def _is_capitalised(token: str) -> bool:
 
 def english_key(phrase: str) -> str:
     """The form an English candidate is counted under: lower case, without an abbreviation's full
-    stop, a common noun's last word singular (``Texas`` is a name, not a plural)."""
-    words = [w if _is_dotted_acronym(w) else w.rstrip(".") for w in phrase.split()]  # Sen. = Sen
-    last = words[-1]
-    words[-1] = singular(last.lower()) if last.islower() else last.lower()
-    return " ".join(w.lower() for w in words)
+    stop, the last word made singular by rule of thumb (``Games`` = ``games`` = ``game``). A key is
+    only compared, never shown, so a name that looks plural (``Texas`` → ``texa``) does no harm."""
+    words = [(w if _is_dotted_acronym(w) else w.rstrip(".")).lower() for w in phrase.split()]  # Sen. = Sen
+    words[-1] = singular(words[-1])
+    return " ".join(words)
 
 
 def singular(word: str) -> str:

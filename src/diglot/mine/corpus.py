@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 from diglot.doc import Segment
@@ -43,9 +44,9 @@ def read_file_pairs(paths: Sequence[str | os.PathLike[str]], presplit: bool, mat
     for first, second in zip(paths[::2], paths[1::2]):
         ko_path, en_path, ko_text, en_text = _korean_first(first, second)
         if presplit:
-            beads.extend(line_pairs(ko_text, en_text, str(ko_path), str(en_path)))
+            beads.extend(line_pairs(ko_text, en_text, Path(ko_path).name, Path(en_path).name))
         else:
-            documents.append((str(ko_path), ko_text, en_text))
+            documents.append((Path(ko_path).name, ko_text, en_text))
     if documents:
         from diglot.segment import segment
 

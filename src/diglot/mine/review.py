@@ -115,8 +115,10 @@ class Review:
         """Rewrite the proposals file without ``ids``, atomically under its edit lock."""
         drop = set(ids)
         with edit_lock(self.proposals):
+            text = read_text(self.proposals)
+            header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))  # provenance
             remaining = [e for e in read_entries(self.proposals) if e.id not in drop]
-            atomic_write(self.proposals, "entries:\n" + dump_entries(remaining) if remaining else "entries:\n")
+            atomic_write(self.proposals, header + "entries:\n" + dump_entries(remaining))
 
 
 def approve(proposal: Entry, changes: dict[str, object] | None = None) -> Entry:
