@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from diglot.doc import Finding
 from diglot.edition.model import Edition
 from diglot.glossary import Glossary, Mention
@@ -24,6 +26,20 @@ class EditionWriter:
 
     def render(self, edition: Edition) -> str:
         raise NotImplementedError
+
+
+def weave(text: str, pieces: list[tuple[int, int, str]], escape: Callable[[str], str]) -> str:
+    """``text`` with each ``(start, end, markup)`` piece put in place of its span and the rest escaped.
+
+    The pieces must not overlap; they may come in any order.
+    """
+    out, pos = [], 0
+    for start, end, markup in sorted(pieces):
+        out.append(escape(text[pos:start]))
+        out.append(markup)
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 def term_note(mention: Mention, glossary: Glossary | None) -> str:

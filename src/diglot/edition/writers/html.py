@@ -28,7 +28,7 @@ from importlib.resources import files
 from diglot import __version__
 from diglot.doc import Finding
 from diglot.edition.model import Edition, Row
-from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, term_note
+from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, term_note, weave
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import _, current_language
 
@@ -79,13 +79,7 @@ def marked_text(text: str, mentions: tuple[Mention, ...], flags: list[_Flag], gl
     for flag in free:
         title = escape(finding_text(flag.finding))
         pieces.append((flag.start, flag.end, f'<span class="flagged" title="{title}">{escape(text[flag.start : flag.end])}</span>'))
-    out, pos = [], 0
-    for start, end, piece in sorted(pieces):
-        out.append(escape(text[pos:start]))
-        out.append(piece)
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    return weave(text, pieces, escape)
 
 
 class HtmlWriter(EditionWriter):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from diglot.edition.model import Edition
-from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text
+from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, weave
 from diglot.glossary import Mention
 from diglot.i18n import _
 
@@ -23,13 +23,7 @@ def escape(text: str) -> str:
 
 
 def _with_terms(text: str, mentions: tuple[Mention, ...]) -> str:
-    out, pos = [], 0
-    for m in mentions:
-        out.append(escape(text[pos : m.start]))
-        out.append(f"**{escape(text[m.start : m.end])}**")
-        pos = m.end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    return weave(text, [(m.start, m.end, f"**{escape(text[m.start : m.end])}**") for m in mentions], escape)
 
 
 class MarkdownWriter(EditionWriter):
