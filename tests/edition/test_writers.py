@@ -119,3 +119,24 @@ def test_write_edition_refuses_to_overwrite_without_force(edition, tmp_path):
     assert out.read_text(encoding="utf-8") == "keep me"
     write_edition(edition, out, "jsonl", force=True)
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["type"] == "edition"
+
+
+def test_marked_text_keeps_overlapping_findings_apart():
+    from diglot.doc import Finding
+    from diglot.edition.writers.html import _Flag, marked_text
+    from diglot.glossary import Mention
+
+    text = 'He said "A & B" <b>'
+    term = Mention(9, 10, "a", "en", "preferred", "A", "A")
+    flags = [
+        _Flag(8, 11, Finding("number-added", message="on the term")),  # overlaps the term: the term carries it
+        _Flag(0, 2, Finding("x", message='say "he"')),  # free: its own span, the title escaped
+        _Flag(1, 4, Finding("y", message="overlaps the one before")),  # listed under the row only
+        _Flag(15, 99, Finding("z", message="past the end")),  # a span outside the text is ignored
+    ]
+    html = marked_text(text, (term,), flags, None)
+    assert html == (
+        '<span class="flagged" title="x: say &quot;he&quot;">He</span> said &quot;'
+        '<mark class="term flagged" data-entry="a" title="a\nnumber-added: on the term">A</mark>'
+        " &amp; B&quot; &lt;b&gt;"
+    )
