@@ -81,6 +81,16 @@ def test_cli_uses_the_glossary_given(capsys, tmp_path):
     assert {t["entry"] for r in records[1:] for t in r["terms"]} == {"yanji"}
 
 
+def test_cli_without_glossary_aligns_only(capsys, tmp_path):
+    out = tmp_path / "seed.jsonl"
+    code, stdout, stderr = run(capsys, SEED_EN, SEED_KO, "-o", out, "--no-glossary")
+    assert code == 0, stderr
+    header, *beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert header["signature"]["glossary"] == "none"
+    assert all(not b["terms"] and not b["findings"] for b in beads)
+    assert "0 glossary terms, 0 findings" in stdout
+
+
 def test_cli_does_not_overwrite_without_force(capsys, tmp_path):
     out = tmp_path / "seed.html"
     out.write_text("an earlier edition", encoding="utf-8")

@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
     parser.add_argument("--format", choices=FORMATS, help=_("output format (default: from the suffix of OUT)"))
     add_glossary_option(parser)
+    parser.add_argument(
+        "--no-glossary", action="store_true", help=_("align only: no glossary terms, no check findings")
+    )
     add_force_option(parser)
     parser.set_defaults(func=run_edition)
 
@@ -54,7 +57,7 @@ def run_edition(args: argparse.Namespace) -> int:
     output = check_output_path(args.output, args.force)
     fmt = args.format or format_for_path(output)
     text_a, text_b = read_text(args.source), read_text(args.target)
-    glossary = glossary_from_args(args)
+    glossary = None if args.no_glossary else glossary_from_args(args)
     with stderr().status(_("Aligning and checking…")):
         edition = build_edition(
             text_a, text_b, glossary, doc_id=document_id(args.source), names=(args.source, args.target)
