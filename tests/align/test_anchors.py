@@ -1,3 +1,5 @@
+import pytest
+
 from diglot.align.anchors import english_features, features, korean_features
 from diglot.align.lexicon import Lexicon
 from diglot.glossary import Matcher, load_glossary
@@ -59,3 +61,19 @@ def test_shipped_seed_lexicon_is_what_the_data_teaches():
     english = (data / "jhe-koen-dev.en").read_text(encoding="utf-8").splitlines()
     assert SEED_FILE.read_text(encoding="utf-8") == render(learn_from_parallel(korean, english))
     assert "world" in seed_lexicon().targets({"세계"})
+
+
+def test_sentence_count_and_its_rates():
+    from diglot.align.anchors import sentence_count
+    from diglot.align.model import sentence_rates
+
+    assert sentence_count("The U.S. said so. Mr. Kim left.") == 2
+    assert sentence_count("그는 말했다. 김정일은 평양에 왔다.") == 2
+    assert sentence_count("Gen. Lee met Dr. Kim.") == 1
+    # Lines of one sentence each: a 1-2 bead can never agree, and tells nothing.
+    rates = sentence_rates([1] * 10, [1] * 10, [(1, 2, False)] * 5)
+    assert rates[(1, 2)][1] == 0
+    # One Korean line in five holds two sentences; the 1-2 beads found all agree.
+    rates = sentence_rates([1, 1, 1, 1, 2], [1] * 5, [(1, 2, True)] * 10)
+    agree, chance = rates[(1, 2)]
+    assert chance == pytest.approx(0.2) and agree > 0.5

@@ -42,11 +42,25 @@ _STOPWORDS = frozenset(
 _ENGLISH_SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
 
 
+# A sentence end inside a line: . ! ? (and closing quotes) before a new sentence, except after an
+# initial or a common abbreviation (U.S. President, Mr. Kim).
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|St|Jr|Co|No|Ms))(?<!\b(?:Gen|Sen|Rep|Gov|Inc|Ltd|Col|Lt\.))"
+    r"(?<!\bCorp)(?<!\bSept)[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9\uac00-\ud7a3]"
+)
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences a line holds, by punctuation (a cheap count, not a segmentation)."""
+    return 1 + len(_SENTENCE_BREAK.findall(text))
+
+
 @dataclass
 class Features:
     """What one sentence offers for alignment (see the module docs)."""
 
     length: int  # characters without spaces
+    sentences: int = 1  # sentence_count
     units: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     bag: set[str] = field(default_factory=set)
     stems: frozenset[str] = frozenset()  # English stems or Korean stem candidates, for the lexicon
@@ -125,7 +139,7 @@ def _glossary_entries(sentences: list[str], lang: str, matcher) -> list[list[str
 
 def korean_features(text: str) -> Features:
     """The anchors of one Korean sentence."""
-    feats = Features(text_length(text))
+    feats = Features(text_length(text), sentence_count(text))
     feats.units.extend(_number_units(text, "ko"))
     feats.bag.update(key for _, keys in feats.units for key in keys)
     for word in _LATIN_IN_KOREAN.findall(text):
@@ -161,7 +175,7 @@ def _korean_name_keys(run: str) -> frozenset[str]:
 
 def english_features(text: str) -> Features:
     """The anchors of one English sentence."""
-    feats = Features(text_length(text))
+    feats = Features(text_length(text), sentence_count(text))
     feats.units.extend(_number_units(text, "en"))
     feats.bag.update(key for _, keys in feats.units for key in keys)
     stems = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import math
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -26,7 +26,7 @@ from diglot.align import dp
 from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
 from diglot.align.seed import seed_lexicon
-from diglot.align.model import BEAD_TYPES, Params, estimate, start_params
+from diglot.align.model import BEAD_TYPES, Params, estimate, sentence_rates, start_params
 from diglot.errors import DiglotError
 from diglot.i18n import _
 
@@ -209,6 +209,9 @@ def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]
     ko_len = np.concatenate([[0], np.cumsum([f.length for f in doc.ko])]).astype(float)
     en_len = np.concatenate([[0], np.cumsum([f.length for f in doc.en])]).astype(float)
     anchors = {size: _AnchorTables(doc, params.weights(size)) for size in (1, 2, 3)}
+    ko_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.ko])])
+    en_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.en])])
+
     rows = np.arange(n + 1)[:, None]
     cols = np.arange(m + 1)[None, :]
     costs = {}
@@ -223,6 +226,9 @@ def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]
         cost = params.type_cost[(a, b)] + _neg_log_erfc(delta / math.sqrt(2))
         # Korean units face b English sentences; English units face a Korean ones.
         cost = cost - anchors[b].korean(rows, r0, cols, c0, b) - anchors[a].english(rows, r0, cols, c0, a)
+        same = (ko_sentences[rows] - ko_sentences[r0]) == (en_sentences[cols] - en_sentences[c0])
+        agree, disagree = params.sentence_weights((a, b))
+        cost = cost - np.where(same, agree, disagree)
         cost[(rows < a) | (cols < b)] = dp.INF
         costs[(a, b)] = cost
     return costs
@@ -307,6 +313,7 @@ def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Param
     """New parameters from this pass's beads (see :func:`diglot.align.model.estimate`)."""
     found_hits, found_units = np.zeros(len(KINDS)), np.zeros(len(KINDS))
     chance_hits, chance_units = np.zeros(len(KINDS)), np.zeros(len(KINDS))
+    sentence_beads: list[tuple[int, int, bool]] = []
     ko_lengths, en_lengths, beads = [], [], []
     for doc, doc_beads in zip(docs, results):
         ko_offset, en_offset = len(ko_lengths), len(en_lengths)
@@ -316,6 +323,11 @@ def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Param
         ones = [(k[0], e[0]) for k, e, _ in doc_beads if len(k) == 1 and len(e) == 1]
         # Sentences two beads apart are not translations of each other, but share the topic.
         apart = [(i, j) for (i, _), (_, j) in zip(ones, ones[2:])] + [(i, j) for (_, j), (i, _) in zip(ones, ones[2:])]
+        sentence_beads += [
+            (len(k), len(e), sum(doc.ko[i].sentences for i in k) == sum(doc.en[j].sentences for j in e))
+            for k, e, _ in doc_beads
+            if k and e
+        ]
         for pairs, hits, units in ((ones, found_hits, found_units), (apart, chance_hits, chance_units)):
             if not pairs:
                 continue
@@ -327,6 +339,9 @@ def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Param
                 hits += np.bincount(k[chosen[i, j]], minlength=len(KINDS)) if len(k) else 0
                 units += side.totals[list(sentences)].sum(0)
     as_counts = lambda hits, units: {kind: (int(hits[n]), int(units[n])) for n, kind in enumerate(KINDS)}  # noqa: E731
-    return estimate(
+    params = estimate(
         params, beads, ko_lengths, en_lengths, as_counts(found_hits, found_units), as_counts(chance_hits, chance_units)
     )
+    ko_counts = [f.sentences for doc in docs for f in doc.ko]
+    en_counts = [f.sentences for doc in docs for f in doc.en]
+    return replace(params, sentence_rates=sentence_rates(ko_counts, en_counts, sentence_beads))

@@ -50,6 +50,20 @@ class Params:
     variance: float = 6.8  # Gale–Church s², per character, in English characters
     type_cost: dict[tuple[int, int], float] = field(default_factory=lambda: {t: -math.log(p) for t, p in PRIOR.items()})
     rates: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(START_RATES))
+    # per bead type: (P(sides hold as many sentences | translation), P(same | unrelated lines))
+    sentence_rates: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+
+    def sentence_weights(self, bead_type: tuple[int, int]) -> tuple[float, float]:
+        """(log-ratio when a bead's sides hold as many sentences, log-ratio when they do not).
+
+        A line of pre-split input may hold two sentences (a merge made by an editor): a 1-2 bead
+        whose Korean line holds two sentences is likelier than one whose line holds one.
+        Nothing is known until the input has been measured (:func:`sentence_rates`).
+        """
+        agree, chance = self.sentence_rates.get(bead_type, (0.5, 0.5))
+        if agree <= chance or chance <= 0:
+            return 0.0, 0.0
+        return math.log(agree / chance), math.log((1 - agree) / (1 - chance))
 
     def weights(self, others: int = 1) -> dict[str, tuple[float, float]]:
         """Per kind: (log-ratio when found, log-ratio when missing) for a unit facing ``others``
@@ -129,3 +143,38 @@ def estimate(
         chance = (hit + RATE_WEIGHT * start_chance) / (units + RATE_WEIGHT)
         rates[kind] = (min(found, 0.98), max(chance, 0.002))
     return replace(params, ratio=ratio, variance=variance, type_cost=type_cost, rates=rates)
+
+
+def sentence_rates(
+    ko_counts: list[int], en_counts: list[int], beads: list[tuple[int, int, bool]]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per bead type, how often its sides hold as many sentences: in the beads of an alignment
+    (``(a, b, same)`` each), and by chance for ``a`` Korean and ``b`` English lines drawn at
+    random from the input (sums of independent draws from each side's sentence counts).
+    The observed rate is shrunk towards chance with ``RATE_WEIGHT`` pseudo-beads."""
+
+    def distribution(counts: list[int], lines: int) -> dict[int, float]:
+        single: dict[int, float] = {}
+        for c in counts:
+            single[c] = single.get(c, 0.0) + 1 / len(counts)
+        out = {0: 1.0}
+        for _ in range(lines):
+            step: dict[int, float] = {}
+            for total, p in out.items():
+                for c, q in single.items():
+                    step[total + c] = step.get(total + c, 0.0) + p * q
+            out = step
+        return out
+
+    if not ko_counts or not en_counts:
+        return {}
+    rates = {}
+    for a, b in BEAD_TYPES:
+        if not a or not b:
+            continue
+        ko, en = distribution(ko_counts, a), distribution(en_counts, b)
+        chance = sum(p * en.get(total, 0.0) for total, p in ko.items())
+        same = [s for x, y, s in beads if (x, y) == (a, b)]
+        agree = (sum(same) + RATE_WEIGHT * chance) / (len(same) + RATE_WEIGHT)
+        rates[(a, b)] = (min(agree, 0.99), chance)
+    return rates
