@@ -32,7 +32,7 @@ from diglot.textio import atomic_write, check_output_path
 KIND_STYLES = {"preferred": "green", "variant": "yellow", "forbidden": "red", NONE: "dim", "other": ""}
 KIND_LABELS = {"preferred": N_("preferred"), "variant": N_("variant"), "forbidden": N_("forbidden")}
 SHOWN_PROPOSALS = 20
-EXAMPLE_WIDTH = 90
+EXAMPLE_WIDTH = 50
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -370,10 +370,6 @@ def run_consistency(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _clip(text: str, width: int = EXAMPLE_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _report_dict(report: TermReport) -> dict[str, object]:
     return {
         "term": report.term,
@@ -386,22 +382,24 @@ def _report_dict(report: TermReport) -> dict[str, object]:
 
 
 def _consistency_table(title: str, reports: list[TermReport], with_entry: bool) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=True)
-    table.add_column(_("Korean"), no_wrap=True)
+    """One row per rendering, one section per term."""
+    table = Table(title=title, title_justify="left")
+    table.add_column(_("Korean"), overflow="fold", max_width=16)
     if with_entry:
-        table.add_column(_("entry"), no_wrap=True)
+        table.add_column(_("entry"), no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column(_("pairs"), justify="right", no_wrap=True)
-    table.add_column(_("renderings (sentence pairs)"), no_wrap=True)
-    table.add_column(_("an example of each"), no_wrap=True, overflow="ellipsis", max_width=EXAMPLE_WIDTH)
+    table.add_column(_("rendering"), overflow="fold", min_width=20, max_width=36)
+    table.add_column(_("count"), justify="right", no_wrap=True)
+    table.add_column(_("example"), no_wrap=True, overflow="ellipsis", max_width=EXAMPLE_WIDTH)
     for report in reports:
-        renderings = Text()
         for i, r in enumerate(report.renderings):
-            if i:
-                renderings.append("\n")
             label = r.form if r.kind != NONE else _("(none of its forms)")
-            kind = f" {_(KIND_LABELS[r.kind])}" if r.kind in KIND_LABELS else ""
-            renderings.append(f"{label}{kind} ({r.count})", style=KIND_STYLES.get(r.kind, ""))
-        examples = "\n".join(_clip(r.examples[0]) if r.examples else "" for r in report.renderings)
-        cells = [report.term] + ([report.entry or ""] if with_entry else []) + [str(report.occurrences), renderings, examples]
-        table.add_row(*cells)
+            kind = f" ({_(KIND_LABELS[r.kind])})" if r.kind in KIND_LABELS else ""
+            first = [report.term] + ([report.entry or ""] if with_entry else []) + [str(report.occurrences)]
+            cells = (first if i == 0 else [""] * len(first)) + [
+                Text(f"{label}{kind}", style=KIND_STYLES.get(r.kind, "")),
+                str(r.count),
+                r.examples[0] if r.examples else "",
+            ]
+            table.add_row(*cells, end_section=i == len(report.renderings) - 1)
     return table

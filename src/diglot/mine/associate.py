@@ -9,8 +9,9 @@ are ``n`` beads in all, two scores are computed:
 * Dunning's log-likelihood ratio G² of the 2×2 contingency table: how sure we are that the
   association is not chance (G² ≥ 10.83 is p < 0.001 for one degree of freedom).
 
-Pairs equal on both scores are ordered by how alike they sound, then by how well their lengths
-fit. Pairs are then linked one-to-one by *competitive linking* (Melamed 2000): best pair first, and a
+Pairs equal on both scores are ordered by how alike they sound (a transliterated name), then
+longest first: when ``World Health Organization`` is seen exactly as often as ``Health
+Organization``, the shorter never occurs alone. Pairs are then linked one-to-one by *competitive linking* (Melamed 2000): best pair first, and a
 candidate already linked cannot be linked again, since a term has one preferred translation.
 Before linking, a one-word English candidate that is nearly always seen inside longer ones with
 the same partner gives way to them (:data:`NESTED_SHARE`): ``북한`` goes with ``North Korea``, not
@@ -33,6 +34,8 @@ SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
 # A candidate gives way to a longer one holding it when the longer one has at least this share of
 # its co-occurrences with the same partner.
 NESTED_SHARE = 0.75
+# Consonant skeletons at least this alike (difflib ratio) suggest a transliteration.
+SOUND_ALIKE = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,19 +58,14 @@ class Association:
 
     @property
     def sound_likeness(self) -> float:
-        """How alike the two sound, from 0 to 1, compared by consonant skeleton
+        """How alike the two sound, from :data:`SOUND_ALIKE` to 1 (else 0), compared by consonant skeleton
         (:func:`diglot.align.romanize.skeleton`): names and loanwords keep their sound across
         scripts (``콘돌리자 라이스`` = ``Condoleezza Rice``, not ``State Condoleezza``)."""
         korean = skeleton(self.ko)
         if not korean:
             return 0.0
-        return max(SequenceMatcher(None, korean, english).ratio() for english in skeletons(self.en))
-
-    @property
-    def length_misfit(self) -> float:
-        """How far the lengths are from a translation's (a Hangul syllable ≈ 2.5 Latin letters);
-        breaks ties between equally scored pairs, as ``버락 오바마`` and ``버락`` for ``Barack Obama``."""
-        return abs(math.log(len(self.en.replace(" ", "")) / (2.5 * len(self.ko))))
+        likeness = max(SequenceMatcher(None, korean, english).ratio() for english in skeletons(self.en))
+        return likeness if likeness >= SOUND_ALIKE else 0.0  # below it, a chance likeness: ignore
 
 
 def log_likelihood_ratio(together: int, a_count: int, b_count: int, total: int) -> float:
@@ -111,34 +109,40 @@ def associate(
         if llr < min_llr:
             continue
         out.append(Association(k, e, c, ko_counts[k], en_counts[e], 2 * c / (ko_counts[k] + en_counts[e]), llr))
-    out.sort(key=lambda a: (-a.score, -a.llr, -a.sound_likeness, a.length_misfit, a.ko, a.en))
+    out.sort(key=lambda a: (-a.score, -a.llr, -a.sound_likeness, -len(a.en), -len(a.ko), a.ko, a.en))
     return out
 
 
 def prefer_longest(associations: list[Association]) -> list[Association]:
-    """Drop pairs whose English side is one word that, with the same Korean partner, is mostly seen
-    inside longer candidates: the one-word extensions of it together account for at least
-    :data:`NESTED_SHARE` of its co-occurrences (``north`` in ``north korea`` and ``north korean``).
-    Order is kept."""
-    by_ko: dict[str, dict[str, int]] = {}
+    """Drop pairs whose English side, with the same Korean partner, is a fragment of longer
+    candidates; order is kept. An English candidate is a fragment when
+
+    * it is one word and its one-word extensions together account for at least
+      :data:`NESTED_SHARE` of its co-occurrences (``north`` in ``north korea``, ``north korean``);
+    * or it has several words, is never seen without one longer candidate holding it
+      (``health organization`` in ``world health organization``), and does not sound more like the
+      Korean than that one does (``condoleezza rice`` stays beside ``state condoleezza rice``).
+    """
+    by_ko: dict[str, dict[str, Association]] = {}
     for a in associations:
-        by_ko.setdefault(a.ko, {})[a.en] = a.together
+        by_ko.setdefault(a.ko, {})[a.en] = a
 
-    def english_fragment(word: str, partners: dict[str, int]) -> bool:
-        if " " in word:
-            return False
-        inside = sum(
-            together
-            for other, together in partners.items()
-            if other.count(" ") == 1 and word in other.split(" ")
+    def fragment(a: Association) -> bool:
+        partners = by_ko[a.ko]
+        if " " not in a.en:
+            inside = sum(
+                other.together for other in partners.values() if other.en.count(" ") == 1 and a.en in other.en.split(" ")
+            )
+            return inside >= NESTED_SHARE * a.together
+        return any(
+            other.en != a.en
+            and f" {a.en} " in f" {other.en} "
+            and other.together >= a.together
+            and other.sound_likeness >= a.sound_likeness
+            for other in partners.values()
         )
-        return inside >= NESTED_SHARE * partners[word]
 
-    return [
-        a
-        for a in associations
-        if not english_fragment(a.en, by_ko[a.ko])
-    ]
+    return [a for a in associations if not fragment(a)]
 
 
 def competitive_linking(associations: list[Association]) -> list[Association]:

@@ -69,6 +69,7 @@ _ENGLISH_TOKEN = re.compile(
     r"|\S"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\u2019\-.]*")
+_NAME_STARTERS = frozenset({"new", "first", "second", "third", "last", "one"})  # stopwords that start names
 _JOINERS = frozenset({"of", "for", "and", "the", "on", "de", "to"})  # inside capitalised names
 
 
@@ -166,14 +167,24 @@ def english_candidates(text: str) -> list[Candidate]:
     tokens = english_tokens(text)
     out: list[Candidate] = []
     chunk: list[str] = []
-    for token in tokens + ["."]:
-        if _is_content_word(token):
+    for index, token in enumerate(tokens + ["."]):
+        if _is_content_word(token) or _starts_name(tokens, index):
             chunk.append(token)
             continue
         out.extend(_ngrams(chunk))
         chunk = []
     out.extend(_capitalised_spans(tokens))
     return out
+
+
+def _starts_name(tokens: list[str], index: int) -> bool:
+    """A capitalised stopword that begins a name: ``New`` in ``New York``, ``First`` in ``First Lady``."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].lower() in _NAME_STARTERS
+        and _is_capitalised(tokens[index])
+        and _is_capitalised(tokens[index + 1])
+    )
 
 
 def _is_dotted_acronym(token: str) -> bool:
