@@ -239,7 +239,13 @@ def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str
     A Korean word's keys are its learned English stems (``w:``), an English word's its learned
     Korean stems (``k:``); see :mod:`diglot.align.lexicon`.
     """
-    units = [("lexicon", keys) for keys in (lexicon.keys(lang, stems) for stems in feats.tokens) if keys]
+    memo, units = lexicon.memo(lang), []
+    for stems in feats.tokens:
+        keys = memo.get(stems)
+        if keys is None:
+            keys = lexicon.keys(lang, stems)
+        if keys:
+            units.append(("lexicon", keys))
     return units, feats.stem_keys
 
 

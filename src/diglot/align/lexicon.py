@@ -25,7 +25,7 @@ class Lexicon:
         for ko, en in self.pairs:
             self._forward.setdefault(ko, set()).add(en)
             self._backward.setdefault(en, set()).add(ko)
-        self._keys: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self._keys: dict[str, dict[frozenset[str], frozenset[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -50,16 +50,20 @@ class Lexicon:
 
     def keys(self, lang: str, stems: frozenset[str]) -> frozenset[str]:
         """The anchor keys of one word of ``lang`` (its stem candidates): ``w:`` and the English
-        stems learned for a Korean word, ``k:`` and the Korean stems for an English one. Memoised:
-        words recur."""
-        found = self._keys.get((lang, stems))
+        stems learned for a Korean word, ``k:`` and the Korean stems for an English one."""
+        memo = self.memo(lang)
+        found = memo.get(stems)
         if found is None:
             if lang == "ko":
                 found = frozenset("w:" + t for t in self.targets(stems))
             else:
                 found = frozenset("k:" + t for t in self.sources(stems))
-            self._keys[(lang, stems)] = found
+            memo[stems] = found
         return found
+
+    def memo(self, lang: str) -> dict[frozenset[str], frozenset[str]]:
+        """The keys found so far for words of ``lang`` (words recur: look here first)."""
+        return self._keys.setdefault(lang, {})
 
     @classmethod
     def learn(
