@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diglot.glossary import Glossary, Matcher
+from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher
 from diglot.mine.associate import Association, associate, prefer_longest
 from diglot.mine.corpus import BeadText
 from diglot.mine.propose import CandidateTable, candidate_table
 
 NONE = "none"  # the English side uses none of the entry's forms
 OTHER = "other"  # a mined rendering (no glossary kind)
+_KIND_ORDER = (PREFERRED, VARIANT, FORBIDDEN, OTHER, NONE)
 MAX_EXAMPLES = 2
 MAX_RENDERINGS = 5
 MIN_DICE_SHARE = 0.25  # a mined rendering's Dice must be at least this share of the best one's
@@ -52,7 +53,8 @@ class TermReport:
 
     @property
     def is_consistent(self) -> bool:
-        return len(self.renderings) <= 1
+        """Rendered one way, and for a glossary term that way is its preferred form."""
+        return len(self.renderings) <= 1 and all(r.kind in (PREFERRED, OTHER) for r in self.renderings)
 
 
 def glossary_consistency(beads: list[BeadText], glossary: Glossary) -> list[TermReport]:
@@ -126,6 +128,6 @@ def _count(report: TermReport, form: str, kind: str, bead: BeadText) -> None:
 def _sorted(reports) -> list[TermReport]:  # type: ignore[no-untyped-def]
     out = list(reports)
     for report in out:
-        report.renderings.sort(key=lambda r: (-r.count, r.kind, r.form))
+        report.renderings.sort(key=lambda r: (-r.count, _KIND_ORDER.index(r.kind), r.form))
     out.sort(key=lambda r: (r.is_consistent, -r.occurrences, r.term))
     return out

@@ -1,0 +1,125 @@
+import io
+import json
+
+import pytest
+
+from diglot.cli import main
+from diglot.glossary import load_glossary
+from diglot.mine.review import read_entries, rejected_path
+
+from .conftest import EN, KO
+
+
+@pytest.fixture
+def proposals(tmp_path, capsys):
+    path = tmp_path / "proposals.yaml"
+    assert main(["glossary", "mine", "--presplit", "--no-glossary", str(KO), str(EN), "-o", str(path), "--top", "5"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def feed(monkeypatch, text):
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+
+def test_mine_writes_proposals_with_provenance(proposals):
+    text = proposals.read_text(encoding="utf-8")
+    assert text.startswith("# proposed by diglot glossary mine")
+    assert "task:mine" in text
+    entries = read_entries(proposals)
+    assert len(entries) == 5 and all(e.status == "proposed" and e.evidence for e in entries)
+
+
+def test_mine_to_standard_output_with_a_glossary(capsys, glossary_file):
+    assert main(["glossary", "mine", "--presplit", "-g", str(glossary_file), str(KO), str(EN)]) == 0
+    out = capsys.readouterr().out
+    assert "preferred: Obama" in out and "preferred: 경찰" not in out  # 경찰 is in the glossary
+
+
+def test_mine_refuses_to_overwrite_and_leaves_out_rejected_pairs(proposals, tmp_path, monkeypatch, capsys):
+    args = ["glossary", "mine", "--presplit", "--no-glossary", str(KO), str(EN), "-o", str(proposals)]
+    assert main(args) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    feed(monkeypatch, "r\nq\n")
+    assert main(["glossary", "review", str(proposals), "--into", str(tmp_path / "terms.yaml")]) == 0
+    rejected = read_entries(rejected_path(proposals))[0]
+    assert main(args + ["--force"]) == 0
+    assert rejected.preferred("ko") not in [e.preferred("ko") for e in read_entries(proposals)]
+
+
+def test_interactive_review(proposals, tmp_path, monkeypatch, capsys):
+    glossary = tmp_path / "terms.yaml"
+    first, second, third, fourth, _fifth = read_entries(proposals)
+    # accept, reject, skip, a wrong key then edit (Korean kept, English and type changed, id kept), quit
+    feed(monkeypatch, "a\nr\ns\nx\ne\n\nspeaker\ntitle\n\n\nq\n")
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary)]) == 0
+    captured = capsys.readouterr()
+    assert "1/5" in captured.out and first.preferred("ko") in captured.out
+    assert "answer a, e, r, s or q" in captured.err
+    assert "2 accepted, 1 rejected, 1 skipped; 2 left" in captured.out
+    approved = {e.id: e for e in load_glossary([glossary])}
+    assert set(approved) == {first.id, fourth.id}
+    assert approved[fourth.id].preferred("en") == "speaker" and approved[fourth.id].type == "title"
+    assert all(e.status == "approved" for e in approved.values())
+    assert [e.id for e in read_entries(rejected_path(proposals))] == [second.id]
+    # resume: the skipped proposal comes first; the end of input quits and keeps the state
+    feed(monkeypatch, "")
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary)]) == 0
+    assert "1/2" in capsys.readouterr().out
+    assert [e.id for e in read_entries(proposals)] == [third.id, _fifth.id]
+
+
+def test_batch_review_accepts_above_a_score(proposals, tmp_path, capsys):
+    entries = read_entries(proposals)
+    threshold = entries[1].evidence["score"]
+    glossary = tmp_path / "terms.yaml"
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary), "--accept-above", str(threshold)]) == 0
+    accepted = [e for e in entries if e.evidence["score"] >= threshold]
+    assert [e.id for e in load_glossary([glossary])] == [e.id for e in accepted]
+    assert len(read_entries(proposals)) == len(entries) - len(accepted)
+    assert f"accepted {len(accepted)} proposals" in capsys.readouterr().out
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary), "--accept-above", "0"]) == 0
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary)]) == 0
+    assert "no proposals left" in capsys.readouterr().out
+
+
+def test_consistency_reports_glossary_forms_and_mined_renderings(glossary_file, capsys):
+    code = main(["glossary", "consistency", "--presplit", "-g", str(glossary_file), "--all", "--json", str(KO), str(EN)])
+    assert code == 1  # 대변인 is rendered with its variant "spokesman"
+    report = json.loads(capsys.readouterr().out)
+    assert report["sentence_pairs"] == 18 and report["signature"]["task"] == "consistency"
+    glossary = {r["entry"]: r for r in report["glossary"]}
+    police = {(x["form"], x["kind"]): x["count"] for x in glossary["police"]["renderings"]}
+    assert police == {("police", "preferred"): 5}
+    spokesperson = glossary["spokesperson"]["renderings"]
+    assert [(x["form"], x["kind"], x["count"]) for x in spokesperson] == [("spokesman", "variant", 3)]
+    assert spokesperson[0]["examples"][0].startswith("corpus.ko:3: A spokesman said")
+    mined = {r["term"]: r for r in report["mined"]}
+    assert "경찰" not in mined  # a glossary term
+    assert [x["form"] for x in mined["오바마"]["renderings"]][0] == "Obama"
+
+
+def test_consistency_table(glossary_file, capsys):
+    assert main(["glossary", "consistency", "--presplit", "-g", str(glossary_file), str(KO), str(EN)]) == 1
+    out = capsys.readouterr().out
+    assert "spokesman (variant)" in out and "18 aligned sentence pairs compared" in out
+    assert "police (preferred)" not in out  # consistent: shown with --all only
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["glossary", "mine"], "give Korean and English files in pairs, or --jsonl"),
+        (["glossary", "mine", "--presplit", str(KO)], "in pairs"),
+        (["glossary", "mine", "--jsonl", "docs.jsonl", str(KO), str(EN)], "not both"),
+        (["glossary", "mine", "--presplit", str(KO), "missing.en"], "missing.en: no such file"),
+        (["glossary", "mine", "--top", "0", str(KO), str(EN)], "--top must be 1 or more"),
+        (["glossary", "consistency", "--min-count", "0", str(KO), str(EN)], "--min-count must be 1 or more"),
+        (["glossary", "review", "missing.yaml", "--into", "terms.yaml"], "missing.yaml: no such file"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(args, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
