@@ -36,6 +36,10 @@ ScoredBead = tuple[tuple[int, ...], tuple[int, ...], float]  # Korean ids, Engli
 
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
 BAND = 12  # starting half-width of the band, in sentences; doubled while the path touches its edge
+LARGE = 40_000  # DP cells above which a document is aligned window by window (see _align_one)
+WINDOW = 120  # Korean sentences a window spans
+KEEP = 80  # Korean sentences of a window whose beads are kept
+REACH = WINDOW  # in a large document, anchors are looked up this far from the diagonal
 
 
 @dataclass
@@ -163,8 +167,15 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
     """Look every unit of one side up in every sentence of the other.
 
     The other side is indexed as key → bit set of its sentences, so a unit's matches are the OR
-    of its keys' bit sets, and "found in two neighbours" is ``found & (found >> 1)``.
+    of its keys' bit sets, and "found in two neighbours" is ``found & (found >> 1)``. In a
+    large document only sentences within ``REACH`` of the diagonal are looked at: a name that
+    recurs in every paragraph would otherwise make the hits grow with the square of the length.
     """
+    n, m = len(units_by_sentence), len(other_bags)
+    near = None
+    if (n + 1) * (m + 1) > LARGE:
+        reach = REACH
+        near = [((1 << (2 * reach + 1)) - 1) << max(0, int(i * m / n) - reach) for i in range(n)]
     postings: dict[str, int] = {}
     for index, bag in enumerate(other_bags):
         bit = 1 << index
@@ -182,6 +193,8 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
             found = 0
             for key in keys:
                 found |= get(key, 0)
+            if near is not None:
+                found &= near[index]
             if not found:
                 continue
             for target, bits in ((hits, found), (overlaps, found & (found >> 1))):
@@ -288,6 +301,56 @@ def _block(table, rows, r0, cols, c0) -> np.ndarray:
 
 
 def _align_one(doc: _Doc, params: Params) -> list[ScoredBead]:
+    """Align one document: at once when it is small, else window after window along the diagonal.
+
+    A window spans ``WINDOW`` Korean sentences and the English ones expected beside them, with a
+    margin; only the beads of its first ``KEEP`` sentences are kept (its forced end is far away
+    from them) and the next window starts where they end. Memory and time then grow linearly
+    with the document, as the band keeps them in the dynamic programming itself.
+    """
+    n, m = len(doc.ko), len(doc.en)
+    beads: list[ScoredBead] = []
+    i0 = j0 = 0
+    while True:
+        rows, cols = n - i0, m - j0
+        if rows <= WINDOW or cols <= WINDOW or (rows + 1) * (cols + 1) <= LARGE:
+            part = _align_block(_window(doc, i0, n, j0, m), params)
+            return beads + _shifted(part, i0, j0)
+        j1 = min(m, j0 + int(WINDOW * cols / rows + WINDOW / 4 + 20))
+        part = _align_block(_window(doc, i0, i0 + WINDOW, j0, j1), params)
+        kept, i, j = [], 0, 0
+        for bead in part:
+            if i >= KEEP and kept:
+                break
+            kept.append(bead)
+            i, j = i + len(bead[0]), j + len(bead[1])
+        beads += _shifted(kept, i0, j0)
+        i0, j0 = i0 + i, j0 + j
+
+
+def _shifted(beads: list[ScoredBead], i0: int, j0: int) -> list[ScoredBead]:
+    return [(tuple(i + i0 for i in k), tuple(j + j0 for j in e), score) for k, e, score in beads]
+
+
+def _window(doc: _Doc, i0: int, i1: int, j0: int, j1: int) -> _Doc:
+    """The part of a prepared document between Korean ``i0:i1`` and English ``j0:j1``."""
+    if (i0, i1, j0, j1) == (0, len(doc.ko), 0, len(doc.en)):
+        return doc
+
+    def cut(hits: _Hits, side_start: int, side_end: int) -> _Hits:
+        def inside(triple):
+            rows, cols, kinds = triple
+            keep = (rows >= i0) & (rows < i1) & (cols >= j0) & (cols < j1)
+            return rows[keep] - i0, cols[keep] - j0, kinds[keep]
+
+        return _Hits(hits.totals[side_start:side_end], inside(hits.hits), inside(hits.overlaps))
+
+    part = _Doc(doc.ko[i0:i1], doc.en[j0:j1])
+    part.ko_hits, part.en_hits = cut(doc.ko_hits, i0, i1), cut(doc.en_hits, j0, j1)
+    return part
+
+
+def _align_block(doc: _Doc, params: Params) -> list[ScoredBead]:
     n, m = len(doc.ko), len(doc.en)
     null_ko, null_en = params.type_cost[(1, 0)], params.type_cost[(0, 1)]
     if n == 0 or m == 0:
