@@ -148,3 +148,18 @@ def test_translate_hook_is_used_and_helps():
 def test_translate_hook_must_answer_every_sentence():
     with pytest.raises(DiglotError, match="translat"):
         align(segments(["하나.", "둘."], "ko"), segments(["One."], "en"), translate=lambda s: ["One."])
+
+
+def test_a_long_document_is_aligned_window_by_window(dev_docs):
+    """All dev documents as one: 871 × 888 lines, past the size aligned in one block."""
+    from diglot.align import core
+
+    ko, en, gold = [], [], set()
+    for doc in dev_docs:
+        gold |= {(tuple(i + len(ko) for i in k), tuple(j + len(en) for j in e)) for k, e in doc["gold"] if k and e}
+        ko, en = ko + doc["ko"], en + doc["en"]
+    assert (len(ko) + 1) * (len(en) + 1) > core.LARGE
+    beads = align(segments(ko, "ko"), segments(en, "en"))
+    assert_covers(beads, len(ko), len(en))
+    predicted = {(b.src, b.tgt) for b in beads if b.src and b.tgt}
+    assert len(predicted & gold) / len(gold) > 0.88
