@@ -35,7 +35,7 @@ SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
 # its co-occurrences with the same partner.
 NESTED_SHARE = 0.75
 # Consonant skeletons at least this alike (difflib ratio) suggest a transliteration.
-SOUND_ALIKE = 0.5
+SOUND_ALIKE = 0.7
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,8 @@ def prefer_longest(associations: list[Association]) -> list[Association]:
     candidates; order is kept. An English candidate is a fragment when
 
     * it is one word and its one-word extensions together account for at least
-      :data:`NESTED_SHARE` of its co-occurrences (``north`` in ``north korea``, ``north korean``);
+      :data:`NESTED_SHARE` of its co-occurrences (``north`` in ``north korea``, ``north korean``),
+      unless it sounds more like the Korean than any of them (``barack`` for ``버락``);
     * or it has several words, is never seen without one longer candidate holding it
       (``health organization`` in ``world health organization``), and does not sound more like the
       Korean than that one does (``condoleezza rice`` stays beside ``state condoleezza rice``).
@@ -130,10 +131,10 @@ def prefer_longest(associations: list[Association]) -> list[Association]:
     def fragment(a: Association) -> bool:
         partners = by_ko[a.ko]
         if " " not in a.en:
-            inside = sum(
-                other.together for other in partners.values() if other.en.count(" ") == 1 and a.en in other.en.split(" ")
-            )
-            return inside >= NESTED_SHARE * a.together
+            extensions = [o for o in partners.values() if o.en.count(" ") == 1 and a.en in o.en.split(" ")]
+            if a.sound_likeness and all(a.sound_likeness > o.sound_likeness for o in extensions):
+                return False  # 버락 is Barack, though Barack is mostly seen before Obama
+            return sum(o.together for o in extensions) >= NESTED_SHARE * a.together
         return any(
             other.en != a.en
             and f" {a.en} " in f" {other.en} "
