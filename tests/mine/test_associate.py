@@ -85,3 +85,8 @@ def test_prefer_longest_keeps_the_name_that_sounds_like_the_korean():
 def test_sound_likeness_breaks_ties_between_transliterations():
     assert association("콘돌리자라이스", "condoleezza rice", 5).sound_likeness == 1.0
     assert association("민주당", "sen barack", 5).sound_likeness == 0.0
+
+
+def test_a_one_word_name_that_sounds_like_the_korean_is_kept():
+    kept = prefer_longest([association("버락", "barack", 10), association("버락", "barack obama", 10)])
+    assert ("버락", "barack") in [(a.ko, a.en) for a in kept]  # PLK = PLK; Barack Obama is PLKPM

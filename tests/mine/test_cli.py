@@ -123,3 +123,18 @@ def test_bad_input_gets_one_line_and_exit_2(args, message, capsys, tmp_path, mon
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_mine_aligns_documents_and_jsonl(tmp_path, capsys):
+    ko = KO.read_text(encoding="utf-8").replace("\n", " ", 5)  # one paragraph of six sentences, then lines
+    en = EN.read_text(encoding="utf-8").replace("\n", " ", 5)
+    (tmp_path / "doc.ko").write_text(ko, encoding="utf-8")
+    (tmp_path / "doc.en").write_text(en, encoding="utf-8")
+    assert main(["glossary", "mine", "--no-glossary", str(tmp_path / "doc.en"), str(tmp_path / "doc.ko")]) == 0
+    assert "preferred: 오바마" in capsys.readouterr().out
+    record = {"id": "d1", "ko": KO.read_text(encoding="utf-8").splitlines(), "en": EN.read_text(encoding="utf-8").splitlines()}
+    (tmp_path / "docs.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["glossary", "consistency", "--no-glossary", "--all", "--json", "--jsonl", str(tmp_path / "docs.jsonl")]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["sentence_pairs"] == 18 and report["glossary"] == []
+    assert report["mined"][0]["renderings"][0]["examples"][0].startswith("d1#")
