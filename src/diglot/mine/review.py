@@ -32,9 +32,6 @@ from diglot.i18n import _
 from diglot.mine.propose import unique_id
 from diglot.textio import atomic_write, edit_lock, read_text
 
-ACCEPT, EDIT, REJECT, SKIP, QUIT = "accept", "edit", "reject", "skip", "quit"
-
-
 def rejected_path(proposals: str | os.PathLike[str]) -> Path:
     """The side file of rejected proposals: ``NAME.rejected.yaml`` beside ``NAME.yaml``."""
     p = Path(proposals)
@@ -76,6 +73,11 @@ class Review:
             raise DiglotError(_("{name}: no such file").format(name=self.proposals))
         if self.proposals.resolve() == self.glossary.resolve():
             raise DiglotError(_("the proposals and the glossary must be different files"))
+        if self.glossary.suffix.lower() not in (".yaml", ".yml"):
+            raise DiglotError(
+                _("{name}: accepted entries go into a YAML glossary file (.yaml); export other formats "
+                  "with `diglot glossary export`").format(name=self.glossary)
+            )  # fmt: skip
 
     def pending(self) -> list[Entry]:
         """The proposals still to decide, in file order; any already decided are cleared out."""
