@@ -116,6 +116,7 @@ def test_consistency_table(glossary_file, capsys):
         (["glossary", "mine", "--top", "0", str(KO), str(EN)], "--top must be 1 or more"),
         (["glossary", "consistency", "--min-count", "0", str(KO), str(EN)], "--min-count must be 1 or more"),
         (["glossary", "review", "missing.yaml", "--into", "terms.yaml"], "missing.yaml: no such file"),
+        (["glossary", "mine", "--presplit", str(KO), str(EN), "-o", "no/such/dir/p.yaml"], "no/such/dir: no such folder"),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_2(args, message, capsys, tmp_path, monkeypatch):

@@ -99,6 +99,8 @@ def test_scores_and_bad_files(proposals, tmp_path):
         Review(tmp_path / "missing.yaml", tmp_path / "terms.yaml")
     with pytest.raises(DiglotError, match="different files"):
         Review(proposals, proposals)
+    with pytest.raises(DiglotError, match="no such folder"):
+        Review(proposals, tmp_path / "missing" / "terms.yaml")
     with pytest.raises(DiglotError, match="YAML glossary file"):
         Review(proposals, tmp_path / "terms.tbx")
     broken = tmp_path / "broken.yaml"

@@ -163,6 +163,8 @@ def run_mine(args: argparse.Namespace) -> int:
     _positive(args.top, "--top")
     _positive(args.min_count, "--min-count")
     target = check_output_path(args.output, args.force) if args.output else None
+    if target is not None and not target.parent.is_dir():
+        raise DiglotError(_("{name}: no such folder").format(name=target.parent))
     glossary = _glossary(args)
     beads = _beads(args, glossary)
     exclude = []

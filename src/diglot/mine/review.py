@@ -73,6 +73,8 @@ class Review:
             raise DiglotError(_("{name}: no such file").format(name=self.proposals))
         if self.proposals.resolve() == self.glossary.resolve():
             raise DiglotError(_("the proposals and the glossary must be different files"))
+        if not self.glossary.parent.is_dir():
+            raise DiglotError(_("{name}: no such folder").format(name=self.glossary.parent))
         if self.glossary.suffix.lower() not in (".yaml", ".yml"):
             raise DiglotError(
                 _("{name}: accepted entries go into a YAML glossary file (.yaml); export other formats "
