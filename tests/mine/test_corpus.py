@@ -29,6 +29,9 @@ def test_file_pairs_must_come_in_pairs_of_two_languages(tmp_path):
         read_file_pairs([KO], presplit=True)
     with pytest.raises(InputError, match="same language"):
         read_file_pairs([KO, KO], presplit=True)
+    (tmp_path / "empty.en").write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.en is empty"):
+        read_file_pairs([KO, tmp_path / "empty.en"], presplit=False)
 
 
 def test_binary_input_is_refused(tmp_path):

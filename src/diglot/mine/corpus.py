@@ -58,6 +58,9 @@ def read_file_pairs(paths: Sequence[str | os.PathLike[str]], presplit: bool, mat
 
 def _korean_first(a: str | os.PathLike[str], b: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
     text_a, text_b = read_text(a), read_text(b)
+    for name, text in ((a, text_a), (b, text_b)):
+        if not text.strip():
+            raise InputError(_("{name} is empty: nothing to mine").format(name=name))
     lang_a, lang_b = script_of(text_a), script_of(text_b)
     if lang_a == lang_b:
         raise InputError(
