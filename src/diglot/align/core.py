@@ -26,7 +26,7 @@ from diglot.align import dp
 from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
 from diglot.align.seed import seed_lexicon
-from diglot.align.model import BEAD_TYPES, Params, estimate, sentence_rates, start_params
+from diglot.align.model import THREE_TYPES, Params, estimate, sentence_rates, start_params
 from diglot.errors import DiglotError
 from diglot.i18n import _
 
@@ -108,6 +108,9 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon) -> li
     if translate is not None:
         _translate_all(docs, [list(ko) for ko, _ in documents], translate)
     params = start_params([f.length for d in docs for f in d.ko], [f.length for d in docs for f in d.en])
+    three = {(3, 1): any(f.sentences >= 3 for d in docs for f in d.ko),
+             (1, 3): any(f.sentences >= 3 for d in docs for f in d.en)}  # fmt: skip
+    params = replace(params, types=params.types + tuple(t for t in THREE_TYPES if three[t]))
     lexicon = seed
     results: list[list[ScoredBead]] = []
     for number in range(max(1, passes)):
@@ -221,14 +224,14 @@ def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]
     n, m = len(doc.ko), len(doc.en)
     ko_len = np.concatenate([[0], np.cumsum([f.length for f in doc.ko])]).astype(float)
     en_len = np.concatenate([[0], np.cumsum([f.length for f in doc.en])]).astype(float)
-    anchors = {size: _AnchorTables(doc, params.weights(size)) for size in (1, 2, 3)}
+    anchors = {size: _AnchorTables(doc, params.weights(size)) for size in {n for t in params.types for n in t if n}}
     ko_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.ko])])
     en_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.en])])
 
     rows = np.arange(n + 1)[:, None]
     cols = np.arange(m + 1)[None, :]
     costs = {}
-    for a, b in BEAD_TYPES:
+    for a, b in params.types:
         if a == 0 or b == 0:
             continue
         r0, c0 = np.maximum(rows - a, 0), np.maximum(cols - b, 0)

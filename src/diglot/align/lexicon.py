@@ -15,17 +15,27 @@ from typing import Iterable
 import numpy as np
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class Lexicon:
     """Korean stem ↔ English stem pairs with their Dice scores."""
 
     def __init__(self, pairs: dict[tuple[str, str], float] | None = None):
         self.pairs = dict(pairs or {})
-        self._forward: dict[str, set[str]] = {}
-        self._backward: dict[str, set[str]] = {}
+        forward: dict[str, set[str]] = {}
+        backward: dict[str, set[str]] = {}
         for ko, en in self.pairs:
-            self._forward.setdefault(ko, set()).add(en)
-            self._backward.setdefault(en, set()).add(ko)
-        self._keys: dict[str, dict[frozenset[str], frozenset[str]]] = {}
+            forward.setdefault(ko, set()).add(en)
+            backward.setdefault(en, set()).add(ko)
+        self._forward = {ko: frozenset(ens) for ko, ens in forward.items()}
+        self._backward = {en: frozenset(kos) for en, kos in backward.items()}
+        # The same as anchor keys, ready to be looked up: Korean stem → {"w:" + English stem}, ...
+        self._key_sets = {
+            "ko": {ko: frozenset("w:" + en for en in ens) for ko, ens in forward.items()},
+            "en": {en: frozenset("k:" + ko for ko in kos) for en, kos in backward.items()},
+        }
+        self._memo: dict[str, dict[frozenset[str], frozenset[str]]] = {"ko": {}, "en": {}}
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -34,36 +44,29 @@ class Lexicon:
         """Both lexicons' pairs (the right one's score where both have a pair)."""
         return Lexicon({**self.pairs, **other.pairs})
 
-    def targets(self, ko_stems: Iterable[str]) -> set[str]:
+    def targets(self, ko_stems: Iterable[str]) -> frozenset[str]:
         """English stems learned for any of a Korean word's stem candidates."""
-        out: set[str] = set()
-        for stem in ko_stems:
-            out |= self._forward.get(stem, set())
-        return out
+        return frozenset().union(*(self._forward.get(stem, _NONE) for stem in ko_stems))
 
-    def sources(self, en_stems: Iterable[str]) -> set[str]:
+    def sources(self, en_stems: Iterable[str]) -> frozenset[str]:
         """Korean stems learned for an English stem."""
-        out: set[str] = set()
-        for stem in en_stems:
-            out |= self._backward.get(stem, set())
-        return out
+        return frozenset().union(*(self._backward.get(stem, _NONE) for stem in en_stems))
 
     def keys(self, lang: str, stems: frozenset[str]) -> frozenset[str]:
         """The anchor keys of one word of ``lang`` (its stem candidates): ``w:`` and the English
         stems learned for a Korean word, ``k:`` and the Korean stems for an English one."""
-        memo = self.memo(lang)
+        memo = self._memo[lang]
         found = memo.get(stems)
         if found is None:
-            if lang == "ko":
-                found = frozenset("w:" + t for t in self.targets(stems))
-            else:
-                found = frozenset("k:" + t for t in self.sources(stems))
+            table = self._key_sets[lang]
+            sets = [table[stem] for stem in stems if stem in table]
+            found = sets[0] if len(sets) == 1 else frozenset().union(*sets)
             memo[stems] = found
         return found
 
     def memo(self, lang: str) -> dict[frozenset[str], frozenset[str]]:
         """The keys found so far for words of ``lang`` (words recur: look here first)."""
-        return self._keys.setdefault(lang, {})
+        return self._memo[lang]
 
     @classmethod
     def learn(

@@ -26,6 +26,8 @@ from diglot.align.anchors import KINDS
 
 # Bead types (Korean sentences, English sentences), and Gale–Church's probabilities as the prior.
 BEAD_TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+# 3-1 and 1-3 are only searched when the data asks for them: a line holding three sentences.
+THREE_TYPES = ((3, 1), (1, 3))
 PRIOR = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011,
          (3, 1): 0.002, (1, 3): 0.002}  # fmt: skip
 PRIOR_WEIGHT = 20.0  # pseudo-beads behind the prior when the type probabilities are re-estimated
@@ -50,6 +52,7 @@ class Params:
     variance: float = 6.8  # Gale–Church s², per character, in English characters
     type_cost: dict[tuple[int, int], float] = field(default_factory=lambda: {t: -math.log(p) for t, p in PRIOR.items()})
     rates: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(START_RATES))
+    types: tuple[tuple[int, int], ...] = tuple(t for t in BEAD_TYPES if t not in THREE_TYPES)  # searched
     # per bead type: (P(sides hold as many sentences | translation), P(same | unrelated lines))
     sentence_rates: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
 
