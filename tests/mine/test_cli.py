@@ -50,8 +50,8 @@ def test_mine_refuses_to_overwrite_and_leaves_out_rejected_pairs(proposals, tmp_
 def test_interactive_review(proposals, tmp_path, monkeypatch, capsys):
     glossary = tmp_path / "terms.yaml"
     first, second, third, fourth, _fifth = read_entries(proposals)
-    # accept, reject, skip, a wrong key then edit (Korean kept, English and type changed, id kept), quit
-    feed(monkeypatch, "a\nr\ns\nx\ne\n\nspeaker\ntitle\n\n\nq\n")
+    # accept, reject, skip, a wrong key then edit (Korean kept, English, its variants and type changed), quit
+    feed(monkeypatch, "a\nr\ns\nx\ne\n\n\nspeaker\nspokesman, spokeswoman\ntitle\n\n\nq\n")
     assert main(["glossary", "review", str(proposals), "--into", str(glossary)]) == 0
     captured = capsys.readouterr()
     assert "1/5" in captured.out and first.preferred("ko") in captured.out
@@ -60,6 +60,8 @@ def test_interactive_review(proposals, tmp_path, monkeypatch, capsys):
     approved = {e.id: e for e in load_glossary([glossary])}
     assert set(approved) == {first.id, fourth.id}
     assert approved[fourth.id].preferred("en") == "speaker" and approved[fourth.id].type == "title"
+    assert approved[fourth.id].langs["en"].variants == ["spokesman", "spokeswoman"]
+    assert approved[fourth.id].preferred("ko") == fourth.preferred("ko")
     assert all(e.status == "approved" for e in approved.values())
     assert [e.id for e in read_entries(rejected_path(proposals))] == [second.id]
     # resume: the skipped proposal comes first; the end of input quits and keeps the state

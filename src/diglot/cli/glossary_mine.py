@@ -20,7 +20,7 @@ from rich.text import Text
 from diglot.cli.common import add_force_option, add_glossary_option
 from diglot.cli.output import print_error, stderr, stdout
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError
-from diglot.glossary import Entry, Glossary, Matcher, default_glossary_dir, load_glossary
+from diglot.glossary import TYPES, Entry, Glossary, Matcher, default_glossary_dir, load_glossary
 from diglot.glossary.formats import get_format
 from diglot.i18n import N_, _
 from diglot.mine import BeadText, propose, read_file_pairs, read_jsonl
@@ -71,7 +71,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=_(
             "Go through the proposals of `diglot glossary mine` one by one: each is shown with its score and "
-            "example sentences; answer a (accept), e (edit, then accept), r (reject), s (skip) or q (quit). "
+            "example sentences; answer a (accept), e (edit the forms, variants, type, id and note, then "
+            "accept), r (reject), s (skip) or q (quit). "
             "Accepted entries are added to the glossary file with status: approved, atomically; rejected ones "
             "go to PROPOSALS.rejected.yaml and are not proposed again; decided ones leave the proposals file "
             "at once, so a later run resumes where this one stopped. With --accept-above, every proposal "
@@ -290,21 +291,27 @@ def _decide(review: Review, proposal: Entry, into: Path) -> str:
 
 
 def _edits(proposal: Entry) -> dict[str, object] | None:
-    """Ask for each field (empty keeps it); ``None`` if input ended."""
+    """Ask for each field (Enter keeps it; variants: comma-separated, ``-`` for none); ``None`` if
+    input ended. Returns changes in the YAML schema's shape."""
     fields = [
         ("ko", _("Korean form"), proposal.preferred("ko") or ""),
+        ("ko_variants", _("Korean variants, comma-separated"), ", ".join(proposal.langs["ko"].variants)),
         ("en", _("English form"), proposal.preferred("en") or ""),
-        ("type", _("type"), proposal.type),
+        ("en_variants", _("English variants, comma-separated"), ", ".join(proposal.langs["en"].variants)),
+        ("type", _("type ({choices})").format(choices=", ".join(TYPES)), proposal.type),
         ("id", _("id"), proposal.id),
         ("note", _("note for translators"), proposal.note),
     ]
-    changes: dict[str, object] = {}
+    answers: dict[str, str] = {}
     for key, label, current in fields:
         answer = _ask(f"{label} [{current}]:")
         if answer is None:
             return None
-        if answer:
-            changes[key] = answer
+        answers[key] = answer or current
+    changes: dict[str, object] = {key: answers[key] for key in ("type", "id", "note") if answers[key]}
+    for lang in ("ko", "en"):
+        variants = [] if answers[f"{lang}_variants"].strip() == "-" else answers[f"{lang}_variants"].split(",")
+        changes[lang] = {"preferred": answers[lang], "variants": [v.strip() for v in variants if v.strip()]}
     return changes
 
 
