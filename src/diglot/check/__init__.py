@@ -15,8 +15,8 @@ repair variant and forbidden renderings. The statuses are in :mod:`diglot.check.
 """
 
 from diglot.check import statuses
-from diglot.check.document import check_document, check_pair
+from diglot.check.document import check_document, check_pair, presplit_document
 from diglot.check.fix import Fixed, fix_document, fix_text
 from diglot.check.statuses import is_problem
 
-__all__ = ["Fixed", "check_document", "check_pair", "fix_document", "fix_text", "is_problem", "statuses"]
+__all__ = ["Fixed", "check_document", "check_pair", "fix_document", "fix_text", "is_problem", "presplit_document", "statuses"]

@@ -7,11 +7,13 @@ adds what only a whole document shows: first-mention style, and one entry render
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from diglot.check import statuses
 from diglot.check.numbers import check_numbers
 from diglot.check.terms import check_terms, target_mentions
-from diglot.doc import AlignedDocument, Finding
+from diglot.doc import AlignedDocument, Bead, Finding, Segment
+from diglot.errors import InputError
 from diglot.glossary import Matcher, Mention
 from diglot.glossary.match import search_key
 from diglot.i18n import _
@@ -184,3 +186,40 @@ def consistency_findings(findings: list[Finding], matcher: Matcher, tgt_lang: st
             )
         )
     return out
+
+
+def presplit_document(
+    source: str,
+    target: str,
+    src_lang: str,
+    tgt_lang: str,
+    source_name: str = "source",
+    target_name: str = "target",
+) -> AlignedDocument:
+    """Line N of ``source`` with line N of ``target``: one segment a line, one bead a line pair.
+
+    Lines are kept as they are (not stripped), so finding spans are offsets into the lines;
+    a final line end does not make an extra empty line. The names are for the error message
+    when the line counts differ.
+    """
+    src_lines, tgt_lines = _lines(source), _lines(target)
+    if len(src_lines) != len(tgt_lines):
+        raise InputError(
+            _(
+                "{source} has {n} lines and {target} has {m}; with --presplit line N of one file must translate "
+                "line N of the other"
+            ).format(source=source_name, n=len(src_lines), target=target_name, m=len(tgt_lines))
+        )
+    return AlignedDocument(
+        id=Path(target_name).name,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        src=[Segment(line, i) for i, line in enumerate(src_lines)],
+        tgt=[Segment(line, i) for i, line in enumerate(tgt_lines)],
+        beads=[Bead((i,), (i,)) for i in range(len(src_lines))],
+    )
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines

@@ -10,10 +10,10 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from diglot.check import check_document, fix_document, is_problem, statuses
+from diglot.check import check_document, fix_document, is_problem, presplit_document, statuses
 from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stdout
-from diglot.doc import AlignedDocument, Bead, Finding, Segment
+from diglot.doc import AlignedDocument, Finding
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
 from diglot.glossary import Matcher
 from diglot.i18n import _
@@ -89,7 +89,7 @@ def run_check(args: argparse.Namespace) -> int:
     glossary = glossary_from_args(args)
     matcher = Matcher(glossary, [src_lang, tgt_lang])
     if args.presplit:
-        doc = presplit_document(source, target, args.source, args.target, src_lang, tgt_lang)
+        doc = presplit_document(source, target, src_lang, tgt_lang, args.source, args.target)
     else:
         from diglot.align import align_texts  # kiwipiepy is loaded only when needed
 
@@ -150,33 +150,6 @@ def _direction(args: argparse.Namespace, source: str, target: str) -> tuple[str,
             )
         )
     return detected
-
-
-def presplit_document(
-    source: str, target: str, source_name: str, target_name: str, src_lang: str, tgt_lang: str
-) -> AlignedDocument:
-    """Line N of ``source`` with line N of ``target``: one segment a line, one bead a line pair."""
-    src_lines, tgt_lines = _lines(source), _lines(target)
-    if len(src_lines) != len(tgt_lines):
-        raise InputError(
-            _(
-                "{source} has {n} lines and {target} has {m}; with --presplit line N of one file must translate "
-                "line N of the other"
-            ).format(source=source_name, n=len(src_lines), target=target_name, m=len(tgt_lines))
-        )
-    return AlignedDocument(
-        id=Path(target_name).name,
-        src_lang=src_lang,
-        tgt_lang=tgt_lang,
-        src=[Segment(line, i) for i, line in enumerate(src_lines)],
-        tgt=[Segment(line, i) for i, line in enumerate(tgt_lines)],
-        beads=[Bead((i,), (i,)) for i in range(len(src_lines))],
-    )
-
-
-def _lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _print_json(doc: AlignedDocument, findings: list[Finding], presplit: bool) -> None:

@@ -1,0 +1,80 @@
+"""Fixes: the preferred form goes in, the particle follows it, nothing else changes."""
+
+import unicodedata
+
+import pytest
+
+from diglot.check import check_document, check_pair, fix_document, fix_text
+from diglot.check import presplit_document
+from diglot.textio import normalize
+
+SOURCES = {"탈북민": "North Korean defectors", "안기부": "the National Intelligence Service", "한양": "Seoul"}
+
+
+def fixed(target, matcher, source=None):
+    variant = next(word for word in SOURCES if word in target)
+    findings = check_pair(source or SOURCES[variant], target, "en", "ko", matcher)
+    return fix_text(target, findings, matcher.glossary, "ko")
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # consonant → vowel
+        ("탈북민은 떠났다", "탈북자는 떠났다"),
+        ("탈북민이 떠났다", "탈북자가 떠났다"),
+        ("탈북민을 도왔다", "탈북자를 도왔다"),
+        ("탈북민과 함께", "탈북자와 함께"),
+        ("탈북민으로 인정", "탈북자로 인정"),
+        # vowel → consonant
+        ("안기부는 밝혔다", "국가정보원은 밝혔다"),
+        ("안기부가 밝혔다", "국가정보원이 밝혔다"),
+        ("안기부를 개편했다", "국가정보원을 개편했다"),
+        ("안기부와 협의", "국가정보원과 협의"),
+        ("안기부로 이관", "국가정보원으로 이관"),
+        # ㄹ takes 로, not 으로
+        ("한양으로 갔다", "서울로 갔다"),
+        ("한양은 크다", "서울은 크다"),
+        # not a particle that changes: kept as written
+        ("탈북민들은 떠났다", "탈북자들은 떠났다"),
+        ("탈북민 2명", "탈북자 2명"),
+    ],
+)
+def test_particle_follows_the_new_term(particles, before, after):
+    assert fixed(before, particles) == after
+
+
+def test_english_capital_plural_and_possessive_are_kept(curated):
+    source = "강제송환된 탈북자들과 탈북자의 가족"
+    target = "Forcible repatriation of N.K. defectors and a defector's family"
+    findings = check_pair(source, target, "ko", "en", curated)
+    assert fix_text(target, findings, curated.glossary, "en") == (
+        "Forced repatriation of North Korean defectors and a North Korean defector's family"
+    )
+
+
+def test_missing_is_not_guessed(curated):
+    target = "We oppose sending them back."
+    findings = check_pair("강제북송에 반대한다", target, "ko", "en", curated)
+    assert [f.status for f in findings] == ["missing"]
+    assert fix_text(target, findings, curated.glossary, "en") == target
+
+
+def test_only_terms_change_every_other_byte_is_kept(particles, tmp_path):
+    # CRLF line ends, a BOM, a decomposed (NFD) word, tabs, a no-break space and trailing blanks.
+    nfd = unicodedata.normalize("NFD", "한국")
+    raw = f"\ufeff안기부는\t{nfd} 정부와\u00a0 협의했다.  \r\n탈북민을 도왔다 \r\n한양으로 갔다\r\n"
+    source = "the National Intelligence Service talked with the government.\nWe helped defectors.\nto Seoul\n"
+    doc = presplit_document(source, normalize(raw), "en", "ko")
+    findings = check_document(doc, particles)
+    result = fix_document(raw, doc, findings, particles.glossary)
+    assert result.text == f"\ufeff국가정보원은\t{nfd} 정부와\u00a0 협의했다.  \r\n탈북자를 도왔다 \r\n서울로 갔다\r\n"
+    assert (result.applied, result.skipped) == (3, 0)
+
+
+def test_later_mentions_take_the_short_form(news):
+    source = "John McCain met Obama.\nMcCain left."
+    target = "존 매케인은 오바마를 만났다.\n맥케인은 떠났다."
+    doc = presplit_document(source, target, "en", "ko")
+    result = fix_document(target, doc, check_document(doc, news), news.glossary)
+    assert result.text == "존 매케인은 오바마를 만났다.\n매케인은 떠났다."
