@@ -95,17 +95,16 @@ class Lexicon:
             e = np.fromiter((en_ids[w] for w in en if w in en_ids), dtype=np.int64)
             if len(k) and len(e):
                 blocks.append((k[:, None] * len(en_ids) + e[None, :]).ravel())
-        joint: dict[tuple[str, str], int] = {}
-        if blocks:
-            ids, counts = np.unique(np.concatenate(blocks), return_counts=True)
-            keep = counts >= min_count
-            for pair_id, both in zip(ids[keep].tolist(), counts[keep].tolist()):
-                joint[(ko_words[pair_id // len(en_ids)], en_words[pair_id % len(en_ids)])] = both
         scored: dict[str, list[tuple[float, str]]] = {}
-        for (k, e), both in joint.items():
-            dice = 2 * both / (ko_count[k] + en_count[e])
-            if dice >= min_dice:
-                scored.setdefault(k, []).append((dice, e))
+        if blocks:
+            ids, both = np.unique(np.concatenate(blocks), return_counts=True)
+            ko_of, en_of = ids // len(en_ids), ids % len(en_ids)
+            ko_totals = np.array([ko_count[w] for w in ko_words], dtype=float)
+            en_totals = np.array([en_count[w] for w in en_words], dtype=float)
+            dice = 2 * both / (ko_totals[ko_of] + en_totals[en_of])
+            keep = (both >= min_count) & (dice >= min_dice)
+            for k, e, d in zip(ko_of[keep].tolist(), en_of[keep].tolist(), dice[keep].tolist()):
+                scored.setdefault(ko_words[k], []).append((d, en_words[e]))
         kept = {}
         for k, candidates in scored.items():
             candidates.sort(reverse=True)
