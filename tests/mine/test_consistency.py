@@ -23,7 +23,7 @@ def test_glossary_terms_with_each_kind_of_rendering(glossary_file):
 
 def test_mined_renderings_keep_only_terms_whose_best_partner_they_are(beads):
     reports = {r.term: r for r in mined_consistency(beads, min_count=2)}
-    assert renderings(reports["경찰"])[0] == ("Police", "other", 5)
+    assert renderings(reports["경찰"])[0] == ("police", "other", 5)
     # 오바마 shares sentences with 텍사스, but Texas renders 텍사스, not 오바마
     assert "Texas" not in [r.form for r in reports["오바마"].renderings]
     assert reports["오바마"].is_consistent

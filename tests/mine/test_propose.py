@@ -3,7 +3,7 @@ from diglot.glossary.formats.yaml import dump_entries, entries_with_lines
 from diglot.mine import propose
 
 EXPECTED = {
-    ("경찰", "Police"),
+    ("경찰", "police"),
     ("오바마", "Obama"),
     ("탈북자", "defectors"),
     ("폭발", "explosion"),
@@ -23,7 +23,7 @@ def pairs(entries):
 def test_proposes_the_term_pairs_of_the_corpus(beads):
     entries = propose(beads)
     assert set(pairs(entries)) == EXPECTED
-    assert pairs(entries)[0] == ("경찰", "Police")  # seen together most often
+    assert pairs(entries)[0] == ("경찰", "police")  # seen together most often
 
 
 def test_proposals_are_entries_with_evidence(beads):
@@ -51,7 +51,7 @@ def test_proposals_round_trip_through_the_yaml_schema(beads):
 def test_glossary_terms_and_excluded_pairs_are_left_out(beads, glossary_file):
     entries = propose(beads, load_glossary([glossary_file]), exclude=[("텍사스", "texas")])
     found = set(pairs(entries))
-    assert ("경찰", "Police") not in found  # Korean form in the glossary
+    assert ("경찰", "police") not in found  # Korean form in the glossary
     assert ("대변인", "spokesman") not in found  # English variant in the glossary
     assert ("텍사스", "Texas") not in found  # rejected before (compared case-insensitively)
     assert ("오바마", "Obama") in found
@@ -68,4 +68,10 @@ def test_ids_are_unique_and_avoid_glossary_ids(beads, glossary_file):
 
 def test_limit_and_min_count(beads):
     assert len(propose(beads, limit=3)) == 3
-    assert pairs(propose(beads, min_count=4)) == [("경찰", "Police")]
+    assert pairs(propose(beads, min_count=4)) == [("경찰", "police")]
+
+
+def test_common_nouns_are_written_in_lower_case_names_as_written(beads):
+    written = dict(pairs(propose(beads)))
+    assert written["경찰"] == "police"  # "Police ..." starts three sentences, "police" is in two more
+    assert written["뉴욕"] == "New York"
