@@ -5,10 +5,6 @@ import pytest
 from diglot.glossary import Matcher, load_glossary
 
 DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).resolve().parents[2]
-SEED_EN = ROOT / "seeds" / "000_4cf5f6c82bb4f27d.txt"
-SEED_KO = ROOT / "seeds" / "000_4cf5f6c82bb4f27d.ko.txt"
-CORPUS = ROOT / "data" / "korean-parallel-corpora"
 
 
 @pytest.fixture(scope="session")

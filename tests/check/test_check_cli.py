@@ -1,0 +1,201 @@
+"""`diglot check` end to end: report, JSON contract, --fix, exit codes and bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diglot.cli import main
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+SEED_EN = ROOT / "seeds" / "000_4cf5f6c82bb4f27d.txt"
+SEED_KO = ROOT / "seeds" / "000_4cf5f6c82bb4f27d.ko.txt"
+CORPUS = ROOT / "data" / "korean-parallel-corpora"
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def json_lines(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_presplit_json_contract(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자 35명이 붙잡혔다.\n날씨가 좋다.\n강제북송에 반대한다.\n")
+    en = write(tmp_path, "a.en", "35 North Korean escapees were caught.\nThe weather is fine.\nWe oppose it.\n")
+    assert main(["check", "--presplit", "--json", ko, en]) == 1
+    records = json_lines(capsys.readouterr().out)
+    assert records == [
+        {
+            "line": 1,
+            "findings": [
+                {
+                    "entry": "north-korean-defector",
+                    "status": "forbidden",
+                    "expected": "North Korean defector",
+                    "found": "North Korean escapee",
+                }
+            ],
+        },
+        {"line": 2, "findings": []},
+        {
+            "line": 3,
+            "findings": [
+                {"entry": "forced-repatriation", "status": "missing", "expected": "forced repatriation", "found": None}
+            ],
+        },
+    ]
+
+
+def test_number_findings_in_json(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자 2만여 명\n모두 35명\n")
+    en = write(tmp_path, "a.en", "more than 20,000 North Korean defectors\na total of 36\n")
+    assert main(["check", "--presplit", "--json", ko, en]) == 1
+    records = json_lines(capsys.readouterr().out)
+    assert records[0]["findings"] == [
+        {"entry": "north-korean-defector", "status": "ok", "expected": "North Korean defector", "found": "North Korean defector"}
+    ]
+    assert records[1]["findings"] == [{"entry": None, "status": "number-changed", "expected": "35", "found": "36"}]
+
+
+def test_clean_translation_exits_0(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자들은 강제북송을 두려워한다.\n")
+    en = write(tmp_path, "a.en", "North Korean defectors fear forced repatriation.\n")
+    assert main(["check", "--presplit", ko, en]) == 0
+    assert "0 findings in 1 line pairs" in capsys.readouterr().out
+
+
+def test_human_report_marks_the_problem_and_says_what_was_expected(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자를 송환했다.\n")
+    en = write(tmp_path, "a.en", "They sent the defectors back.\n")
+    assert main(["check", "--presplit", ko, en]) == 1
+    out = capsys.readouterr().out
+    assert "line 1" in out and "탈북자를 송환했다." in out and "They sent the defectors back." in out
+    assert "defector is an accepted variant; house style prefers North Korean defector" in out
+    assert "signature diglot:" in out
+
+
+def test_direction_option_and_en_ko(tmp_path, capsys):
+    en = write(tmp_path, "a.en", "North Korean defectors\n")
+    ko = write(tmp_path, "a.ko", "탈북민들\n")
+    assert main(["check", "--presplit", "--json", "--direction", "en-ko", en, ko]) == 1
+    [record] = json_lines(capsys.readouterr().out)
+    assert record["findings"][0]["status"] == "variant" and record["findings"][0]["expected"] == "탈북자"
+
+
+def test_fix_writes_the_corrected_target(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자를 강제송환했다.\n날씨\n")
+    en = write(tmp_path, "a.en", "Forcible repatriation of N.K. defectors.\nWeather  \n")
+    out = tmp_path / "fixed.en"
+    assert main(["check", "--presplit", ko, en, "--fix", str(out)]) == 1
+    assert out.read_bytes() == "Forced repatriation of North Korean defectors.\nWeather  \n".encode()
+    assert "2 renderings fixed" in capsys.readouterr().out
+    assert main(["check", "--presplit", ko, str(out)]) == 0
+
+
+def test_seed_article_ko_en_aligned(capsys, tmp_path):
+    out = tmp_path / "fixed.txt"
+    assert main(["check", str(SEED_KO), str(SEED_EN), "--fix", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert "N.K. defector is an accepted variant" in report
+    assert "35" not in [line.split()[-1] for line in report.splitlines() if "number-" in line]
+    original = SEED_EN.read_bytes()
+    expected = (
+        original.replace(b"deporting N.K. defectors", b"deporting North Korean defectors")
+        .replace(b"alleged defectors", b"alleged North Korean defectors")
+        .replace("Seoul\u2019s foreign ministry".encode(), "Seoul\u2019s Ministry of Foreign Affairs and Trade".encode())
+        .replace(b"of the defectors", b"of the North Korean defectors")
+    )
+    assert out.read_bytes() == expected  # the masthead, the stray line, the no-break space: all kept
+
+
+def test_seed_article_en_ko_aligned_json(capsys):
+    assert main(["check", "--json", str(SEED_EN), str(SEED_KO)]) in (0, 1)
+    records = json_lines(capsys.readouterr().out)
+    assert all(set(r) == {"bead", "source_segments", "target_segments", "source", "target", "findings"} for r in records)
+    statuses = {(f["entry"], f["status"]) for r in records for f in r["findings"]}
+    assert ("north-korean-defector", "ok") in statuses
+    assert ("cnkr", "ok") in statuses
+    assert not any(status in ("variant", "forbidden") for _, status in statuses)  # the edition uses house forms
+
+
+def test_real_news_data_with_a_news_glossary(tmp_path, capsys):
+    ko, en = CORPUS / "korean-english-park.dev.ko", CORPUS / "korean-english-park.dev.en"
+    out = tmp_path / "fixed.en"
+    glossary = str(DATA / "news-glossary.yaml")
+    assert main(["check", "--presplit", "--json", "-g", glossary, str(ko), str(en), "--fix", str(out)]) == 1
+    records = json_lines(capsys.readouterr().out)
+    assert len(records) == 1000 and [r["line"] for r in records] == list(range(1, 1001))
+    by_line = {r["line"]: r["findings"] for r in records}
+    assert {"entry": "supercomputer", "status": "ok", "expected": "supercomputer", "found": "supercomputer"} in by_line[1]
+    assert {"entry": "earthquake", "status": "forbidden", "expected": "earthquake", "found": "quake"} in by_line[527]
+    assert {"entry": "iraq", "status": "ok", "expected": "Iraq", "found": "Iraqi"} in by_line[22]
+    assert any(f["status"] == "variant" and f["found"] == "six-nation talks" for r in records for f in r["findings"])
+    original, fixed = en.read_text(encoding="utf-8").split("\n"), out.read_text(encoding="utf-8").split("\n")
+    changed = [i for i, (a, b) in enumerate(zip(original, fixed)) if a != b]
+    assert len(original) == len(fixed) and changed
+    for i in changed:
+        assert "quake" in original[i] or "six-nation" in original[i]
+    assert fixed[526].count("earthquake") == original[526].count("quake")
+
+
+def test_glossary_imported_from_tbx(capsys):
+    tbx = str(DATA / "defectors.tbx")
+    assert main(["check", "--json", "-g", tbx, str(SEED_KO), str(SEED_EN)]) == 1
+    records = json_lines(capsys.readouterr().out)
+    findings = [f for r in records for f in r["findings"]]
+    assert {f["entry"] for f in findings} <= {"north-korean-defector", "forced-repatriation", "cnkr"}
+    assert {"entry": "north-korean-defector", "status": "variant", "expected": "North Korean defector", "found": "defector"} in findings
+    assert {"entry": "cnkr", "status": "ok", "expected": "Commission to Help North Korean Refugees", "found": "Commission to Help North Korean Refugees"} in findings
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda p: (write(p, "a.ko", "탈북자\n"), str(p / "nope.en")), "no such file"),
+        (lambda p: (write(p, "a.ko", "탈북자\n"), _binary(p)), "binary"),
+        (lambda p: (write(p, "a.ko", "탈북자\n"), _cp949(p)), "not valid UTF-8"),
+        (lambda p: (write(p, "a.ko", "탈북자\n둘\n"), write(p, "a.en", "defector\n")), "has 2 lines"),
+        (lambda p: (write(p, "a.en", "defector\n"), write(p, "b.en", "defector\n")), "--direction"),
+        (lambda p: (write(p, "a.ko", "\n\n"), write(p, "a.en", "defector\n")), "empty"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, message):
+    source, target = setup(tmp_path)
+    assert main(["check", "--presplit", source, target]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_fix_refuses_to_overwrite_without_force(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자\n")
+    en = write(tmp_path, "a.en", "defector\n")
+    out = write(tmp_path, "out.en", "keep me")
+    assert main(["check", "--presplit", ko, en, "--fix", out]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert (tmp_path / "out.en").read_text() == "keep me"
+    assert main(["check", "--presplit", ko, en, "--fix", out, "--force"]) == 1
+    assert (tmp_path / "out.en").read_text() == "North Korean defector\n"
+
+
+def test_unknown_direction_is_a_usage_error(tmp_path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--direction", "ko-ja", "a", "b"])
+    assert exit_info.value.code == 2
+
+
+def _binary(path):
+    target = path / "a.bin"
+    target.write_bytes(b"\x00\x01\x02binary\x00")
+    return str(target)
+
+
+def _cp949(path):
+    target = path / "a.cp949"
+    target.write_bytes("탈북자".encode("cp949"))
+    return str(target)

@@ -1,0 +1,78 @@
+"""Document findings: first-mention style, the short form after it, consistency, page noise."""
+
+from diglot.check import check_document, presplit_document
+from diglot.doc import AlignedDocument, Bead, Segment
+
+
+def document_findings(source, target, matcher, src="ko", tgt="en"):
+    doc = presplit_document(source, target, src, tgt)
+    kinds = ("first-mention", "long-form", "inconsistent")
+    return [(f.bead, f.status, f.entry, f.expected, f.found) for f in check_document(doc, matcher) if f.status in kinds]
+
+
+CNKR_LONG = "Commission to Help North Korean Refugees"
+
+
+def test_first_mention_style_is_clean(curated):
+    source = "북한난민구호위원회(CNKR)가 밝혔다.\n북한난민구호위원회는 덧붙였다."
+    target = f"The {CNKR_LONG} (CNKR) said so.\nThe CNKR added."
+    assert document_findings(source, target, curated) == []
+
+
+def test_first_mention_without_the_acronym(curated):
+    source = "북한난민구호위원회가 밝혔다."
+    target = f"The {CNKR_LONG} said so."
+    assert document_findings(source, target, curated) == [
+        (0, "first-mention", "cnkr", f"{CNKR_LONG} (CNKR)", CNKR_LONG)
+    ]
+
+
+def test_first_mention_by_the_acronym_alone(curated):
+    assert document_findings("북한난민구호위원회가 밝혔다.", "The CNKR said so.", curated) == [
+        (0, "first-mention", "cnkr", f"{CNKR_LONG} (CNKR)", "CNKR")
+    ]
+
+
+def test_long_form_spelled_out_again(curated):
+    source = "북한난민구호위원회(CNKR)가 밝혔다.\n북한난민구호위원회는 덧붙였다."
+    target = f"The {CNKR_LONG} (CNKR) said so.\nThe {CNKR_LONG} added."
+    assert document_findings(source, target, curated) == [(1, "long-form", "cnkr", "CNKR", CNKR_LONG)]
+
+
+def test_first_mention_template_without_short_form(curated):
+    # Yonhap: first mention "Yonhap News Agency", then "Yonhap".
+    source = "연합뉴스가 보도했다.\n연합뉴스는 덧붙였다."
+    assert document_findings(source, "Yonhap News Agency reported.\nYonhap added.", curated) == []
+    assert document_findings(source, "Yonhap reported.\nYonhap added.", curated)[0][:3] == (
+        0,
+        "first-mention",
+        "yonhap-news-agency",
+    )
+
+
+def test_one_entry_rendered_two_ways(curated):
+    source = "탈북자들이 왔다.\n탈북자들이 갔다.\n탈북자들이 잤다."
+    target = "North Korean defectors came.\nN.K. defectors went.\nNorth Korean defectors slept."
+    assert document_findings(source, target, curated) == [
+        (1, "inconsistent", "north-korean-defector", "North Korean defector", "N.K. defector")
+    ]
+    doc = presplit_document(source, target, "ko", "en")
+    [finding] = [f for f in check_document(doc, curated) if f.status == "inconsistent"]
+    assert "North Korean defector (2)" in finding.message and "N.K. defector (1)" in finding.message
+
+
+def test_findings_come_in_bead_order_with_bead_indices(curated):
+    doc = presplit_document("탈북자\n강제북송", "defectors\nforcible repatriation", "ko", "en")
+    assert [(f.bead, f.status) for f in check_document(doc, curated)] == [(0, "variant"), (1, "variant")]
+
+
+def test_boilerplate_and_one_sided_beads_are_not_checked(curated):
+    doc = AlignedDocument(
+        "x",
+        "ko",
+        "en",
+        src=[Segment("(서울=연합뉴스)", boilerplate=True), Segment("탈북자 35명")],
+        tgt=[Segment("(Yonhap News)", boilerplate=True), Segment("35 North Korean defectors")],
+        beads=[Bead((0,), ()), Bead((), (0,)), Bead((1,), (1,))],
+    )
+    assert [(f.bead, f.status) for f in check_document(doc, curated)] == [(2, "ok")]
