@@ -53,27 +53,19 @@ def align_many(
     sentences to their English machine translations (whatever the direction of the pair).
     """
     korean_first = _orient(src_lang, tgt_lang)
-    content = []
+    documents, layouts = [], []
     for src, tgt in pairs:
         ko, en = (src, tgt) if korean_first else (tgt, src)
         ko_index = [i for i, s in enumerate(ko) if not s.boilerplate and s.text.strip()]
         en_index = [j for j, s in enumerate(en) if not s.boilerplate and s.text.strip()]
-        content.append((ko_index, en_index, len(ko), len(en)))
-    raw = align_documents(
-        [([pair_ko[i].text for i in ki], [pair_en[j].text for j in ei])
-         for (ki, ei, _, _), (pair_ko, pair_en) in zip(content, (_ko_en(p, korean_first) for p in pairs))],
-        matcher=matcher,
-        translate=translate,
-    )  # fmt: skip
+        documents.append(([ko[i].text for i in ko_index], [en[j].text for j in en_index]))
+        layouts.append((ko_index, en_index, len(ko), len(en)))
+    raw = align_documents(documents, matcher=matcher, translate=translate)
     out = []
-    for (ko_index, en_index, n_ko, n_en), beads in zip(content, raw):
+    for (ko_index, en_index, n_ko, n_en), beads in zip(layouts, raw):
         full = _with_boilerplate(beads, ko_index, en_index, n_ko, n_en)
         out.append([Bead(k, e, score) if korean_first else Bead(e, k, score) for k, e, score in full])
     return out
-
-
-def _ko_en(pair, korean_first: bool):
-    return pair if korean_first else (pair[1], pair[0])
 
 
 def align(

@@ -4,9 +4,13 @@
 input (length ratio and variance, bead-type probabilities, anchor rates, the learned lexicon)
 is estimated on all of them together. It works in passes, as hunalign does:
 
-1. align with length and the fixed anchors (numbers, Latin words, names, glossary, MT);
-2. re-estimate the parameters on that alignment and learn a lexicon from its 1-1 beads;
-3. align again with everything; repeat step 2–3 ``passes - 1`` times.
+1. align with lengths, the fixed anchors (numbers, Latin words, names, glossary, MT) and the
+   seed lexicon (:mod:`diglot.align.seed`);
+2. re-estimate the parameters on that alignment and learn a lexicon from its beads;
+3. align again with everything; steps 2–3 are repeated ``passes - 1`` times (two passes in
+   all by default: a third one drifts, measured on the dev documents).
+
+A large document is aligned window by window (:func:`_align_one`).
 
 Documents are given as lists of *content* sentences (boilerplate already set aside), Korean
 first; the public API in :mod:`diglot.align` handles boilerplate, orientation and indices.
@@ -17,7 +21,7 @@ from __future__ import annotations
 import gc
 import math
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -25,13 +29,12 @@ import numpy as np
 from diglot.align import dp
 from diglot.align.anchors import KINDS, Features, features, lexicon_anchors, translation_anchors
 from diglot.align.lexicon import Lexicon
-from diglot.align.seed import seed_lexicon
 from diglot.align.model import THREE_TYPES, Params, estimate, sentence_rates, start_params
+from diglot.align.seed import seed_lexicon
 from diglot.errors import DiglotError
 from diglot.i18n import _
 
 Translate = Callable[[list[str]], list[str]]
-RawBead = tuple[tuple[int, ...], tuple[int, ...]]
 ScoredBead = tuple[tuple[int, ...], tuple[int, ...], float]  # Korean ids, English ids, score
 
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
@@ -119,13 +122,13 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon) -> li
         results = [_align_one(doc, params) for doc in docs]
         if number + 1 < passes:
             params = _reestimate(docs, results, params)
-            lexicon = Lexicon.learn(
+            learned = Lexicon.learn(
                 (frozenset().union(*(doc.ko[i].stems for i in k)), frozenset().union(*(doc.en[j].stems for j in e)))
                 for doc, beads in zip(docs, results)
                 for k, e, _ in beads
                 if k and e
             )
-            lexicon = seed | lexicon
+            lexicon = seed | learned
     return results
 
 

@@ -43,7 +43,7 @@ PRESS_SURNAMES = {
 # The North keeps the initial r and n that the South drops (리설주 Ri Sol Ju, 로동 Rodong).
 _NORTH_SURNAMES = {"이": "Ri", "리": "Ri", "임": "Rim", "림": "Rim", "노": "Ro", "로": "Ro", "류": "Ryu", "유": "Ryu"}
 # Syllables of given names the press spells its own way (Sung-hwan, Jong-il, Myung-bak).
-_PRESS_VOWELS = {"eo": "u", "eu": "eu", "oe": "oe"}
+_PRESS_VOWELS = {"eo": "u"}  # 성 Sung, 정 Jung: the press writes eo as u
 _PRESS_SYLLABLES = {"성": "sung", "정": "jong", "명": "myung", "영": "young", "형": "hyung", "경": "kyung", "현": "hyun"}
 
 
