@@ -78,3 +78,22 @@ def test_later_mentions_take_the_short_form(news):
     doc = presplit_document(source, target, "en", "ko")
     result = fix_document(target, doc, check_document(doc, news), news.glossary)
     assert result.text == "존 매케인은 오바마를 만났다.\n매케인은 떠났다."
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("He met an N.K. defector.", "He met a North Korean defector."),
+        ("An N.K. defector spoke.", "A North Korean defector spoke."),
+        ("He met a defector.", "He met a North Korean defector."),
+    ],
+)
+def test_english_article_follows_the_new_term(curated, before, after):
+    findings = check_pair("탈북자", before, "ko", "en", curated)
+    assert fix_text(before, findings, curated.glossary, "en") == after
+
+
+def test_article_before_an_acronym_turned_long_form(particles):
+    target = "an Agency for National Security Planning official"
+    findings = check_pair("안기부 직원", target, "ko", "en", particles)
+    assert fix_text(target, findings, particles.glossary, "en") == "a National Intelligence Service official"

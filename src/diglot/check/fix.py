@@ -7,6 +7,8 @@ Only the term itself changes, plus what must agree with it:
   the term's span);
 * a later mention of an entry with a short form takes the short form (``fix_document`` only:
   it knows which mention is the first);
+* English: *a* or *an* before the term follows the new term (``an N.K. defector`` →
+  ``a North Korean defector``);
 * Korean: the particle right after the term follows the new term's final sound
   (은/는, 이/가, 을/를, 과/와, 으로/로, …: :func:`diglot.korean.fix_particle`).
 
@@ -32,6 +34,9 @@ from diglot.korean import fix_particle
 from diglot.textio import normalize
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?|An?|AN)(\s+)$")
+_LETTERS_SAID_WITH_A_VOWEL = set("AEFHILMNORSX")  # "an FBI agent", "an NIS official"
+_VOWEL_LETTER_SAID_WITH_A_CONSONANT = re.compile(r"(?:uni|use|usu|eu|one|once)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,35 @@ def edit_for(
         if particle:
             end = particle.end()
             new += fix_particle(new, particle.group())
-    elif found[:1].isupper() and new[:1].islower():
-        new = new[0].upper() + new[1:]
+    else:
+        if found[:1].isupper() and new[:1].islower():
+            new = new[0].upper() + new[1:]
+        article = _ARTICLE_BEFORE.search(text, 0, start)
+        if article and _takes_an(found) != _takes_an(new):
+            start = article.start()
+            new = _article(article.group(1), _takes_an(new)) + article.group(2) + new
     if text[start:end] == new:
         return None
     return Edit(start, end, new)
+
+
+def _article(written: str, an: bool) -> str:
+    """*a* or *an*, in the case ``written`` was in."""
+    article = "an" if an else "a"
+    if written.isupper() and len(written) > 1:
+        return article.upper()
+    return article.capitalize() if written[0].isupper() else article
+
+
+def _takes_an(word: str) -> bool:
+    """Whether English puts *an* before ``word`` (by its spelling: a rough but useful rule)."""
+    first = word.split()[0] if word.split() else word
+    letters = [c for c in first if c.isalpha()]
+    if not letters:
+        return False
+    if len(letters) > 1 and all(c.isupper() for c in letters):  # an acronym, said letter by letter
+        return letters[0] in _LETTERS_SAID_WITH_A_VOWEL
+    return letters[0].lower() in "aeiou" and not _VOWEL_LETTER_SAID_WITH_A_CONSONANT.match(first)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
