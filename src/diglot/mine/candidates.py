@@ -250,7 +250,7 @@ def english_key(phrase: str) -> str:
 
 def singular(word: str) -> str:
     """A rule-of-thumb singular of a lower-case English noun (``forces`` → ``force``, ``cities`` → ``city``)."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "'s", "\u2019s")) or "." in word:
+    if len(word) <= 2 or word.endswith(("ss", "us", "is", "'s", "\u2019s")) or "." in word:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
