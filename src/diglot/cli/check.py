@@ -114,7 +114,11 @@ def run_check(args: argparse.Namespace) -> int:
                 )
             )
         if not args.json:
-            stdout().print(_("wrote {name}: {count} renderings fixed").format(name=out_path, count=fixed.applied))
+            stdout().print(
+                _("wrote {name}: {count} renderings fixed").format(name=out_path, count=fixed.applied),
+                markup=False,
+                emoji=False,
+            )
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
@@ -157,7 +161,6 @@ def _print_json(doc: AlignedDocument, findings: list[Finding], presplit: bool) -
     by_bead: dict[int, list[Finding]] = {}
     for finding in findings:
         by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
-    console = stdout()
     for index, bead in enumerate(doc.beads):
         record: dict[str, object]
         if presplit:
@@ -175,7 +178,7 @@ def _print_json(doc: AlignedDocument, findings: list[Finding], presplit: bool) -
             {"entry": f.entry, "status": f.status, "expected": f.expected, "found": f.found}
             for f in by_bead.get(index, [])
         ]
-        console.out(json.dumps(record, ensure_ascii=False), highlight=False)
+        print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
 
 
 def _print_report(
@@ -222,6 +225,7 @@ def _print_report(
             problems=problems, beads=len(doc.beads), signature=signature
         ),
         markup=False,
+        emoji=False,
     )
 
 
