@@ -163,3 +163,11 @@ def test_a_long_document_is_aligned_window_by_window(dev_docs):
     assert_covers(beads, len(ko), len(en))
     predicted = {(b.src, b.tgt) for b in beads if b.src and b.tgt}
     assert len(predicted & gold) / len(gold) > 0.88
+
+
+def test_progress_is_reported(dev_docs):
+    seen = []
+    docs = dev_docs[:3]
+    align_many([(segments(d["ko"], "ko"), segments(d["en"], "en")) for d in docs],
+               progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+    assert seen == [(n, 9) for n in range(1, 10)]  # 3 documents read, then aligned in two passes

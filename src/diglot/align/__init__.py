@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from diglot.align.core import ScoredBead, Translate, align_documents
+from diglot.align.core import Progress, ScoredBead, Translate, align_documents
 from diglot.doc import AlignedDocument, Bead, Segment
 from diglot.errors import DiglotError
 from diglot.i18n import _
@@ -46,11 +46,13 @@ def align_many(
     *,
     matcher=None,
     translate: Translate | None = None,
+    progress: Progress | None = None,
 ) -> list[list[Bead]]:
     """Align several documents together, so that what is learned from the input is learned from all.
 
     Each pair is ``(source segments, target segments)``. ``translate`` maps a list of Korean
-    sentences to their English machine translations (whatever the direction of the pair).
+    sentences to their English machine translations (whatever the direction of the pair);
+    ``progress(done, total)`` is told how the work goes.
     """
     korean_first = _orient(src_lang, tgt_lang)
     documents, layouts = [], []
@@ -60,7 +62,7 @@ def align_many(
         en_index = [j for j, s in enumerate(en) if not s.boilerplate and s.text.strip()]
         documents.append(([ko[i].text for i in ko_index], [en[j].text for j in en_index]))
         layouts.append((ko_index, en_index, len(ko), len(en)))
-    raw = align_documents(documents, matcher=matcher, translate=translate)
+    raw = align_documents(documents, matcher=matcher, translate=translate, progress=progress)
     out = []
     for (ko_index, en_index, n_ko, n_en), beads in zip(layouts, raw):
         full = _with_boilerplate(beads, ko_index, en_index, n_ko, n_en)

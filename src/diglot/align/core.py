@@ -35,6 +35,7 @@ from diglot.errors import DiglotError
 from diglot.i18n import _
 
 Translate = Callable[[list[str]], list[str]]
+Progress = Callable[[int, int], None]
 ScoredBead = tuple[tuple[int, ...], tuple[int, ...], float]  # Korean ids, English ids, score
 
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
@@ -80,17 +81,20 @@ def align_documents(
     translate: Translate | None = None,
     passes: int = 2,
     seed: Lexicon | None = None,
+    progress: Progress | None = None,
 ) -> list[list[ScoredBead]]:
     """Align each ``(korean_sentences, english_sentences)``; beads hold indices into each list.
 
     ``seed`` is the lexicon to start from (default: :func:`diglot.align.seed.seed_lexicon`;
-    ``Lexicon()`` for none); what is learned from the input is added to it.
+    ``Lexicon()`` for none); what is learned from the input is added to it. ``progress`` is
+    called with (steps done, steps in all) as documents are read and aligned in each pass.
 
     A bead's score is minus its cost (a log-probability): higher is surer; null beads score
     minus the cost of leaving a sentence out.
     """
     with _no_cyclic_gc():
-        return _align_documents(documents, matcher, translate, passes, seed_lexicon() if seed is None else seed)
+        seed = seed_lexicon() if seed is None else seed
+        return _align_documents(documents, matcher, translate, max(1, passes), seed, progress or (lambda done, total: None))
 
 
 @contextmanager
@@ -106,8 +110,13 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _align_documents(documents, matcher, translate, passes, seed: Lexicon) -> list[list[ScoredBead]]:
-    docs = [_Doc(features(list(ko), "ko", matcher), features(list(en), "en", matcher)) for ko, en in documents]
+def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progress: Progress) -> list[list[ScoredBead]]:
+    steps, done = len(documents) * (1 + passes), 0
+    docs = []
+    for ko, en in documents:
+        docs.append(_Doc(features(list(ko), "ko", matcher), features(list(en), "en", matcher)))
+        done += 1
+        progress(done, steps)
     if translate is not None:
         _translate_all(docs, [list(ko) for ko, _ in documents], translate)
     params = start_params([f.length for d in docs for f in d.ko], [f.length for d in docs for f in d.en])
@@ -116,10 +125,13 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon) -> li
     params = replace(params, types=params.types + tuple(t for t in THREE_TYPES if three[t]))
     lexicon = seed
     results: list[list[ScoredBead]] = []
-    for number in range(max(1, passes)):
+    for number in range(passes):
+        results = []
         for doc in docs:
             _prepare(doc, lexicon)
-        results = [_align_one(doc, params) for doc in docs]
+            results.append(_align_one(doc, params))
+            done += 1
+            progress(done, steps)
         if number + 1 < passes:
             params = _reestimate(docs, results, params)
             learned = Lexicon.learn(

@@ -167,9 +167,12 @@ def _run_batch(args: argparse.Namespace) -> int:
     translate, _model = _translator(args)
     if len(pairs) >= PROGRESS_THRESHOLD and stderr().is_terminal:
         with Progress(TextColumn(_("aligning")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=stderr(), transient=True) as progress:  # fmt: skip
-            progress.add_task("", total=None)
-            results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate)
+                      console=stderr(), transient=True) as bar:  # fmt: skip
+            task = bar.add_task("", total=None)
+            results = align_many(
+                pairs, "ko", "en", matcher=matcher, translate=translate,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )  # fmt: skip
     else:
         results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate)
     lines = [
