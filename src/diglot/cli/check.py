@@ -216,16 +216,13 @@ def _print_report(
     if counts:
         console.print(table)
     problems = sum(n for status, n in counts.items() if is_problem(status))
+    summary = (
+        _("{problems} findings in {beads} line pairs; signature {signature}")
+        if presplit
+        else _("{problems} findings in {beads} beads; signature {signature}")
+    )
     console.print(
-        _("{problems} findings in {beads} beads; signature {signature}").format(
-            problems=problems, beads=len(doc.beads), signature=signature
-        )
-        if not presplit
-        else _("{problems} findings in {beads} line pairs; signature {signature}").format(
-            problems=problems, beads=len(doc.beads), signature=signature
-        ),
-        markup=False,
-        emoji=False,
+        summary.format(problems=problems, beads=len(doc.beads), signature=signature), markup=False, emoji=False
     )
 
 
