@@ -199,3 +199,21 @@ def _cp949(path):
     target = path / "a.cp949"
     target.write_bytes("탈북자".encode("cp949"))
     return str(target)
+
+
+def test_real_news_document_aligned_and_fixed(tmp_path, capsys):
+    records = (json.loads(line) for line in (CORPUS / "ko-en-news.dev.jsonl").read_text(encoding="utf-8").splitlines())
+    document = next(r for r in records if r["id"] == "dev-020")  # an earthquake in Japan
+    ko = write(tmp_path, "quake.ko", "\n".join(document["ko"]) + "\n")
+    en = write(tmp_path, "quake.en", "\n".join(document["en"]) + "\n")
+    out = tmp_path / "fixed.en"
+    glossary = str(DATA / "news-glossary.yaml")
+    assert main(["check", "--json", "-g", glossary, ko, en, "--fix", str(out)]) == 1
+    beads = json_lines(capsys.readouterr().out)
+    findings = [f for bead in beads for f in bead["findings"]]
+    assert {"entry": "earthquake", "status": "forbidden", "expected": "earthquake", "found": "quake"} in findings
+    assert any(f["status"] == "inconsistent" and f["entry"] == "earthquake" for f in findings)
+    original = (tmp_path / "quake.en").read_text(encoding="utf-8")
+    fixed = out.read_text(encoding="utf-8")
+    assert fixed.replace("earthquake", "quake") == original.replace("earthquake", "quake")
+    assert " quake" not in fixed

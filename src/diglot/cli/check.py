@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from diglot.check import check_document, fix_document, is_problem, presplit_document, statuses
 from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
-from diglot.cli.output import print_warning, stdout
+from diglot.cli.output import print_warning, stderr, stdout
 from diglot.doc import AlignedDocument, Finding
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
 from diglot.glossary import Matcher
@@ -93,7 +94,8 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         from diglot.align import align_texts  # kiwipiepy is loaded only when needed
 
-        doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id=Path(args.target).name)
+        with _working(_("splitting and aligning sentences")):
+            doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id=Path(args.target).name)
     findings = check_document(doc, matcher, numbers=not args.no_numbers)
     problems = [f for f in findings if is_problem(f.status)]
 
@@ -120,6 +122,12 @@ def run_check(args: argparse.Namespace) -> int:
                 emoji=False,
             )
     return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def _working(message: str) -> contextlib.AbstractContextManager[object]:
+    """A spinner on a terminal while slow work runs; nothing in pipes and logs."""
+    console = stderr()
+    return console.status(message) if console.is_terminal else contextlib.nullcontext()
 
 
 def _read_nonempty(path: str) -> str:
