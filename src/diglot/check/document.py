@@ -71,8 +71,7 @@ def check_document(doc: AlignedDocument, matcher: Matcher, numbers: bool = True)
         mentions += [(index, m) for m in target_mentions(target, doc.tgt_lang, matcher)]
     findings += first_mention_findings(doc, mentions, matcher)
     findings += consistency_findings(findings, matcher, doc.tgt_lang)
-    order = {id(f): i for i, f in enumerate(findings)}
-    findings.sort(key=lambda f: (f.bead if f.bead is not None else -1, order[id(f)]))
+    findings.sort(key=lambda f: f.bead if f.bead is not None else -1)  # stable: bead order kept within a bead
     return findings
 
 
