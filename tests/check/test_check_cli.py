@@ -217,3 +217,15 @@ def test_real_news_document_aligned_and_fixed(tmp_path, capsys):
     fixed = out.read_text(encoding="utf-8")
     assert fixed.replace("earthquake", "quake") == original.replace("earthquake", "quake")
     assert " quake" not in fixed
+
+
+def test_seed_en_ko_fix_restores_the_korean_edition_byte_for_byte(tmp_path, capsys):
+    edition = SEED_KO.read_text(encoding="utf-8")
+    spoiled = edition.replace("탈북자를 난민으로", "탈북민을 난민으로").replace("송환된 탈북자들은", "송환된 탈북민들은")
+    spoiled = spoiled.replace("강제북송에 반대한다", "강제송환에 반대한다")
+    assert spoiled.count("탈북민") == 2
+    target = write(tmp_path, "spoiled.ko.txt", spoiled)
+    out = tmp_path / "fixed.ko.txt"
+    assert main(["check", str(SEED_EN), target, "--fix", str(out)]) == 1
+    assert "3 renderings fixed" in capsys.readouterr().out
+    assert out.read_bytes() == SEED_KO.read_bytes()
