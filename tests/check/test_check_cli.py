@@ -229,3 +229,10 @@ def test_seed_en_ko_fix_restores_the_korean_edition_byte_for_byte(tmp_path, caps
     assert main(["check", str(SEED_EN), target, "--fix", str(out)]) == 1
     assert "3 renderings fixed" in capsys.readouterr().out
     assert out.read_bytes() == SEED_KO.read_bytes()
+
+
+def test_direction_contradicting_the_scripts_is_warned_about(tmp_path, capsys):
+    ko = write(tmp_path, "a.ko", "탈북자\n")
+    en = write(tmp_path, "a.en", "North Korean defector\n")
+    assert main(["check", "--presplit", "--direction", "en-ko", ko, en]) == 0  # nothing English to check
+    assert "but --direction says en-ko" in capsys.readouterr().err
