@@ -97,3 +97,9 @@ def test_article_before_an_acronym_turned_long_form(particles):
     target = "an Agency for National Security Planning official"
     findings = check_pair("안기부 직원", target, "ko", "en", particles)
     assert fix_text(target, findings, particles.glossary, "en") == "a National Intelligence Service official"
+
+
+def test_headline_title_case_is_kept(curated):
+    target = "China Halts Forcible Repatriation"
+    findings = check_pair("중국, 강제북송 중단", target, "ko", "en", curated)
+    assert fix_text(target, findings, curated.glossary, "en") == "China Halts Forced Repatriation"

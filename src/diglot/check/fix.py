@@ -3,7 +3,8 @@
 Only the term itself changes, plus what must agree with it:
 
 * English: a capital at the start of the term is kept (``Forcible repatriation`` →
-  ``Forced repatriation``); plural and possessive endings stay as written (they are outside
+  ``Forced repatriation``), and so is a headline's title case (``Forcible Repatriation`` →
+  ``Forced Repatriation``); plural and possessive endings stay as written (they are outside
   the term's span);
 * a later mention of an entry with a short form takes the short form (``fix_document`` only:
   it knows which mention is the first);
@@ -34,6 +35,7 @@ from diglot.korean import fix_particle
 from diglot.textio import normalize
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 _ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?|An?|AN)(\s+)$")
 _LETTERS_SAID_WITH_A_VOWEL = set("AEFHILMNORSX")  # "an FBI agent", "an NIS official"
 _VOWEL_LETTER_SAID_WITH_A_CONSONANT = re.compile(r"(?:uni|use|usu|eu|one|once)", re.IGNORECASE)
@@ -74,7 +76,9 @@ def edit_for(
             end = particle.end()
             new += fix_particle(new, particle.group())
     else:
-        if found[:1].isupper() and new[:1].islower():
+        if _is_title_case(found):
+            new = _title_case(new)
+        elif found[:1].isupper() and new[:1].islower():
             new = new[0].upper() + new[1:]
         article = _ARTICLE_BEFORE.search(text, 0, start)
         if article and _takes_an(found) != _takes_an(new):
@@ -83,6 +87,19 @@ def edit_for(
     if text[start:end] == new:
         return None
     return Edit(start, end, new)
+
+
+def _is_title_case(text: str) -> bool:
+    """Two or more words, each capitalised, not all capitals: a headline (``Forcible Repatriation``)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and any(c.islower() for c in text)
+
+
+def _title_case(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(
+        w if i and w in _MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def _article(written: str, an: bool) -> str:
