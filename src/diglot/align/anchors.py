@@ -44,15 +44,23 @@ _ENGLISH_SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
 
 # A sentence end inside a line: . ! ? (and closing quotes) before a new sentence, except after an
 # initial or a common abbreviation (U.S. President, Mr. Kim).
-_SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|St|Jr|Co|No|Ms))(?<!\b(?:Gen|Sen|Rep|Gov|Inc|Ltd|Col|Lt\.))"
-    r"(?<!\bCorp)(?<!\bSept)[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9\uac00-\ud7a3]"
-)
+_SENTENCE_BREAK = re.compile(r"([.!?])[\"'”’)]*\s+[\"'“‘(]?[A-Z0-9\uac00-\ud7a3]")
+_LAST_WORD = re.compile(r"(\w+)$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr co no gen sen rep gov inc ltd col lt corp sept vs etc".split()
+)  # fmt: skip
 
 
 def sentence_count(text: str) -> int:
     """How many sentences a line holds, by punctuation (a cheap count, not a segmentation)."""
-    return 1 + len(_SENTENCE_BREAK.findall(text))
+    count = 1
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group(1) == ".":
+            word = _LAST_WORD.search(text, max(0, match.start() - 8), match.start())
+            if word and (len(word.group()) == 1 and word.group().isupper() or word.group().lower() in _ABBREVIATIONS):
+                continue
+        count += 1
+    return count
 
 
 @dataclass
@@ -84,7 +92,6 @@ def english_stem(word: str) -> str:
     return word[:7]
 
 
-@lru_cache(maxsize=65536)
 def korean_stems(token: str) -> frozenset[str]:
     """Stem candidates of one Hangul word: its prefixes of two to four syllables.
 
@@ -147,22 +154,30 @@ def korean_features(text: str) -> Features:
         if len(key) > 3:
             feats.units.append(("latin", frozenset({key})))
         feats.bag.add(key)
-    tokens = []
+    tokens, stem_keys = [], []
+    units, bag = feats.units, feats.bag
     for run in _HANGUL_RUN.findall(text):
         if len(run) < 2:
             continue
-        tokens.append(korean_stems(run))
-        keys = _korean_name_keys(run)
-        if keys:
-            feats.units.append(("name", keys))
-            feats.bag.update(keys)
+        stems, keys_of_stems, name_keys = _korean_word(run)
+        tokens.append(stems)
+        stem_keys.append(keys_of_stems)
+        if name_keys:
+            units.append(("name", name_keys))
+            bag.update(name_keys)
     feats.tokens = tuple(tokens)
-    feats.stems = frozenset().union(*tokens) if tokens else frozenset()
-    feats.stem_keys = frozenset("k:" + s for s in feats.stems)
+    feats.stems = frozenset().union(*tokens)
+    feats.stem_keys = frozenset().union(*stem_keys)
     return feats
 
 
 @lru_cache(maxsize=65536)
+def _korean_word(run: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """One Hangul word's stem candidates, the same as lexicon keys (``k:``), and its name keys."""
+    stems = korean_stems(run)
+    return stems, frozenset("k:" + s for s in stems), _korean_name_keys(run)
+
+
 def _korean_name_keys(run: str) -> frozenset[str]:
     """Skeleton keys of a Hangul word read as a name: the bare name is the word less a particle
     of up to three syllables (김정일은, 오바마에게서); a three-syllable Korean name also gives

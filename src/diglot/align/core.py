@@ -200,8 +200,7 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
         for key in bag:
             postings[key] = postings.get(key, 0) | bit
     totals = [[0] * len(KINDS) for _ in units_by_sentence]
-    hits: tuple[list[int], list[int], list[int]] = ([], [], [])
-    overlaps: tuple[list[int], list[int], list[int]] = ([], [], [])
+    found_units: tuple[list[int], list[int], list[int]] = ([], [], [])  # sentence, kind, bit set
     get = postings.get
     for index, units in enumerate(units_by_sentence):
         counts = totals[index]
@@ -213,18 +212,38 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
                 found |= get(key, 0)
             if near is not None:
                 found &= near[index]
-            if not found:
-                continue
-            for target, bits in ((hits, found), (overlaps, found & (found >> 1))):
-                while bits:
-                    low = bits & -bits
-                    other = low.bit_length() - 1
-                    bits ^= low
-                    target[0].append(other if flip else index)
-                    target[1].append(index if flip else other)
-                    target[2].append(k)
-    as_arrays = lambda cols: tuple(np.array(c, dtype=np.int64) for c in cols)  # noqa: E731
-    return _Hits(np.array(totals, dtype=float).reshape(-1, len(KINDS)), as_arrays(hits), as_arrays(overlaps))
+            if found:
+                found_units[0].append(index)
+                found_units[1].append(k)
+                found_units[2].append(found)
+    hits = _expand(*found_units, m, overlap=False)
+    overlaps = _expand(*found_units, m, overlap=True)
+    if flip:  # (English j, Korean i) → (i, j)
+        hits, overlaps = (hits[1], hits[0], hits[2]), (overlaps[1], overlaps[0], overlaps[2])
+    return _Hits(np.array(totals, dtype=float).reshape(-1, len(KINDS)), hits, overlaps)
+
+
+def _expand(sentences: list[int], kinds: list[int], found: list[int], width: int, overlap: bool):
+    """(sentence, other sentence, kind) for every bit of every unit's bit set, with numpy.
+
+    With ``overlap``, the bits set in both ``other`` and ``other + 1``.
+    """
+    if overlap:
+        found = [bits & (bits >> 1) for bits in found]
+    if width > 256:  # a large document: its bit sets are sparse, so walk their bits instead
+        rows, others, kinds_out = [], [], []
+        for sentence, kind, bits in zip(sentences, kinds, found):
+            while bits:
+                low = bits & -bits
+                rows.append(sentence)
+                others.append(low.bit_length() - 1)
+                kinds_out.append(kind)
+                bits ^= low
+        return tuple(np.array(c, dtype=np.int64) for c in (rows, others, kinds_out))
+    size = (width + 63) // 64 * 8
+    raw = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in found), dtype=np.uint8)
+    unit, other = np.nonzero(np.unpackbits(raw.reshape(len(found), size), axis=1, bitorder="little"))
+    return np.array(sentences, dtype=np.int64)[unit], other.astype(np.int64), np.array(kinds, dtype=np.int64)[unit]
 
 
 def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
