@@ -234,17 +234,18 @@ def _english_word(word: str) -> tuple[str, bool, frozenset[str] | None, bool, bo
 
 @lru_cache(maxsize=16384)
 def _english_name_keys(run: tuple[str, ...]) -> list[frozenset[str]]:
-    """Skeleton keys of each word of a run of capitalised words, and of the words joined
-    (Kim Jong-il = 김정일; Lee Myung-bak gives Myung-bak = 명박)."""
-    joined: set[str] = set()
-    for size in (2, 3):
-        for start in range(len(run) - size + 1):
-            joined.update(skeletons("".join(run[start : start + size])))
+    """Skeleton keys of each word of a run of capitalised words: of the word, and of it joined
+    with its neighbours in twos and threes (Kim Jong-il = 김정일, Ri Sol Ju = 리설주; Lee
+    Myung-bak gives Myung-bak = 명박)."""
     out = []
-    for word in run:
-        keys = frozenset("s:" + s for s in skeletons(word) | joined if len(s) >= _SHORTEST_SKELETON)
-        if keys:
-            out.append(keys)
+    for index in range(len(run)):
+        keys: set[str] = set()
+        for size in (1, 2, 3):
+            for start in range(max(0, index - size + 1), min(index, len(run) - size) + 1):
+                keys.update(skeletons("".join(run[start : start + size])))
+        keys_found = frozenset("s:" + s for s in keys if len(s) >= _SHORTEST_SKELETON)
+        if keys_found:
+            out.append(keys_found)
     return out
 
 
