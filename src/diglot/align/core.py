@@ -6,7 +6,8 @@ is estimated on all of them together. It works in passes, as hunalign does:
 
 1. align with lengths, the fixed anchors (numbers, Latin words, names, glossary, MT) and the
    seed lexicon (:mod:`diglot.align.seed`);
-2. re-estimate the parameters on that alignment and learn a lexicon from its beads;
+2. re-estimate the parameters on that alignment and learn a lexicon from its beads (the pairs
+   the seed lacks: the seed's anchors, like the other fixed ones, are looked up once);
 3. align again with everything; steps 2–3 are repeated ``passes - 1`` times (two passes in
    all by default: a third one drifts, measured on the dev documents).
 
@@ -123,12 +124,12 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progr
     three = {(3, 1): any(f.sentences >= 3 for d in docs for f in d.ko),
              (1, 3): any(f.sentences >= 3 for d in docs for f in d.en)}  # fmt: skip
     params = replace(params, types=params.types + tuple(t for t in THREE_TYPES if three[t]))
-    lexicon = seed
+    lexicon = Lexicon()  # what is learned from the input, beyond the seed
     results: list[list[ScoredBead]] = []
     for number in range(passes):
         results = []
         for doc in docs:
-            _prepare(doc, lexicon)
+            _prepare(doc, seed, lexicon)
             results.append(_align_one(doc, params))
             done += 1
             progress(done, steps)
@@ -140,7 +141,7 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progr
                 for k, e, _ in beads
                 if k and e
             )
-            lexicon = seed | learned
+            lexicon = Lexicon({pair: dice for pair, dice in learned.pairs.items() if pair not in seed.pairs})
     return results
 
 
@@ -157,15 +158,21 @@ def _translate_all(docs: list[_Doc], korean: list[list[str]], translate: Transla
         start += len(sentences)
 
 
-def _prepare(doc: _Doc, lexicon: Lexicon) -> None:
+def _prepare(doc: _Doc, seed: Lexicon, lexicon: Lexicon) -> None:
     """Which units of each sentence are found in which sentence of the other side, for this pass.
 
-    The fixed anchors (and the MT ones) are looked up once; the lexicon's, which change with
-    each pass, are looked up again and added.
+    The fixed anchors (with the seed lexicon's and the MT ones) are looked up once; those of
+    the lexicon learned from the input, which changes with each pass, are looked up again.
     """
     if doc.base is None:
         units = {"ko": [list(f.units) for f in doc.ko], "en": [list(f.units) for f in doc.en]}
         bags = {"ko": [set(f.bag) for f in doc.ko], "en": [set(f.bag) for f in doc.en]}
+        if seed:
+            for lang, side in (("ko", doc.ko), ("en", doc.en)):
+                for index, feats in enumerate(side):
+                    extra, keys = lexicon_anchors(feats, lang, seed)
+                    units[lang][index] += extra
+                    bags[lang][index] |= keys
         if doc.translations is not None:
             for lang, side in (("ko", doc.ko), ("en", doc.en)):
                 for index, feats in enumerate(side):
