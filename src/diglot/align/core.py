@@ -262,33 +262,34 @@ def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
 
 
 def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]:
+    """The cost of every bead type ending at every cell, all types computed together."""
     n, m = len(doc.ko), len(doc.en)
+    types = [t for t in params.types if t[0] and t[1]]
+    a = np.array([t[0] for t in types])[:, None, None]
+    b = np.array([t[1] for t in types])[:, None, None]
+    rows = np.arange(n + 1)[None, :, None]
+    cols = np.arange(m + 1)[None, None, :]
+    r0, c0 = np.maximum(rows - a, 0), np.maximum(cols - b, 0)
     ko_len = np.concatenate([[0], np.cumsum([f.length for f in doc.ko])]).astype(float)
     en_len = np.concatenate([[0], np.cumsum([f.length for f in doc.en])]).astype(float)
-    anchors = {size: _AnchorTables(doc, params.weights(size)) for size in {n for t in params.types for n in t if n}}
+    lk, le = ko_len[rows] - ko_len[r0], en_len[cols] - en_len[c0]
+    mean = np.maximum((lk + le / params.ratio) / 2, 1.0)
+    delta = np.abs(le - params.ratio * lk) / np.sqrt(params.variance * mean)
+    cost = np.array([params.type_cost[t] for t in types])[:, None, None] + _neg_log_erfc(delta / math.sqrt(2))
+    # Korean units face b English sentences; English units face a Korean ones.
+    for size in sorted({x for t in types for x in t}):
+        tables = _AnchorTables(doc, params.weights(size))
+        for facing, side in ((b, tables.korean), (a, tables.english)):
+            chosen = np.flatnonzero(facing.ravel() == size)
+            if len(chosen):
+                cost[chosen] -= side(rows, r0[chosen], cols, c0[chosen], size)
     ko_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.ko])])
     en_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.en])])
-
-    rows = np.arange(n + 1)[:, None]
-    cols = np.arange(m + 1)[None, :]
-    costs = {}
-    for a, b in params.types:
-        if a == 0 or b == 0:
-            continue
-        r0, c0 = np.maximum(rows - a, 0), np.maximum(cols - b, 0)
-        lk = ko_len[rows] - ko_len[r0]
-        le = en_len[cols] - en_len[c0]
-        mean = np.maximum((lk + le / params.ratio) / 2, 1.0)
-        delta = np.abs(le - params.ratio * lk) / np.sqrt(params.variance * mean)
-        cost = params.type_cost[(a, b)] + _neg_log_erfc(delta / math.sqrt(2))
-        # Korean units face b English sentences; English units face a Korean ones.
-        cost = cost - anchors[b].korean(rows, r0, cols, c0, b) - anchors[a].english(rows, r0, cols, c0, a)
-        same = (ko_sentences[rows] - ko_sentences[r0]) == (en_sentences[cols] - en_sentences[c0])
-        agree, disagree = params.sentence_weights((a, b))
-        cost = cost - np.where(same, agree, disagree)
-        cost[(rows < a) | (cols < b)] = dp.INF
-        costs[(a, b)] = cost
-    return costs
+    same = (ko_sentences[rows] - ko_sentences[r0]) == (en_sentences[cols] - en_sentences[c0])
+    weights = np.array([params.sentence_weights(t) for t in types])  # (types, 2): agree, disagree
+    cost -= np.where(same, weights[:, 0, None, None], weights[:, 1, None, None])
+    cost[(rows < a) | (cols < b)] = dp.INF
+    return {t: cost[index] for index, t in enumerate(types)}
 
 
 class _AnchorTables:
