@@ -55,10 +55,11 @@ _ENGLISH_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
+# Matched on the lower-cased text; the lookahead skips most positions cheaply.
 _ENGLISH_WORD_NUMBER = re.compile(
-    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b"
-    rf"|\b({'|'.join(_ENGLISH_WORDS)})\b(?:\s(hundred|thousand|million|billion)\b)?",
-    re.IGNORECASE,
+    r"(?<![a-z])(?=[otfsenhd])(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(one|two|three|four|five|six|seven|eight|nine)(?![a-z])"
+    rf"|({'|'.join(sorted(_ENGLISH_WORDS, key=len, reverse=True))})(?![a-z])(?:\s(hundred|thousand|million|billion)(?![a-z]))?)"
 )
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -109,13 +110,14 @@ def _english(text: str) -> list[NumberMention]:
         value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
         found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
-    for m in _ENGLISH_WORD_NUMBER.finditer(text):
+    lowered = text.lower()
+    for m in _ENGLISH_WORD_NUMBER.finditer(lowered if len(lowered) == len(text) else text):
         if m.group(1):
-            value = _ENGLISH_WORDS[m.group(1).lower()] + _ENGLISH_WORDS[m.group(2).lower()]
+            value = _ENGLISH_WORDS[m.group(1)] + _ENGLISH_WORDS[m.group(2)]
         else:
-            value = _ENGLISH_WORDS[m.group(3).lower()] * (_ENGLISH_SCALES[m.group(4).lower()] if m.group(4) else 1)
+            value = _ENGLISH_WORDS[m.group(3)] * (_ENGLISH_SCALES[m.group(4)] if m.group(4) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
-        found.append(NumberMention(m.start(), m.end(), float(value), m.group(), approx, spelled=True))
+        found.append(NumberMention(m.start(), m.end(), float(value), text[m.start() : m.end()], approx, spelled=True))
     for m in _ENGLISH_MONTH.finditer(text):
         found.append(NumberMention(m.start(), m.end(), float(_MONTHS[m.group(1)[:3].lower()]), m.group()))
     return found
