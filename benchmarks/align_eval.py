@@ -5,9 +5,11 @@ format of ``data/korean-parallel-corpora/ko-en-news.dev.jsonl`` (``id``, ``ko``,
 ``gold``), and prints strict and lax precision, recall and F1 (definitions in that folder's
 README: a predicted bead counts strictly only if it equals a gold bead, laxly if it shares a
 (ko, en) line pair with one; beads with an empty side are left out) and sentence pairs a second:
-Korean lines aligned per second of CPU time, glossary already loaded, the best of ``--repeat``
-runs each in a fresh process (so no cache is warm and other work on a shared machine weighs
-as little as it can).
+Korean lines aligned per second of CPU time, the best of ``--repeat`` runs each in a fresh
+process (so no cache of these sentences is warm and other work on a shared machine weighs as
+little as it can). Each process first aligns other text (general-domain pairs from
+``jhe-koen-dev``) untimed, so models, tables and compiled patterns are loaded, as the issue
+asks ("once models are loaded"), without warming any cache of the timed sentences.
 
     python benchmarks/align_eval.py                       # all dev documents
     python benchmarks/align_eval.py --half even           # every other document (0, 2, 4, ...)
@@ -81,6 +83,16 @@ def run_gale_church(docs: list[dict]) -> tuple[list[list], float]:
     return results, time.process_time() - start
 
 
+WARM_UP = DEV.parent / "jhe-koen-dev"
+
+
+def warm_up_documents() -> list[dict]:
+    """Forty general-domain pairs, none of them in the dev documents."""
+    ko = WARM_UP.with_suffix(".ko").read_text(encoding="utf-8").splitlines()[:40]
+    en = WARM_UP.with_suffix(".en").read_text(encoding="utf-8").splitlines()[:40]
+    return [{"id": "warm-up", "ko": ko, "en": en}]
+
+
 def run(name: str, docs: list[dict], no_glossary: bool) -> tuple[list[list], float]:
     if name == "diglot":
         return run_diglot(docs, None if no_glossary else Matcher(load_glossary(), ["ko", "en"]))
@@ -105,6 +117,7 @@ def main() -> None:
     args = parser.parse_args()
     docs = read_documents(args.data, args.half)
     if args.worker:  # one timed run, for fastest()
+        run(args.worker, warm_up_documents(), args.no_glossary)
         print(run(args.worker, docs, args.no_glossary)[1])
         return
     gold = [d["gold"] for d in docs]

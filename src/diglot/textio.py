@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import sys
 import tempfile
 import unicodedata
@@ -62,14 +63,14 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(data, str(p))
 
 
+_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def script_of(text: str) -> str:
     """``"ko"`` if Hangul letters outnumber Latin ones, else ``"en"``."""
-    hangul = latin = 0
-    for ch in text:
-        if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
-            hangul += 1
-        elif ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
-            latin += 1
+    hangul = len(_HANGUL_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
     # A Hangul syllable carries about two to three Latin letters' worth of sound.
     return "ko" if hangul * 2.5 >= latin and hangul > 0 else "en"
 
