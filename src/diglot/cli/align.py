@@ -9,6 +9,7 @@ import sys
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from diglot.align import align_many
+from diglot.align.batch import read_batch
 from diglot.align.formats import NAMES as PLAIN_FORMATS
 from diglot.align.formats import get_writer
 from diglot.cli.output import print_warning, stderr
@@ -143,25 +144,9 @@ def _translator(args: argparse.Namespace):
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    raw = read_text(args.jsonl)
-    ids, pairs = [], []
-    for number, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(
-                _("{name}, line {line}: not valid JSON ({reason})").format(name=args.jsonl, line=number, reason=err.msg)
-            ) from None
-        if not isinstance(record, dict) or not all(_is_lines(record.get(key)) for key in ("ko", "en")):
-            raise InputError(
-                _("{name}, line {line}: expected an object with \"ko\" and \"en\" lists of strings").format(
-                    name=args.jsonl, line=number
-                )
-            )
-        ids.append(record.get("id", number - 1))
-        pairs.append(tuple(_presplit_segments(record[key], key) for key in ("ko", "en")))
+    documents = read_batch(args.jsonl)
+    ids = [doc.id for doc in documents]
+    pairs = [(_presplit_segments(doc.ko, "ko"), _presplit_segments(doc.en, "en")) for doc in documents]
     target = check_output_path(args.output, args.force) if args.output else None
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)
@@ -186,9 +171,6 @@ def _run_batch(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     return EXIT_OK
 
-
-def _is_lines(value) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _presplit_segments(lines: list[str], lang: str) -> list[Segment]:

@@ -14,7 +14,6 @@ Beads with one side empty (a sentence left untranslated, page noise) are left ou
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,36 +92,23 @@ def _lines(text: str) -> list[str]:
 
 def read_jsonl(path: str | os.PathLike[str], matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]
     """Documents ``{"id", "ko": [lines], "en": [lines]}``, one a line, each aligned line by line."""
+    from diglot.align.batch import read_batch
     from diglot.segment import is_boilerplate
 
-    documents = []
-    for number, line in enumerate(read_text(path).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(
-                _("{name}, line {line}: not valid JSON ({reason})").format(name=path, line=number, reason=err.msg)
-            ) from None
-        if not isinstance(record, dict) or not all(_is_lines(record.get(key)) for key in ("ko", "en")):
-            raise InputError(
-                _("{name}, line {line}: expected an object with \"ko\" and \"en\" lists of strings").format(
-                    name=path, line=number
-                )
-            )
-        segments = {
-            lang: [Segment(" ".join(normalize(t).split()), i, is_boilerplate(t, lang)) for i, t in enumerate(record[lang])]
-            for lang in ("ko", "en")
-        }
-        documents.append((str(record.get("id", number)), segments["ko"], segments["en"]))
+    documents = [
+        (
+            str(doc.id),
+            *(
+                [Segment(" ".join(normalize(t).split()), i, is_boilerplate(t, lang)) for i, t in enumerate(lines)]
+                for lang, lines in (("ko", doc.ko), ("en", doc.en))
+            ),
+        )
+        for doc in read_batch(path)
+    ]
     if not documents:
         raise InputError(_("{name} holds no documents").format(name=path))
     return aligned_pairs(documents, matcher)
 
-
-def _is_lines(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def aligned_pairs(documents: list[tuple[str, list[Segment], list[Segment]]], matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]
