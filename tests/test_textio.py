@@ -1,4 +1,5 @@
 import io
+import os
 import sys
 import unicodedata
 
@@ -67,3 +68,12 @@ def test_atomic_write_replaces_and_keeps_mode(tmp_path):
     assert path.read_text() == "new"
     assert path.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["g.yaml"]
+
+
+def test_atomic_write_gives_a_new_file_the_usual_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "new.html", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.html").stat().st_mode & 0o777 == 0o644

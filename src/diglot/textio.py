@@ -98,8 +98,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        if p.exists():
-            os.chmod(tmp, p.stat().st_mode & 0o777)
+        # mkstemp makes the file private (0600); give it the old file's mode, or the usual one.
+        os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else 0o666 & ~_umask())
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -110,6 +110,12 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
