@@ -10,9 +10,11 @@ Transformer written through CTranslate2's model-spec API with numpy weights.
   second subspace) to the output layer. It behaves like a perfect translator whose "target
   language" is the source: what the model is given is what comes out, so tests can see that
   text, placeholders and glossary renderings travel through real decoding.
-* :func:`build_random_model` has Argos-like dimensions and random weights with the end token
-  suppressed, so every sentence decodes exactly ``max_decoding_length`` steps: a benchmark
-  load of realistic size.
+* :func:`build_random_model` has Argos-like dimensions (Transformer base) and random weights,
+  except that the end token is tied to one dimension of the decoder's position codes: it is
+  impossible before step ``decode_steps`` and certain at it, so every sentence decodes exactly
+  that many steps whoever runs the model and with whatever options: a benchmark load of
+  realistic size.
 """
 
 from __future__ import annotations
@@ -56,11 +58,11 @@ def _vocabulary(sp_model: Path, pad_to: int = 0) -> list[str]:
     return tokens
 
 
-def _finish(spec, vocabulary: list[str], model_dir: Path) -> Path:
+def _finish(spec, vocabulary: list[str], model_dir: Path, quantization: str = "float32") -> Path:
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
-    spec.optimize(quantization="float32")
+    spec.optimize(quantization=quantization)
     model_dir.mkdir(parents=True, exist_ok=True)
     spec.save(str(model_dir))
     return model_dir
@@ -153,9 +155,10 @@ def build_random_model(
     heads: int = 8,
     ffn: int = 2048,
     vocab_size: int = 32000,
+    decode_steps: int = 40,
     seed: int = 11,
 ) -> Path:
-    """Write a Transformer of the given size with random weights that never emits ``</s>``."""
+    """Write a Transformer of the given size with random weights that stops after ``decode_steps``."""
     from ctranslate2.specs import common_spec, model_spec, transformer_spec
 
     vocabulary = _vocabulary(sp_model, pad_to=vocab_size)
@@ -196,11 +199,20 @@ def build_random_model(
             layer.ffn.linear_0.bias = np.zeros(ffn, np.float32)
             layer.ffn.linear_1.weight = dense(d_model, ffn)
             layer.ffn.linear_1.bias = np.zeros(d_model, np.float32)
-    spec.decoder.projection.weight = dense(len(vocabulary), d_model)
-    bias = np.zeros(len(vocabulary), np.float32)
-    bias[vocabulary.index("</s>")] = -1e4  # never ends early: every run decodes the same steps
-    spec.decoder.projection.bias = bias
-    return _finish(spec, vocabulary, model_dir)
+    # Sinusoidal positions, but the last dimension says "too early" (-50) or "time to stop" (+50):
+    # the only thing the end token's output row reads.
+    steps = np.arange(512, dtype=np.float32)[:, None]
+    rates = np.exp(-np.log(10000.0) * np.arange(0, d_model, 2, dtype=np.float32) / d_model)[None, :]
+    positions = np.concatenate([np.sin(steps * rates), np.cos(steps * rates)], axis=1).astype(np.float32)
+    positions[:, -1] = np.where(steps[:, 0] < decode_steps, -50.0, 50.0)
+    spec.decoder.position_encodings.encodings = positions
+    projection = dense(len(vocabulary), d_model)
+    eos = vocabulary.index("</s>")
+    projection[eos] = 0.0
+    projection[eos, -1] = 100.0
+    spec.decoder.projection.weight = projection
+    spec.decoder.projection.bias = np.zeros(len(vocabulary), np.float32)
+    return _finish(spec, vocabulary, model_dir, quantization="int8")
 
 
 def pack_argosmodel(
