@@ -137,15 +137,24 @@ class DocumentTranslator:
                     jobs.append((len(documents) - 1, index, plan(seg.text, self.matcher, self.protection,
                                                                self.src_lang, self.tgt_lang, first)))
         decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress)
-        for (doc_index, seg_index, plan_), result in zip(jobs, decoded):
-            doc = documents[doc_index]
-            text, reports = finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
-            if any(r.status == FAILED for r in reports) and result.attention is None and self.engine.supports_attention:
-                # A cached output has no attention: decode this one again to locate the lost term.
-                again = self.engine.translate([plan_.engine_input], attention=True)[0]
-                text, reports = finish(again, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
-            doc.translations[seg_index] = text
-            doc.mentions.extend(reports)
+        finished = [
+            finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
+            for (_, seg_index, plan_), result in zip(jobs, decoded)
+        ]
+        # A cached output has no attention: decode the sentences that lost a term again, in one
+        # batch, so the lost term can be located exactly as on the first run.
+        again = [
+            i for i, (_, reports) in enumerate(finished)
+            if decoded[i].attention is None and any(r.status == FAILED for r in reports)
+        ]
+        if again and self.engine.supports_attention:
+            redone = self.engine.translate([jobs[i][2].engine_input for i in again], attention=True)
+            for i, result in zip(again, redone):
+                _, seg_index, plan_ = jobs[i]
+                finished[i] = finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
+        for (doc_index, seg_index, _), (text, reports) in zip(jobs, finished):
+            documents[doc_index].translations[seg_index] = text
+            documents[doc_index].mentions.extend(reports)
         return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached)
 
     def _decode(self, inputs: list[str], progress: Progress | None) -> tuple[list[Decoded], int]:
