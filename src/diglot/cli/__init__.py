@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=_("Run `diglot COMMAND --help` to learn a command. Exit codes: 0 ok, 1 findings, 2 usage or input error."),
     )
-    parser.add_argument("--version", action="version", version=f"diglot {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"diglot {__version__}", help=_("show program's version number and exit")
+    )
     parser.add_argument(
         "--lang", choices=SUPPORTED, help=_("language of messages (default: from LANG; Korean if it starts with ko)")
     )

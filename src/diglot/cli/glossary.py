@@ -198,7 +198,7 @@ def entry_table(entry: Entry) -> Table:
     table.add_column(_("short form"))
     for lang, terms in entry.langs.items():
         table.add_row(lang, terms.preferred, ", ".join(terms.variants), ", ".join(terms.forbidden), terms.short or "")
-    notes = [(_("note"), entry.note), (_("source"), entry.source)]
+    notes = [(_("note"), entry.note), (_("source of the rendering"), entry.source)]
     if entry.valid_from or entry.valid_until:
         notes.append((_("valid"), f"{entry.valid_from or '…'} – {entry.valid_until or '…'}"))
     table.caption = "\n".join(f"{label}: {value}" for label, value in notes if value)
