@@ -12,6 +12,7 @@ from diglot.align import align_many
 from diglot.align.batch import read_batch
 from diglot.align.formats import NAMES as PLAIN_FORMATS
 from diglot.align.formats import get_writer
+from diglot.cli.common import add_force_option, add_glossary_option
 from diglot.cli.output import print_warning, stderr
 from diglot.doc import AlignedDocument, Segment
 from diglot.errors import EXIT_OK, DiglotError, InputError
@@ -47,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help=_("the source and target files (- for standard input)"))
     p.add_argument("-o", "--output", metavar="OUT", help=_("write here instead of standard output"))
     p.add_argument("--format", choices=FORMATS, default="tsv", help=_("output format (default: tsv)"))
-    p.add_argument("--force", action="store_true", help=_("overwrite the output file if it exists"))
+    add_force_option(p)
     p.add_argument("--presplit", action="store_true", help=_("the input has one sentence a line: do not segment"))
     p.add_argument(
         "--jsonl",
@@ -57,10 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "writes {\"id\", \"alignment\": [[[ko ids], [en ids]], ...]} a line"
         ),
     )
-    p.add_argument(
-        "-g", "--glossary", action="append", metavar="PATH",
-        help=_("glossary whose terms anchor the alignment; repeat to combine (default: the curated glossaries)"),
-    )  # fmt: skip
+    add_glossary_option(
+        p, _("glossary whose terms anchor the alignment; repeat to combine (default: the curated glossaries)")
+    )
     p.add_argument("--no-glossary", action="store_true", help=_("do not use glossary terms as anchors"))
     p.add_argument(
         "--use-mt",

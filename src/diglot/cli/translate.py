@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from diglot.cli.common import add_force_option
+from diglot.cli.common import add_force_option, add_glossary_option
 from diglot.cli.output import print_warning, stderr, stdout
 from diglot.edition import format_for_path, translation_edition, write_edition
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
@@ -41,9 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help=_("text files to translate; - reads standard input"))
     p.add_argument("--to", required=True, dest="to_lang", metavar="LANG", help=_("target language: en or ko"))
     p.add_argument("--from", dest="from_lang", metavar="LANG", help=_("source language (default: guessed from the script)"))
-    p.add_argument(
-        "-g", "--glossary", action="append", metavar="PATH",
-        help=_("glossary to enforce; repeat to combine (default: the curated glossaries shipped with diglot)"),
+    add_glossary_option(
+        p, _("glossary to enforce; repeat to combine (default: the curated glossaries shipped with diglot)")
     )
     p.add_argument("--no-glossary", action="store_true", help=_("translate without glossary enforcement"))
     out = p.add_mutually_exclusive_group()
