@@ -201,10 +201,12 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
     if (n + 1) * (m + 1) > LARGE:
         reach = REACH
         near = [((1 << (2 * reach + 1)) - 1) << max(0, int(i * m / n) - reach) for i in range(n)]
+    # Only keys some unit asks for are indexed: most of a bag (every word, every stem) is not.
+    wanted = {key for units in units_by_sentence for _, keys in units for key in keys}
     postings: dict[str, int] = {}
     for index, bag in enumerate(other_bags):
         bit = 1 << index
-        for key in bag:
+        for key in wanted.intersection(bag):
             postings[key] = postings.get(key, 0) | bit
     totals = [[0] * len(KINDS) for _ in units_by_sentence]
     found_units: tuple[list[int], list[int], list[int]] = ([], [], [])  # sentence, kind, bit set

@@ -160,6 +160,11 @@ def hangul_prefix_skeletons(run: str, shortest: int) -> list[str]:
     return out
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_NON_HANGUL = re.compile("[^\uac00-\ud7a3]+")
+_HANGUL_CLASSES = {0xAC00 + code: classes for code, classes in enumerate(_SYLLABLE_CLASSES)}  # for str.translate
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str, *, silent_r: bool = True) -> str:
     """The consonant skeleton of a Latin-script word or of Hangul.
@@ -175,11 +180,17 @@ def skeleton(word: str, *, silent_r: bool = True) -> str:
     >>> skeleton("고든"), skeleton("Gordon")
     ('KTN', 'KTN')
     """
-    if any("\uac00" <= ch <= "\ud7a3" for ch in word):
-        return _collapse("".join(_SYLLABLE_CLASSES[ord(ch) - 0xAC00] for ch in word if "\uac00" <= ch <= "\ud7a3"))
+    if _HANGUL.search(word):
+        return _collapse(_NON_HANGUL.sub("", word).translate(_HANGUL_CLASSES))
+    return _latin_skeleton(_latin_letters(word), silent_r)
+
+
+def _latin_letters(word: str) -> str:
     text = _NON_LATIN.sub("", word.lower())
-    if text.startswith("x"):  # Xi, Xinhua: pinyin x is an s
-        text = "s" + text[1:]
+    return "s" + text[1:] if text.startswith("x") else text  # Xi, Xinhua: pinyin x is an s
+
+
+def _latin_skeleton(text: str, silent_r: bool) -> str:
     if silent_r:
         text = _SILENT_R.sub("", text)
     text = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], text)
@@ -193,6 +204,9 @@ def skeletons(word: str) -> frozenset[str]:
     >>> sorted(skeletons("Kirkuk")), sorted(skeletons("키르쿠크"))
     (['K', 'KLK'], ['KLK'])
     """
-    if any("\uac00" <= ch <= "\ud7a3" for ch in word):
+    if _HANGUL.search(word):
         return frozenset({skeleton(word)})
-    return frozenset({skeleton(word), skeleton(word, silent_r=False)})
+    text = _latin_letters(word)
+    if "r" not in text:  # both readings agree
+        return frozenset({_latin_skeleton(text, False)})
+    return frozenset({_latin_skeleton(text, True), _latin_skeleton(text, False)})
