@@ -49,3 +49,27 @@ def test_band_is_respected_and_reported():
         i, j = i + a, j + b
         assert abs(i - j) <= 3
     assert touched
+
+
+def test_documents_aligned_together_get_their_own_best_paths():
+    rng = np.random.default_rng(7)
+    types = [(1, 1), (2, 1), (1, 2)]
+    sizes = [(5, 7), (8, 3), (1, 1), (6, 6)]
+    height, width = 9, 8
+    stacked = np.full((len(sizes), len(types), height, width), 1e6)  # padding: dear but not infinite
+    alone = []
+    for d, (n, m) in enumerate(sizes):
+        costs = {t: rng.uniform(-3, 3, (n + 1, m + 1)) for t in types}
+        for (a, b), c in costs.items():
+            c[:a, :] = c[:, :b] = np.inf
+        for t, c in enumerate(costs.values()):
+            stacked[d, t, : n + 1, : m + 1] = c
+        alone.append(dp.best_path(n, m, costs, 2.0, 1.5))
+    together = dp.best_paths(stacked, types, sizes, 2.0, 1.5)
+    assert [p for p, _, _ in together] == [p for p, _, _ in alone]
+    assert [c for _, c, _ in together] == pytest.approx([c for _, c, _ in alone])
+
+
+def test_a_band_in_a_padded_array_ends_at_the_document():
+    band = dp.band_mask(4, 2, 10, shape=(7, 9))
+    assert band[:5, :3].all() and not band[5:].any() and not band[:, 3:].any()

@@ -45,6 +45,8 @@ LARGE = 40_000  # DP cells above which a document is aligned window by window (s
 WINDOW = 120  # Korean sentences a window spans
 KEEP = 80  # Korean sentences of a window whose beads are kept
 REACH = WINDOW  # in a large document, anchors are looked up this far from the diagonal
+GROUP_CELLS = 100_000  # DP cells, padding included, of the documents aligned together
+GROUP_PADDING = 1.5  # at most this many padded cells for each real one in a group
 
 
 @dataclass
@@ -127,12 +129,16 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progr
     lexicon = Lexicon()  # what is learned from the input, beyond the seed
     results: list[list[ScoredBead]] = []
     for number in range(passes):
-        results = []
         for doc in docs:
             _prepare(doc, seed, lexicon)
-            results.append(_align_one(doc, params))
-            done += 1
-            progress(done, steps)
+        results = [[] for _ in docs]
+        for group in _groups(docs):
+            members = [docs[d] for d in group]
+            aligned = _align_blocks(members, params) if len(members) > 1 else [_align_one(members[0], params)]
+            for d, beads in zip(group, aligned):
+                results[d] = beads
+                done += 1
+                progress(done, steps)
         if number + 1 < passes:
             params = _reestimate(docs, results, params)
             learned = Lexicon.learn(
@@ -258,40 +264,92 @@ def _expand(sentences: list[int], kinds: list[int], found: list[int], width: int
 def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
     """``-log erfc(x)`` for x ≥ 0 without underflow (Numerical Recipes' erfcc, error < 1.2e-7)."""
     t = 1.0 / (1.0 + 0.5 * x)
-    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (
-        0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))  # fmt: skip
-    return x * x - poly - np.log(t)
+    poly = np.full_like(t, 0.17087277)
+    for coefficient in (-0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196,
+                        1.00002368):  # fmt: skip
+        poly *= t  # Horner's rule in place: these arrays are the largest the aligner makes
+        poly += coefficient
+    poly *= t
+    poly += -1.26551223
+    out = x * x
+    out -= poly
+    out -= np.log(t)
+    return out
 
 
-def _cost_tables(doc: _Doc, params: Params) -> dict[tuple[int, int], np.ndarray]:
-    """The cost of every bead type ending at every cell, all types computed together."""
-    n, m = len(doc.ko), len(doc.en)
+def _cost_tables(docs: list[_Doc], params: Params) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The cost of every bead type ending at every cell of every document, all computed together.
+
+    Returns the types (those with both sides) and their costs, documents × types × rows ×
+    columns, the documents padded to the largest (see :mod:`diglot.align.dp`). A bead (a, b)
+    ending at (i, j) starts at (i - a, j - b): its sums over sentences are running totals read
+    at two rows (columns), the second shifted by a (b).
+    """
     types = [t for t in params.types if t[0] and t[1]]
-    a = np.array([t[0] for t in types])[:, None, None]
-    b = np.array([t[1] for t in types])[:, None, None]
-    rows = np.arange(n + 1)[None, :, None]
-    cols = np.arange(m + 1)[None, None, :]
-    r0, c0 = np.maximum(rows - a, 0), np.maximum(cols - b, 0)
-    ko_len = np.concatenate([[0], np.cumsum([f.length for f in doc.ko])]).astype(float)
-    en_len = np.concatenate([[0], np.cumsum([f.length for f in doc.en])]).astype(float)
-    lk, le = ko_len[rows] - ko_len[r0], en_len[cols] - en_len[c0]
+    height, width = max(len(d.ko) for d in docs) + 1, max(len(d.en) for d in docs) + 1
+    row_from = {a: np.maximum(np.arange(height) - a, 0) for a in {t[0] for t in types}}
+    col_from = {b: np.maximum(np.arange(width) - b, 0) for b in {t[1] for t in types}}
+    r0 = np.array([row_from[a] for a, _ in types])  # (types, rows)
+    c0 = np.array([col_from[b] for _, b in types])
+    ko_len = _prefix_sums([[f.length for f in d.ko] for d in docs], height)
+    en_len = _prefix_sums([[f.length for f in d.en] for d in docs], width)
+    lk = (ko_len[:, None, :] - ko_len[:, r0])[:, :, :, None]
+    le = (en_len[:, None, :] - en_len[:, c0])[:, :, None, :]
     mean = np.maximum((lk + le / params.ratio) / 2, 1.0)
     delta = np.abs(le - params.ratio * lk) / np.sqrt(params.variance * mean)
-    cost = np.array([params.type_cost[t] for t in types])[:, None, None] + _neg_log_erfc(delta / math.sqrt(2))
-    # Korean units face b English sentences; English units face a Korean ones.
-    for size in sorted({x for t in types for x in t}):
-        tables = _AnchorTables(doc, params.weights(size))
-        for facing, side in ((b, tables.korean), (a, tables.english)):
-            chosen = np.flatnonzero(facing.ravel() == size)
-            if len(chosen):
-                cost[chosen] -= side(rows, r0[chosen], cols, c0[chosen], size)
-    ko_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.ko])])
-    en_sentences = np.concatenate([[0], np.cumsum([f.sentences for f in doc.en])])
-    same = (ko_sentences[rows] - ko_sentences[r0]) == (en_sentences[cols] - en_sentences[c0])
+    cost = _neg_log_erfc(delta / math.sqrt(2))
+    cost += np.array([params.type_cost[t] for t in types])[None, :, None, None]
+    # Korean units face b English sentences, English units a Korean ones: the anchor weights
+    # depend on how many sentences a unit faces.
+    hits = _BatchHits(docs, height, width)
+    tables = {size: _AnchorTables(hits, params.weights(size)) for size in {x for t in types for x in t}}
+    for index, (a, b) in enumerate(types):
+        cost[:, index] -= tables[b].korean(row_from[a], col_from[b], a, b)
+        cost[:, index] -= tables[a].english(row_from[a], col_from[b], a, b)
+    ko_sentences = _prefix_sums([[f.sentences for f in d.ko] for d in docs], height)
+    en_sentences = _prefix_sums([[f.sentences for f in d.en] for d in docs], width)
+    ko_counts = (ko_sentences[:, None, :] - ko_sentences[:, r0])[:, :, :, None]
+    same = ko_counts == (en_sentences[:, None, :] - en_sentences[:, c0])[:, :, None, :]
     weights = np.array([params.sentence_weights(t) for t in types])  # (types, 2): agree, disagree
-    cost -= np.where(same, weights[:, 0, None, None], weights[:, 1, None, None])
-    cost[(rows < a) | (cols < b)] = dp.INF
-    return {t: cost[index] for index, t in enumerate(types)}
+    cost -= np.where(same, weights[None, :, 0, None, None], weights[None, :, 1, None, None])
+    rows, cols = np.arange(height)[:, None], np.arange(width)[None, :]
+    for index, (a, b) in enumerate(types):
+        cost[:, index, (rows < a) | (cols < b)] = dp.INF
+    return types, cost
+
+
+def _prefix_sums(values: list[list[float]], size: int) -> np.ndarray:
+    """Each document's running totals from 0, padded with its last total to ``size`` entries."""
+    padded = np.zeros((len(values), size))
+    for row, these in zip(padded, values):
+        row[1 : len(these) + 1] = these
+    return padded.cumsum(1)
+
+
+class _BatchHits:
+    """The hits of a group of documents as flat indices into documents × rows × columns."""
+
+    def __init__(self, docs: list[_Doc], height: int, width: int) -> None:
+        self.shape = (len(docs), height - 1, width - 1)
+        rows, cols = height - 1, width - 1
+
+        def flat(pick) -> tuple[np.ndarray, np.ndarray]:
+            parts = [pick(doc) for doc in docs]
+            index = [d * rows * cols + i * cols + j for d, (i, j, _) in enumerate(parts)]
+            return np.concatenate(index), np.concatenate([k for _, _, k in parts])
+
+        self.ko_hits, self.en_hits = flat(lambda d: d.ko_hits.hits), flat(lambda d: d.en_hits.hits)
+        self.ko_overlaps, self.en_overlaps = flat(lambda d: d.ko_hits.overlaps), flat(lambda d: d.en_hits.overlaps)
+        self.ko_totals = np.zeros((len(docs), rows, len(KINDS)))
+        self.en_totals = np.zeros((len(docs), cols, len(KINDS)))
+        for d, doc in enumerate(docs):
+            self.ko_totals[d, : len(doc.ko)] = doc.ko_hits.totals
+            self.en_totals[d, : len(doc.en)] = doc.en_hits.totals
+
+    def scatter(self, hits: tuple[np.ndarray, np.ndarray], gain: np.ndarray) -> np.ndarray:
+        """The gains of the hits summed into a documents × rows × columns array."""
+        index, kinds = hits
+        return np.bincount(index, weights=gain[kinds], minlength=int(np.prod(self.shape))).reshape(self.shape)
 
 
 class _AnchorTables:
@@ -299,52 +357,75 @@ class _AnchorTables:
 
     The LLR of a bead is the sum over its sentences of "every unit missing" plus, for each pair
     of its sentences, what the units found in that pair gain; a unit found in two neighbouring
-    sentences of the other side is counted once (the overlap is subtracted).
+    sentences of the other side is counted once (the overlap is subtracted). Methods take the
+    bead's start row and column of each cell (``r0``, ``c0``) and its type (a, b).
     """
 
-    def __init__(self, doc: _Doc, weights: dict[str, tuple[float, float]]) -> None:
-        n, m = len(doc.ko), len(doc.en)
+    def __init__(self, hits: _BatchHits, weights: dict[str, tuple[float, float]]) -> None:
+        count, n, m = hits.shape
         missing = np.array([weights[kind][1] for kind in KINDS])
         gain = np.array([weights[kind][0] - weights[kind][1] for kind in KINDS])
-        self.ko_base = np.concatenate([[0], np.cumsum(doc.ko_hits.totals @ missing)])
-        self.en_base = np.concatenate([[0], np.cumsum(doc.en_hits.totals @ missing)])
-        self.ko_table = _summed(_scatter((n, m), doc.ko_hits.hits, gain))
-        self.en_table = _summed(_scatter((n, m), doc.en_hits.hits, gain))
+        zeros = np.zeros((count, 1))
+        self.ko_base = np.hstack([zeros, (hits.ko_totals @ missing).cumsum(1)])
+        self.en_base = np.hstack([zeros, (hits.en_totals @ missing).cumsum(1)])
+        self.ko_table = _summed(hits.scatter(hits.ko_hits, gain))
+        self.en_table = _summed(hits.scatter(hits.en_hits, gain))
         # Overlaps of Korean sentence i with English j and j+1, summed down the rows (and across for English).
-        self.ko_overlap = np.vstack([np.zeros((1, m)), _scatter((n, m), doc.ko_hits.overlaps, gain).cumsum(0)])
-        self.en_overlap = np.hstack([np.zeros((n, 1)), _scatter((n, m), doc.en_hits.overlaps, gain).cumsum(1)])
+        self.ko_overlap = np.concatenate([np.zeros((count, 1, m)), hits.scatter(hits.ko_overlaps, gain).cumsum(1)], 1)
+        self.en_overlap = np.concatenate([np.zeros((count, n, 1)), hits.scatter(hits.en_overlaps, gain).cumsum(2)], 2)
         self.n, self.m = n, m
 
-    def korean(self, rows, r0, cols, c0, facing: int) -> np.ndarray:
-        out = self.ko_base[rows] - self.ko_base[r0] + _block(self.ko_table, rows, r0, cols, c0)
-        for first in range(facing - 1):  # pairs (j-b+first, j-b+first+1) of the English side
-            col = np.clip(cols - facing + first, 0, self.m - 1)
-            out = out - (self.ko_overlap[rows, col] - self.ko_overlap[r0, col])
+    def korean(self, r0: np.ndarray, c0: np.ndarray, a: int, b: int) -> np.ndarray:
+        out = (self.ko_base - self.ko_base[:, r0])[:, :, None] + _block(self.ko_table, r0, c0)
+        for first in range(b - 1):  # pairs (j-b+first, j-b+first+1) of the English side
+            overlap = self.ko_overlap[:, :, np.clip(np.arange(self.m + 1) - b + first, 0, self.m - 1)]
+            out -= overlap - overlap[:, r0]
         return out
 
-    def english(self, rows, r0, cols, c0, facing: int) -> np.ndarray:
-        out = self.en_base[cols] - self.en_base[c0] + _block(self.en_table, rows, r0, cols, c0)
-        for first in range(facing - 1):
-            row = np.clip(rows - facing + first, 0, self.n - 1)
-            out = out - (self.en_overlap[row, cols] - self.en_overlap[row, c0])
+    def english(self, r0: np.ndarray, c0: np.ndarray, a: int, b: int) -> np.ndarray:
+        out = (self.en_base - self.en_base[:, c0])[:, None, :] + _block(self.en_table, r0, c0)
+        for first in range(a - 1):
+            overlap = self.en_overlap[:, np.clip(np.arange(self.n + 1) - a + first, 0, self.n - 1)]
+            out -= overlap - overlap[:, :, c0]
         return out
-
-
-def _scatter(shape, hits, gain: np.ndarray) -> np.ndarray:
-    """The gains of the hits summed into an (n, m) array."""
-    rows, cols, kinds = hits
-    flat = np.bincount(rows * shape[1] + cols, weights=gain[kinds], minlength=shape[0] * shape[1])
-    return flat.reshape(shape)
 
 
 def _summed(values: np.ndarray) -> np.ndarray:
-    table = np.zeros((values.shape[0] + 1, values.shape[1] + 1))
-    table[1:, 1:] = values.cumsum(0).cumsum(1)
+    table = np.zeros((values.shape[0], values.shape[1] + 1, values.shape[2] + 1))
+    table[:, 1:, 1:] = values.cumsum(1).cumsum(2)
     return table
 
 
-def _block(table, rows, r0, cols, c0) -> np.ndarray:
-    return table[rows, cols] - table[r0, cols] - table[rows, c0] + table[r0, c0]
+def _block(table: np.ndarray, r0: np.ndarray, c0: np.ndarray) -> np.ndarray:
+    """Each cell's sum over the block from (r0, c0) to it, from a summed-area table."""
+    above = table[:, r0]
+    return table - above - table[:, :, c0] + above[:, :, c0]
+
+
+def _groups(docs: list[_Doc]) -> list[list[int]]:
+    """The documents (indices) to align together: alike in size, so that padding them to the
+    largest costs little; a document aligned window by window goes alone."""
+    groups: list[list[int]] = []
+    group: list[int] = []
+    height = width = cells = 0
+    for d in sorted(range(len(docs)), key=lambda d: (len(docs[d].ko), len(docs[d].en))):
+        n, m = len(docs[d].ko), len(docs[d].en)
+        if not _whole(n, m):
+            groups.append([d])
+            continue
+        grown = (max(height, n + 1), max(width, m + 1), cells + (n + 1) * (m + 1))
+        padded = (len(group) + 1) * grown[0] * grown[1]
+        if group and (padded > GROUP_CELLS or padded > GROUP_PADDING * grown[2]):
+            groups.append(group)
+            group, grown = [], (n + 1, m + 1, (n + 1) * (m + 1))
+        group.append(d)
+        height, width, cells = grown
+    return groups + ([group] if group else [])
+
+
+def _whole(n: int, m: int) -> bool:
+    """Whether a document of n Korean and m English sentences is aligned at once, not by windows."""
+    return n <= WINDOW or m <= WINDOW or (n + 1) * (m + 1) <= LARGE
 
 
 def _align_one(doc: _Doc, params: Params) -> list[ScoredBead]:
@@ -360,11 +441,11 @@ def _align_one(doc: _Doc, params: Params) -> list[ScoredBead]:
     i0 = j0 = 0
     while True:
         rows, cols = n - i0, m - j0
-        if rows <= WINDOW or cols <= WINDOW or (rows + 1) * (cols + 1) <= LARGE:
-            part = _align_block(_window(doc, i0, n, j0, m), params)
+        if _whole(rows, cols):
+            part = _align_blocks([_window(doc, i0, n, j0, m)], params)[0]
             return beads + _shifted(part, i0, j0)
         j1 = min(m, j0 + int(WINDOW * cols / rows + WINDOW / 4 + 20))
-        part = _align_block(_window(doc, i0, i0 + WINDOW, j0, j1), params)
+        part = _align_blocks([_window(doc, i0, i0 + WINDOW, j0, j1)], params)[0]
         kept, i, j = [], 0, 0
         for bead in part:
             if i >= KEEP and kept:
@@ -397,26 +478,45 @@ def _window(doc: _Doc, i0: int, i1: int, j0: int, j1: int) -> _Doc:
     return part
 
 
-def _align_block(doc: _Doc, params: Params) -> list[ScoredBead]:
-    n, m = len(doc.ko), len(doc.en)
+def _align_blocks(docs: list[_Doc], params: Params) -> list[list[ScoredBead]]:
+    """Align each of ``docs`` at once, all together (see :mod:`diglot.align.dp`)."""
     null_ko, null_en = params.type_cost[(1, 0)], params.type_cost[(0, 1)]
-    if n == 0 or m == 0:
-        return [((i,), (), -null_ko) for i in range(n)] + [((), (j,), -null_en) for j in range(m)]
-    costs = _cost_tables(doc, params)
-    width = BAND
-    while True:
-        full = width >= max(n, m)
-        allowed = None if full else dp.band_mask(n, m, width)
-        path, _, touched = dp.best_path(n, m, costs, null_ko, null_en, allowed)
-        if full or not touched:
-            break
-        width *= 2
-    beads, i, j = [], 0, 0
-    for a, b in path:
-        cost = costs[(a, b)][i + a, j + b] if a and b else (null_ko if a else null_en)
-        beads.append((tuple(range(i, i + a)), tuple(range(j, j + b)), -float(cost)))
-        i, j = i + a, j + b
-    return beads
+    results: list[list[ScoredBead]] = [[] for _ in docs]
+    full = [d for d, doc in enumerate(docs) if doc.ko and doc.en]
+    for d, doc in enumerate(docs):
+        if d not in full:
+            results[d] = [((i,), (), -null_ko) for i in range(len(doc.ko))]
+            results[d] += [((), (j,), -null_en) for j in range(len(doc.en))]
+    if not full:
+        return results
+    types, costs = _cost_tables([docs[d] for d in full], params)
+    sizes = [(len(docs[d].ko), len(docs[d].en)) for d in full]
+    widths = {index: BAND for index in range(len(full))}  # band widths of the documents still to align
+    paths = {}
+    while widths:
+        pending = list(widths)
+        bands = [
+            None if widths[p] >= max(sizes[p]) else dp.band_mask(*sizes[p], widths[p], costs.shape[2:]) for p in pending
+        ]
+        allowed = None if all(band is None for band in bands) else np.stack(
+            [np.ones(costs.shape[2:], dtype=bool) if band is None else band for band in bands]
+        )
+        found = dp.best_paths(costs[pending], types, [sizes[p] for p in pending], null_ko, null_en, allowed)
+        for p, band, (path, _cost, touched) in zip(pending, bands, found):
+            if band is None or not touched:
+                paths[p] = path
+                del widths[p]
+            else:
+                widths[p] *= 2
+    index = {t: k for k, t in enumerate(types)}
+    for p, d in enumerate(full):
+        beads, i, j = [], 0, 0
+        for a, b in paths[p]:
+            cost = costs[p, index[(a, b)], i + a, j + b] if a and b else (null_ko if a else null_en)
+            beads.append((tuple(range(i, i + a)), tuple(range(j, j + b)), -float(cost)))
+            i, j = i + a, j + b
+        results[d] = beads
+    return results
 
 
 def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Params) -> Params:
