@@ -141,13 +141,13 @@ def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progr
                 progress(done, steps)
         if number + 1 < passes:
             params = _reestimate(docs, results, params)
-            learned = Lexicon.learn(
+            bead_stems = (
                 (frozenset().union(*(doc.ko[i].stems for i in k)), frozenset().union(*(doc.en[j].stems for j in e)))
                 for doc, beads in zip(docs, results)
                 for k, e, _ in beads
                 if k and e
             )
-            lexicon = Lexicon({pair: dice for pair, dice in learned.pairs.items() if pair not in seed.pairs})
+            lexicon = Lexicon.learn(bead_stems, beyond=seed)  # what the input adds to the seed
     return results
 
 

@@ -76,8 +76,13 @@ class Lexicon:
         min_count: int = 2,
         min_dice: float = 0.5,
         per_word: int = 3,
+        beyond: "Lexicon | None" = None,
     ) -> "Lexicon":
-        """Learn from ``(Korean stems, English stems)`` of sentence pairs believed to be translations."""
+        """Learn from ``(Korean stems, English stems)`` of sentence pairs believed to be translations.
+
+        Pairs already in ``beyond`` are chosen as usual (one of a word's best few) but left out
+        of the result: it holds only what the input adds to them.
+        """
         pairs = list(pairs)
         ko_count: Counter[str] = Counter()
         en_count: Counter[str] = Counter()
@@ -109,5 +114,6 @@ class Lexicon:
         for k, candidates in scored.items():
             candidates.sort(reverse=True)
             for dice, e in candidates[:per_word]:
-                kept[(k, e)] = dice
+                if beyond is None or (k, e) not in beyond.pairs:
+                    kept[(k, e)] = dice
         return cls(kept)
