@@ -32,40 +32,48 @@ _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 # List bullets and arrows before page furniture ("• Link copied", "▶ 관련기사").
 _BULLETS = re.compile(r"^[•·‧∙▶►▷■□◆◇○●※★☆→\-–—*>|\s]+")
 
+# Each rule is a pattern over one whole line; a leading (?i) applies to that rule alone.
 _RULES_ANY = [
     # Datelines and time stamps.
-    re.compile(rf"(?i)(?:published|updated|posted|modified|last\s+updated|입력|수정|등록|승인|기사입력|최종수정)\s*[:：]?\s*{_DATE}.*"),
-    re.compile(rf"(?i){_DATE}\s*(?:[-–]\s*)?{_TIME}?\s*"),
+    rf"(?i)(?:published|updated|posted|modified|last\s+updated|입력|수정|등록|승인|기사입력|최종수정)\s*[:：]?\s*{_DATE}.*",
+    rf"(?i){_DATE}\s*(?:[-–]\s*)?{_TIME}?\s*",
     # Agency credits and mastheads standing alone: "(Yonhap News)", "AP", "By Yonhap News".
-    re.compile(rf"(?i)[\(\[]?\s*(?:by\s+|source\s*:\s*|출처\s*[:=]?\s*)?{_AGENCIES}\s*[\)\]]?\.?"),
+    rf"(?i)[\(\[]?\s*(?:by\s+|source\s*:\s*|출처\s*[:=]?\s*)?{_AGENCIES}\s*[\)\]]?\.?",
     # "(서울=연합뉴스) 홍길동 기자 =" with nothing after it.
-    re.compile(r"[\(\[][^\)\]]{1,20}=[^\)\]]{1,20}[\)\]]\s*(?:[가-힣]{2,4}\s*)?(?:기자|특파원)?\s*=?\s*"),
+    r"[\(\[][^\)\]]{1,20}=[^\)\]]{1,20}[\)\]]\s*(?:[가-힣]{2,4}\s*)?(?:기자|특파원)?\s*=?\s*",
     # Copyright lines.
-    re.compile(r"(?i)\W*(?:copyright|ⓒ|©|\(c\)|저작권자).{0,100}"),
-    re.compile(r"(?i).{0,100}(?:all\s+rights\s+reserved|무단\s*전재|재배포\s*금지).{0,20}"),
+    r"(?i)\W*(?:copyright|ⓒ|©|\(c\)|저작권자).{0,100}",
+    r"(?i).{0,100}(?:all\s+rights\s+reserved|무단\s*전재|재배포\s*금지).{0,20}",
     # Share buttons and page furniture.
-    re.compile(
-        r"(?i)(?:link\s+copied|copy\s+link|share(?:\s+this(?:\s+article)?)?|print|e-?mail|tweet|facebook|twitter|"
-        r"kakao(?:talk|story)?|font\s+size|related\s+(?:articles?|news|stories)|more\s+news|top\s+stories|"
-        r"advertisement|관련\s*기사|관련\s*뉴스|링크\s*복사|공유하기|기사\s*공유|프린트|인쇄|이메일|글자\s*크기|"
-        r"광고|많이\s*본\s*뉴스|주요\s*뉴스|닫기|구독|구독하기|좋아요|댓글|맨\s*위로)\s*"
-    ),
+    r"(?i)(?:link\s+copied|copy\s+link|share(?:\s+this(?:\s+article)?)?|print|e-?mail|tweet|facebook|twitter|"
+    r"kakao(?:talk|story)?|font\s+size|related\s+(?:articles?|news|stories)|more\s+news|top\s+stories|"
+    r"advertisement|관련\s*기사|관련\s*뉴스|링크\s*복사|공유하기|기사\s*공유|프린트|인쇄|이메일|글자\s*크기|"
+    r"광고|많이\s*본\s*뉴스|주요\s*뉴스|닫기|구독|구독하기|좋아요|댓글|맨\s*위로)\s*",
     # Photo and graphic captions.
-    re.compile(r"(?i)\s*[\[\(<]\s*(?:사진|그래픽|영상|표|photo|graphic|video|image|picture)\s*[^\]\)>]*[\]\)>].*"),
-    re.compile(r"(?i)\s*(?:사진|그래픽|photo|image)\s*[=:].*"),
+    r"(?i)\s*[\[\(<]\s*(?:사진|그래픽|영상|표|photo|graphic|video|image|picture)\s*[^\]\)>]*[\]\)>].*",
+    r"(?i)\s*(?:사진|그래픽|photo|image)\s*[=:].*",
     # An e-mail address or URL standing alone, with at most a name before it.
-    re.compile(r"(?i).{0,40}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+)\s*"),
+    r"(?i).{0,40}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+)\s*",
 ]
 _RULES_EN = [
     # Bylines: "By", "By Kim Yoon-mi", "By Peter Bint and Lee Ji-yoon (email)".
-    re.compile(r"By(?:\s+[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3})*)?\s*(?:\(.*\))?\s*"),
-    re.compile(r"(?i)(?:staff\s+(?:writer|reporter)|correspondent|contributing\s+writer)\s*"),
+    r"By(?:\s+[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3})*)?\s*(?:\(.*\))?\s*",
+    r"(?i)(?:staff\s+(?:writer|reporter)|correspondent|contributing\s+writer)\s*",
 ]
 _RULES_KO = [
     # Bylines: "홍길동 기자", "홍길동 특파원 hong@yna.co.kr", "글 홍길동", "기자 ="
-    re.compile(r"(?:[가-힣]{2,4}\s*)?(?:기자|특파원|객원기자|논설위원|편집위원)\s*=?\s*\S*@?\S*\s*"),
-    re.compile(r"(?:글|사진|정리)\s*[=:·]?\s*[가-힣]{2,4}(?:\s*기자)?\s*"),
+    r"(?:[가-힣]{2,4}\s*)?(?:기자|특파원|객원기자|논설위원|편집위원)\s*=?\s*\S*@?\S*\s*",
+    r"(?:글|사진|정리)\s*[=:·]?\s*[가-힣]{2,4}(?:\s*기자)?\s*",
 ]
+
+
+def _one_of(rules: list[str]) -> re.Pattern[str]:
+    """One expression that matches what any rule matches: a line is scanned once, not per rule."""
+    return re.compile("|".join(f"(?i:{rule[4:]})" if rule.startswith("(?i)") else f"(?:{rule})" for rule in rules))
+
+
+_KOREAN_NOISE = _one_of(_RULES_ANY + _RULES_KO)
+_ENGLISH_NOISE = _one_of(_RULES_ANY + _RULES_EN)
 
 
 def is_boilerplate(line: str, lang: str) -> bool:
@@ -82,9 +90,7 @@ def is_boilerplate(line: str, lang: str) -> bool:
     if not text or _SYMBOLS_ONLY.fullmatch(text):
         return True
     text = _BULLETS.sub("", text)
-    if any(rule.fullmatch(text) for rule in _RULES_ANY):
-        return True
-    if any(rule.fullmatch(text) for rule in (_RULES_KO if lang == "ko" else _RULES_EN)):
+    if (_KOREAN_NOISE if lang == "ko" else _ENGLISH_NOISE).fullmatch(text):
         return True
     return _is_stray_script(text, lang)
 
@@ -94,7 +100,6 @@ def _is_stray_script(text: str, lang: str) -> bool:
 
     Long lines in the other script are kept: a Korean article may quote a whole English sentence.
     """
-    if lang not in ("ko", "en") or script_of(text) == lang:
+    if lang not in ("ko", "en") or len(text.split()) > 4:  # the cheap test first: most lines are long
         return False
-    words = text.split()
-    return len(words) <= 4 and not re.search(r"[.!?。]\s*$", text)
+    return script_of(text) != lang and not re.search(r"[.!?。]\s*$", text)
