@@ -5,7 +5,8 @@ format of ``data/korean-parallel-corpora/ko-en-news.dev.jsonl`` (``id``, ``ko``,
 ``gold``), and prints strict and lax precision, recall and F1 (definitions in that folder's
 README: a predicted bead counts strictly only if it equals a gold bead, laxly if it shares a
 (ko, en) line pair with one; beads with an empty side are left out) and sentence pairs a second:
-Korean lines aligned per second of CPU time, the best of ``--repeat`` runs each in a fresh
+Korean lines aligned per second of CPU time, from lines to beads (boilerplate marked, as
+``diglot align --presplit`` does), the best of ``--repeat`` runs each in a fresh
 process (so no cache of these sentences is warm and other work on a shared machine weighs as
 little as it can). Each process first aligns other text (general-domain pairs from
 ``jhe-koen-dev``) untimed, so models, tables and compiled patterns are loaded, as the issue
@@ -66,12 +67,14 @@ def scores(predicted: list[list], gold: list[list]) -> dict[str, float]:
 
 
 def run_diglot(docs: list[dict], matcher) -> tuple[list[list], float]:
+    """Beads of each document, and the CPU time from its lines (boilerplate marked, as
+    ``diglot align --presplit`` does) to its beads."""
+    start = time.process_time()
     pairs = [
         ([Segment(t, i, is_boilerplate(t, "ko")) for i, t in enumerate(d["ko"])],
          [Segment(t, i, is_boilerplate(t, "en")) for i, t in enumerate(d["en"])])
         for d in docs
     ]  # fmt: skip
-    start = time.process_time()
     results = align_many(pairs, "ko", "en", matcher=matcher)
     elapsed = time.process_time() - start
     return [[b.as_lists() for b in beads] for beads in results], elapsed
