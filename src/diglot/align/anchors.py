@@ -93,40 +93,47 @@ def english_stem(word: str) -> str:
 
 
 def korean_stems(token: str) -> frozenset[str]:
-    """Stem candidates of one Hangul word: its prefixes of two to four syllables.
+    """Stem candidates of one Hangul word: its prefixes of two to four syllables and, in a word
+    of six or more, every part of two or three syllables.
 
     Korean attaches particles and endings to the stem (대통령은, 핵실험을), so one of the
-    prefixes is the bare word; the lexicon learns which prefix translates. The first syllable
-    is read as the South writes it (:func:`south_initial`), so 로동 and 노동 are one stem.
+    prefixes is the bare word; the lexicon learns which prefix translates. A long word is
+    often a compound (남북정상회담) or words written without a space (김정은동지께서는, as the
+    North does), so its parts are candidates too. Each candidate's first syllable is
+    read as the South writes it at the start of a word (:func:`_south_syllable`), so 로동 and
+    노동 are one stem.
     """
-    token = south_initial(token)
-    return frozenset(token[:k] for k in range(2, min(len(token), 4) + 1))
+    heads = token.translate(_SOUTH_INITIALS)  # each syllable as it would be spelled starting a word
+    stems = {heads[0] + token[1:k] for k in range(2, min(len(token), 4) + 1)}
+    if len(token) >= 6:
+        parts = ((j, k) for j in range(1, len(token) - 1) for k in (2, 3) if j + k <= len(token))
+        stems.update(heads[j] + token[j + 1 : j + k] for j, k in parts)
+    return frozenset(stems)
 
 
-_YI_VOWELS = frozenset({2, 3, 6, 7, 12, 17, 20})  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
-
-
-def south_initial(word: str) -> str:
-    """The word with its first syllable spelled by the South's initial-sound rule (두음법칙).
+def _south_syllable(code: int) -> str | None:
+    """Hangul syllable ``0xAC00 + code`` spelled by the South's initial-sound rule (두음법칙) as
+    the first syllable of a word, or None if the rule leaves it alone.
 
     The North keeps an initial ㄹ and ㄴ that the South drops or softens: 로동 = 노동 (labour),
     리용 = 이용, 녀성 = 여성, 력사 = 역사. Loanwords change too (라디오 → 나디오), harmlessly: the
     lexicon sees every word through the same rule.
 
-    >>> south_initial("로동신문"), south_initial("녀성"), south_initial("력사"), south_initial("노동")
-    ('노동신문', '여성', '역사', '노동')
+    >>> [_south_syllable(ord(ch) - 0xAC00) for ch in "로녀력노"]
+    ['노', '여', '역', None]
     """
-    code = ord(word[0]) - 0xAC00 if word else -1
-    if not 0 <= code < 11172:
-        return word
     initial, medial, final = code // 588, code % 588 // 28, code % 28
+    yi = medial in (2, 3, 6, 7, 12, 17, 20)  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
     if initial == 5:  # ㄹ
-        initial = 11 if medial in _YI_VOWELS else 2  # ㅇ before i and y, else ㄴ
-    elif initial == 2 and medial in _YI_VOWELS:  # ㄴ before i and y
+        initial = 11 if yi else 2  # ㅇ before i and y, else ㄴ
+    elif initial == 2 and yi:  # ㄴ before i and y
         initial = 11
     else:
-        return word
-    return chr(0xAC00 + (initial * 21 + medial) * 28 + final) + word[1:]
+        return None
+    return chr(0xAC00 + (initial * 21 + medial) * 28 + final)
+
+
+_SOUTH_INITIALS = {0xAC00 + code: south for code in range(11172) if (south := _south_syllable(code))}  # for str.translate
 
 
 def _number_key(value: float) -> str:
