@@ -14,6 +14,7 @@ asks ("once models are loaded"), without warming any cache of the timed sentence
 
     python benchmarks/align_eval.py                       # all dev documents
     python benchmarks/align_eval.py --half even           # every other document (0, 2, 4, ...)
+    python benchmarks/align_eval.py --variant merged      # harder: see align_variants.py
     python benchmarks/align_eval.py --data other.jsonl --no-glossary
 """
 
@@ -32,11 +33,16 @@ from diglot.doc import Segment
 from diglot.glossary import Matcher, load_glossary
 from diglot.segment import is_boilerplate
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from align_variants import VARIANTS, variant  # noqa: E402  (a sibling script, not a package)
+
 DEV = Path(__file__).resolve().parents[1] / "data" / "korean-parallel-corpora" / "ko-en-news.dev.jsonl"
 
 
-def read_documents(path: Path, half: str | None) -> list[dict]:
+def read_documents(path: Path, half: str | None, variant_name: str | None = None) -> list[dict]:
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if variant_name:
+        docs = variant(docs, variant_name)
     if half == "even":
         docs = docs[0::2]
     elif half == "odd":
@@ -106,6 +112,7 @@ def fastest(name: str, args: argparse.Namespace) -> float:
     """The least CPU time of ``args.repeat`` runs, each in a fresh process."""
     command = [sys.executable, __file__, "--worker", name, "--data", str(args.data)]
     command += ["--half", args.half] if args.half else []
+    command += ["--variant", args.variant] if args.variant else []
     command += ["--no-glossary"] if args.no_glossary else []
     return min(float(subprocess.run(command, capture_output=True, text=True, check=True).stdout) for _ in range(args.repeat))
 
@@ -114,11 +121,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEV, help="documents with gold beads (JSON Lines)")
     parser.add_argument("--half", choices=("even", "odd"), help="only every other document")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), help="a harder version of the documents")
     parser.add_argument("--no-glossary", action="store_true", help="align without the curated glossary")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per aligner, each in a fresh process")
     parser.add_argument("--worker", choices=("diglot", "Gale-Church"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    docs = read_documents(args.data, args.half)
+    docs = read_documents(args.data, args.half, args.variant)
     if args.worker:  # one timed run, for fastest()
         run(args.worker, warm_up_documents(), args.no_glossary)
         print(run(args.worker, docs, args.no_glossary)[1])
