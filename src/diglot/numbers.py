@@ -72,6 +72,9 @@ _ENGLISH_MONTH = re.compile(
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:[~\u223c\uff5e]|\s?[\u2013\u301c\u223c\uff5e~]\s?|-)(\d\d)(?![\d:])")
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _number(digits: str) -> float:
     return float(digits.replace(",", ""))
 
@@ -94,9 +97,9 @@ def _korean_value(text: str) -> float:
     return total + section
 
 
-def _korean(text: str) -> list[NumberMention]:
+def _korean(text: str, digits: bool) -> list[NumberMention]:
     found = []
-    for m in _KOREAN_NUMBER.finditer(text):
+    for m in _KOREAN_NUMBER.finditer(text) if digits else ():
         approx = bool(_KOREAN_APPROX_AFTER.match(text[m.end() :]) or _KOREAN_APPROX_BEFORE.search(text[: m.start()]))
         found.append(NumberMention(m.start(), m.end(), _korean_value(m.group()), m.group(), approx))
     for m in _KOREAN_NATIVE.finditer(text):
@@ -104,9 +107,9 @@ def _korean(text: str) -> list[NumberMention]:
     return found
 
 
-def _english(text: str) -> list[NumberMention]:
+def _english(text: str, digits: bool) -> list[NumberMention]:
     found = []
-    for m in _ENGLISH_NUMBER.finditer(text):
+    for m in _ENGLISH_NUMBER.finditer(text) if digits else ():
         value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
         found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
@@ -118,7 +121,7 @@ def _english(text: str) -> list[NumberMention]:
             value = _ENGLISH_WORDS[m.group(3)] * (_ENGLISH_SCALES[m.group(4)] if m.group(4) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
         found.append(NumberMention(m.start(), m.end(), float(value), text[m.start() : m.end()], approx, spelled=True))
-    for m in _ENGLISH_MONTH.finditer(text):
+    for m in _ENGLISH_MONTH.finditer(text) if digits else ():  # a month counts only before a day
         found.append(NumberMention(m.start(), m.end(), float(_MONTHS[m.group(1)[:3].lower()]), m.group()))
     return found
 
@@ -137,9 +140,12 @@ def _expand_year_ranges(text: str, found: list[NumberMention]) -> list[NumberMen
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number in ``text`` (Korean if ``lang == "ko"``, else English), in text order."""
-    found = _korean(text) if lang == "ko" else _english(text)
+    digits = _ANY_DIGIT.search(text) is not None  # most sentences have none: skip what needs them
+    found = _korean(text, digits) if lang == "ko" else _english(text, digits)
     # Korean text quotes English figures too (10 million); English numbers inside Korean are digits.
-    return sorted(_expand_year_ranges(text, found), key=lambda n: (n.start, n.end))
+    if digits:
+        found = _expand_year_ranges(text, found)
+    return sorted(found, key=lambda n: (n.start, n.end))
 
 
 def values(text: str, lang: str) -> list[float]:

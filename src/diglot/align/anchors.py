@@ -27,7 +27,7 @@ from diglot.numbers import extract_numbers
 
 KINDS = ("number", "small-number", "latin", "name", "glossary", "lexicon", "mt")
 
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")  # one syllable alone is a particle or a counter
 _LATIN_IN_KOREAN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&'][A-Za-z0-9]+)*")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.\-][A-Za-z0-9]+)*")
 _SHORTEST_SKELETON = 3  # two consonants (Kim, Bush) match far too much by chance
@@ -189,20 +189,13 @@ def korean_features(text: str) -> Features:
         if len(key) > 3:
             feats.units.append(("latin", frozenset({key})))
         feats.bag.add(key)
-    tokens, stem_keys = [], []
-    units, bag = feats.units, feats.bag
-    for run in _HANGUL_RUN.findall(text):
-        if len(run) < 2:
-            continue
-        stems, keys_of_stems, name_keys = _korean_word(run)
-        tokens.append(stems)
-        stem_keys.append(keys_of_stems)
-        if name_keys:
-            units.append(("name", name_keys))
-            bag.update(name_keys)
-    feats.tokens = tuple(tokens)
-    feats.stems = frozenset().union(*tokens)
-    feats.stem_keys = frozenset().union(*stem_keys)
+    words = [_korean_word(run) for run in _HANGUL_WORD.findall(text)]
+    names = [name_keys for _, _, name_keys in words if name_keys]
+    feats.units += [("name", keys) for keys in names]
+    feats.bag.update(*names)
+    feats.tokens = tuple(stems for stems, _, _ in words)
+    feats.stems = frozenset().union(*feats.tokens)
+    feats.stem_keys = frozenset().union(*(keys for _, keys, _ in words))
     return feats
 
 
