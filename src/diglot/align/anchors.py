@@ -8,8 +8,9 @@ Each sentence becomes a :class:`Features` record:
 * ``bag``: the keys the sentence offers to the other side's units.
 
 Keys live in namespaces (``n:`` numbers, ``l:`` Latin words, ``s:`` name skeletons, ``g:``
-glossary entries, ``w:`` English stems, ``k:`` Korean stems, ``m:`` stems of a machine
-translation), so a unit of one kind only ever meets a key of the same kind. The aligner weighs
+glossary entries, ``m:`` stems of a machine translation), so a unit of one kind only ever meets
+a key of the same kind. Stems, the lexicon's keys, stand for themselves: a Hangul or Latin
+stem never holds a colon, so it cannot be taken for a key of another kind. The aligner weighs
 a found or missing counterpart per kind, with rates it estimates from the input
 (:mod:`diglot.align.model`).
 """
@@ -73,7 +74,6 @@ class Features:
     bag: set[str] = field(default_factory=set)
     stems: frozenset[str] = frozenset()  # English stems or Korean stem candidates, for the lexicon
     tokens: tuple[frozenset[str], ...] = ()  # per word: its stem candidates (Korean) or stem (English)
-    stem_keys: frozenset[str] = frozenset()  # the stems as lexicon keys: k:stem (Korean), w:stem (English)
 
 
 def text_length(text: str) -> int:
@@ -190,20 +190,18 @@ def korean_features(text: str) -> Features:
             feats.units.append(("latin", frozenset({key})))
         feats.bag.add(key)
     words = [_korean_word(run) for run in _HANGUL_WORD.findall(text)]
-    names = [name_keys for _, _, name_keys in words if name_keys]
+    names = [name_keys for _, name_keys in words if name_keys]
     feats.units += [("name", keys) for keys in names]
     feats.bag.update(*names)
-    feats.tokens = tuple(stems for stems, _, _ in words)
+    feats.tokens = tuple(stems for stems, _ in words)
     feats.stems = frozenset().union(*feats.tokens)
-    feats.stem_keys = frozenset().union(*(keys for _, keys, _ in words))
     return feats
 
 
 @lru_cache(maxsize=65536)
-def _korean_word(run: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """One Hangul word's stem candidates, the same as lexicon keys (``k:``), and its name keys."""
-    stems = korean_stems(run)
-    return stems, frozenset("k:" + s for s in stems), _korean_name_keys(run)
+def _korean_word(run: str) -> tuple[frozenset[str], frozenset[str]]:
+    """One Hangul word's stem candidates and its name keys."""
+    return korean_stems(run), _korean_name_keys(run)
 
 
 def _korean_name_keys(run: str) -> frozenset[str]:
@@ -244,7 +242,6 @@ def english_features(text: str) -> Features:
             feats.bag.update(keys)
     feats.tokens = tuple(stems)
     feats.stems = frozenset().union(*stems) if stems else frozenset()
-    feats.stem_keys = frozenset("w:" + s for s in feats.stems)
     return feats
 
 
@@ -280,8 +277,8 @@ def _english_name_keys(run: tuple[str, ...]) -> list[frozenset[str]]:
 def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str, frozenset[str]]], set[str]]:
     """Units and bag keys of the ``lexicon`` kind: words with a translation learned from the input.
 
-    A Korean word's keys are its learned English stems (``w:``), an English word's its learned
-    Korean stems (``k:``); see :mod:`diglot.align.lexicon`.
+    A Korean word's keys are its learned English stems, an English word's its learned Korean
+    stems, and the bag keys are the sentence's own stems; see :mod:`diglot.align.lexicon`.
     """
     memo, units = lexicon.memo(lang), []
     for stems in feats.tokens:
@@ -290,7 +287,7 @@ def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str
             keys = lexicon.keys(lang, stems)
         if keys:
             units.append(("lexicon", keys))
-    return units, feats.stem_keys
+    return units, feats.stems
 
 
 def translation_anchors(
@@ -304,5 +301,5 @@ def translation_anchors(
     """
     if lang == "ko":
         stems = {english_stem(w) for w in _ENGLISH_WORD.findall(translation or "") if w.lower() not in _STOPWORDS}
-        return [("mt", frozenset({"w:" + s})) for s in sorted(stems)], {"m:" + s for s in stems}
-    return [("mt", frozenset({"m:" + s})) for s in sorted(feats.stems)], feats.stem_keys
+        return [("mt", frozenset({s})) for s in sorted(stems)], {"m:" + s for s in stems}
+    return [("mt", frozenset({"m:" + s})) for s in sorted(feats.stems)], feats.stems

@@ -15,9 +15,6 @@ from typing import Iterable
 import numpy as np
 
 
-_NONE: frozenset[str] = frozenset()
-
-
 class Lexicon:
     """Korean stem ↔ English stem pairs with their Dice scores."""
 
@@ -30,11 +27,6 @@ class Lexicon:
             backward.setdefault(en, set()).add(ko)
         self._forward = {ko: frozenset(ens) for ko, ens in forward.items()}
         self._backward = {en: frozenset(kos) for en, kos in backward.items()}
-        # The same as anchor keys, ready to be looked up: Korean stem → {"w:" + English stem}, ...
-        self._key_sets = {
-            "ko": {ko: frozenset("w:" + en for en in ens) for ko, ens in forward.items()},
-            "en": {en: frozenset("k:" + ko for ko in kos) for en, kos in backward.items()},
-        }
         self._memo: dict[str, dict[frozenset[str], frozenset[str]]] = {"ko": {}, "en": {}}
 
     def __len__(self) -> int:
@@ -46,19 +38,19 @@ class Lexicon:
 
     def targets(self, ko_stems: Iterable[str]) -> frozenset[str]:
         """English stems learned for any of a Korean word's stem candidates."""
-        return frozenset().union(*(self._forward.get(stem, _NONE) for stem in ko_stems))
+        return self.keys("ko", frozenset(ko_stems))
 
     def sources(self, en_stems: Iterable[str]) -> frozenset[str]:
         """Korean stems learned for an English stem."""
-        return frozenset().union(*(self._backward.get(stem, _NONE) for stem in en_stems))
+        return self.keys("en", frozenset(en_stems))
 
     def keys(self, lang: str, stems: frozenset[str]) -> frozenset[str]:
-        """The anchor keys of one word of ``lang`` (its stem candidates): ``w:`` and the English
-        stems learned for a Korean word, ``k:`` and the Korean stems for an English one."""
+        """The anchor keys of one word of ``lang`` (its stem candidates): the English stems
+        learned for a Korean word (:meth:`targets`), the Korean stems for an English one."""
         memo = self._memo[lang]
         found = memo.get(stems)
         if found is None:
-            table = self._key_sets[lang]
+            table = self._forward if lang == "ko" else self._backward
             sets = [table[stem] for stem in stems if stem in table]
             found = sets[0] if len(sets) == 1 else frozenset().union(*sets)
             memo[stems] = found
