@@ -25,6 +25,10 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
         ("“Forced repatriation is unacceptable,” he said. “(We) are in contact.”",
          ["“Forced repatriation is unacceptable,” he said.", "“(We) are in contact.”"]),
         ('He said "No. It is not." She left.', ['He said "No. It is not."', "She left."]),
+        ("The talks begin at 3 p.m. Monday. Officials said so.",
+         ["The talks begin at 3 p.m. Monday.", "Officials said so."]),
+        ("He left at 10 a.m. (KST) Oct. 5. They stayed.", ["He left at 10 a.m. (KST) Oct. 5.", "They stayed."]),
+        ("The talks ended at 3 p.m. He left.", ["The talks ended at 3 p.m.", "He left."]),
     ],
 )  # fmt: skip
 def test_english_news_abbreviations_and_quotes(text, expected):

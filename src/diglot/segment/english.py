@@ -15,6 +15,13 @@ from functools import lru_cache
 # A sentence end: . ! ? (optionally closed by a quote or bracket), then space and an opening
 # capital, digit or quote. Used only as a fallback.
 _FALLBACK_BREAK = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# "at 3 p.m. Monday", "10 a.m. Oct. 5 (KST)": a clock time goes on with its day, date or zone,
+# which pysbd takes for a new sentence.
+_CLOCK_TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_DAY_DATE_OR_ZONE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|today|tomorrow|yesterday|local time|\((?:KST|GMT|UTC|EST|EDT|local time)\)|(?:KST|GMT|UTC|EST|EDT)\b)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +43,22 @@ def split_english(paragraph: str) -> list[str]:
     pieces = [p for p in pieces if p]
     if not pieces or not _covers(text, pieces):
         pieces = [p.strip() for p in _fallback(text) if p.strip()]
-    return pieces
+    return _join_clock_times(text, pieces)
+
+
+def _join_clock_times(text: str, pieces: list[str]) -> list[str]:
+    """Pieces split after a clock time (3 p.m.) that goes on with its day, joined back as they stand in ``text``."""
+    spans, position = [], 0
+    for piece in pieces:
+        start = text.find(piece, position)
+        if start < 0:  # not an exact substring (cannot happen with clean=False): leave the pieces be
+            return pieces
+        position = start + len(piece)
+        if spans and _CLOCK_TIME_END.search(text, spans[-1][0], spans[-1][1]) and _DAY_DATE_OR_ZONE.match(piece):
+            spans[-1] = (spans[-1][0], position)
+        else:
+            spans.append((start, position))
+    return [text[start:end] for start, end in spans]
 
 
 def _covers(text: str, pieces: list[str]) -> bool:
