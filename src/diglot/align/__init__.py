@@ -23,11 +23,9 @@ from diglot.align.core import Progress, ScoredBead, Translate, align_documents
 from diglot.doc import AlignedDocument, Bead, Segment
 from diglot.errors import DiglotError
 from diglot.i18n import _
-from diglot.segment import segment
+from diglot.segment import LANGS, segment
 
 __all__ = ["align", "align_many", "align_texts", "Bead", "AlignedDocument"]
-
-LANGS = ("ko", "en")
 
 
 def _orient(src_lang: str, tgt_lang: str) -> bool:

@@ -21,9 +21,12 @@ from diglot.segment.english import split_english
 from diglot.segment.korean import split_korean
 from diglot.textio import normalize, script_of
 
-__all__ = ["LANGS", "Segment", "is_boilerplate", "paragraphs", "segment", "segment_lines", "split_sentences"]
+__all__ = [
+    "LANGS", "LANGUAGE_NAMES", "Segment", "is_boilerplate", "paragraphs", "segment", "segment_lines", "split_sentences",
+]  # fmt: skip
 
 LANGS = ("ko", "en")
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # for headings: each language in its own words
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from diglot.align.formats.base import BeadWriter
 from diglot.doc import AlignedDocument
 from diglot.provenance import Signature
-
-_NAMES = {"ko": "한국어", "en": "English"}
+from diglot.segment import LANGUAGE_NAMES
 
 
 def _cell(text: str) -> str:
@@ -17,7 +16,7 @@ class MarkdownWriter(BeadWriter):
     name = "md"
 
     def render(self, doc: AlignedDocument, signature: Signature) -> str:
-        src_name, tgt_name = _NAMES.get(doc.src_lang, doc.src_lang), _NAMES.get(doc.tgt_lang, doc.tgt_lang)
+        src_name, tgt_name = (LANGUAGE_NAMES.get(code, code) for code in (doc.src_lang, doc.tgt_lang))
         lines = [f"| # | {src_name} | {tgt_name} |", "| --- | --- | --- |"]
         for number, bead in enumerate(doc.beads, 1):
             src, tgt = (_cell(t) for t in doc.bead_text(bead))

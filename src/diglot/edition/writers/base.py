@@ -10,9 +10,6 @@ from diglot.glossary import Glossary, Mention
 from diglot.i18n import _
 
 
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # column headings: each language in its own words
-
-
 class EditionWriter:
     """One output format of an edition.
 

@@ -28,9 +28,10 @@ from importlib.resources import files
 from diglot import __version__
 from diglot.doc import Finding
 from diglot.edition.model import Edition, Row
-from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, term_note, weave
+from diglot.edition.writers.base import EditionWriter, finding_text, term_note, weave
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import _, current_language
+from diglot.segment import LANGUAGE_NAMES
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from diglot.edition.model import Edition
-from diglot.edition.writers.base import LANGUAGE_NAMES, EditionWriter, finding_text, weave
+from diglot.edition.writers.base import EditionWriter, finding_text, weave
 from diglot.glossary import Mention
 from diglot.i18n import _
+from diglot.segment import LANGUAGE_NAMES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
