@@ -115,6 +115,26 @@ def test_random_documents_are_always_covered():
         assert_covers(beads, len(ko), len(en))
 
 
+def test_boilerplate_inside_a_merged_translation_keeps_beads_in_order(dev_docs):
+    # A credit line between the two English sentences of a 1-2 bead: the bead takes it along
+    # rather than be split around it, so beads stay runs of neighbouring lines, in order.
+    pairs, expected = [], []
+    for doc in dev_docs:
+        merged = [(k, e) for k, e in doc["gold"] if len(k) == 1 and len(e) == 2]
+        if not merged:
+            continue
+        (i,), (first, second) = merged[0]
+        en = doc["en"][:second] + ["(Yonhap News)"] + doc["en"][second:]
+        pairs.append((segments(doc["ko"], "ko"), segments(en, "en")))
+        expected.append(((i,), (first, second, second + 1)))
+    found = 0
+    for (ko, en), beads, bead in zip(pairs, align_many(pairs), expected):
+        assert_covers(beads, len(ko), len(en))
+        assert all(list(ids) == list(range(ids[0], ids[-1] + 1)) for b in beads for ids in (b.src, b.tgt) if ids)
+        found += bead in [(b.src, b.tgt) for b in beads]
+    assert found >= len(pairs) // 2  # mostly the gold bead, credit line inside
+
+
 class FakeTranslator:
     """Stands in for a machine translation model: a fixed Korean → English table."""
 

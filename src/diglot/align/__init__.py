@@ -7,7 +7,8 @@
 :func:`align` takes segment lists (from :func:`diglot.segment.segment`), :func:`align_texts`
 segments and aligns. Either language may come first (``src_lang``); beads index the lists as
 given. Boilerplate segments are never aligned: each sits alone in a null bead, in order, so the
-beads cover every segment of both sides exactly once.
+beads cover every segment of both sides exactly once, each bead a run of neighbouring segments
+(boilerplate that falls between the sentences of one bead rides in it).
 
 The aligner (dynamic programming over 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 beads, banded)
 scores a bead by its lengths, by anchors that survive translation (numbers with Korean units,
@@ -101,10 +102,15 @@ def align_texts(
 def _with_boilerplate(
     beads: list[ScoredBead], ko_index: list[int], en_index: list[int], n_ko: int, n_en: int
 ) -> list[ScoredBead]:
-    """Map content beads back to segment indices and put each left-out segment in a null bead, in order."""
-    mapped = [(tuple(ko_index[i] for i in k), tuple(en_index[j] for j in e), score) for k, e, score in beads]
-    ko_rest = sorted(set(range(n_ko)) - set(ko_index), reverse=True)
-    en_rest = sorted(set(range(n_en)) - set(en_index), reverse=True)
+    """Map content beads back to segment indices and put each left-out segment in a null bead, in order.
+
+    A left-out segment between two sentences of one bead (a stray line inside a merged
+    translation) joins that bead instead, so that every bead is a run of neighbouring segments.
+    """
+    spans = lambda ids: tuple(range(ids[0], ids[-1] + 1)) if ids else ()  # noqa: E731
+    mapped = [(spans([ko_index[i] for i in k]), spans([en_index[j] for j in e]), score) for k, e, score in beads]
+    ko_rest = sorted(set(range(n_ko)) - {i for k, _, _ in mapped for i in k}, reverse=True)
+    en_rest = sorted(set(range(n_en)) - {j for _, e, _ in mapped for j in e}, reverse=True)
     out: list[ScoredBead] = []
     for k, e, score in mapped:
         while k and ko_rest and ko_rest[-1] < k[0]:
