@@ -88,8 +88,8 @@ class Lexicon:
         ko_words, en_words = list(ko_ids), list(en_ids)
         blocks = []
         for ko, en in pairs:
-            k = np.fromiter((ko_ids[w] for w in ko if w in ko_ids), dtype=np.int64)
-            e = np.fromiter((en_ids[w] for w in en if w in en_ids), dtype=np.int64)
+            k = np.array([ko_ids[w] for w in ko if w in ko_ids], dtype=np.int64)
+            e = np.array([en_ids[w] for w in en if w in en_ids], dtype=np.int64)
             if len(k) and len(e):
                 blocks.append((k[:, None] * len(en_ids) + e[None, :]).ravel())
         scored: dict[str, list[tuple[float, str]]] = {}
