@@ -29,6 +29,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
          ["The talks begin at 3 p.m. Monday.", "Officials said so."]),
         ("He left at 10 a.m. (KST) Oct. 5. They stayed.", ["He left at 10 a.m. (KST) Oct. 5.", "They stayed."]),
         ("The talks ended at 3 p.m. He left.", ["The talks ended at 3 p.m.", "He left."]),
+        ("Kim went to the U.N. He spoke.", ["Kim went to the U.N.", "He spoke."]),
+        ("Kim of the U.S. Forces Korea said so.", ["Kim of the U.S. Forces Korea said so."]),
     ],
 )  # fmt: skip
 def test_english_news_abbreviations_and_quotes(text, expected):

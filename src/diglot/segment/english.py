@@ -15,6 +15,12 @@ from functools import lru_cache
 # A sentence end: . ! ? (optionally closed by a quote or bracket), then space and an opening
 # capital, digit or quote. Used only as a fallback.
 _FALLBACK_BREAK = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# "... talks with the U.S. He said ...": a dotted acronym that ends a sentence, before a word that
+# only opens one (pysbd keeps the two together unless the next word is "The").
+_ACRONYM_THEN_OPENER = re.compile(
+    r"(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:He|She|It|They|We|Then|But|However|Meanwhile|This|These|Those|There|"
+    r"Its|His|Her|Their)\b)"
+)
 # "at 3 p.m. Monday", "10 a.m. Oct. 5 (KST)": a clock time goes on with its day, date or zone,
 # which pysbd takes for a new sentence.
 _CLOCK_TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
@@ -43,6 +49,7 @@ def split_english(paragraph: str) -> list[str]:
     pieces = [p for p in pieces if p]
     if not pieces or not _covers(text, pieces):
         pieces = [p.strip() for p in _fallback(text) if p.strip()]
+    pieces = [part for piece in pieces for part in _ACRONYM_THEN_OPENER.split(piece)]
     return _join_clock_times(text, pieces)
 
 
