@@ -28,6 +28,11 @@ def test_names_through_romanisation():
     assert any(key.startswith("s:") for key in keys)
 
 
+def test_a_name_written_with_its_title_as_the_north_does():
+    keys = shared("김정은동지께서는 평양을 떠나시였다.", "Kim Jong Un left Pyongyang.")
+    assert "s:KMSN" in keys
+
+
 def test_glossary_terms_found_in_one_pass():
     matcher = Matcher(load_glossary(), ["ko", "en"])
     ko = features(["탈북자 35명이 붙잡혔다.", "강제북송은 용납할 수 없다."], "ko", matcher)

@@ -204,13 +204,21 @@ def _korean_word(run: str) -> tuple[frozenset[str], frozenset[str]]:
     return korean_stems(run), _korean_name_keys(run)
 
 
+# Titles the North (and loose spacing) writes straight after a name: 김정은동지께서는, 리설주녀사.
+_TITLE_AFTER_NAME = re.compile("동지|원수|위원장|총비서|비서|동무|녀사|여사|대통령|총리|장관|대사|의장|주석|국왕|선생")
+
+
 def _korean_name_keys(run: str) -> frozenset[str]:
     """Skeleton keys of a Hangul word read as a name: the bare name is the word less a particle
-    of up to three syllables (김정일은, 오바마에게서); a three-syllable Korean name also gives
-    its given name alone, which English writes apart (명박 = Myung-bak)."""
+    of up to three syllables (김정일은, 오바마에게서), or what comes before a title written
+    onto it (김정은동지께서는); a three-syllable Korean name also gives its given name alone,
+    which English writes apart (명박 = Myung-bak)."""
     keys = hangul_prefix_skeletons(run, max(2, len(run) - 3))
     if len(run) >= 3:
         keys += hangul_prefix_skeletons(run[1:3], 2)
+    title = _TITLE_AFTER_NAME.search(run, 2) if len(run) >= 6 else None
+    if title:
+        keys += hangul_prefix_skeletons(run[: title.start()], title.start())
     return frozenset("s:" + s for s in keys if len(s) >= _SHORTEST_SKELETON)
 
 
