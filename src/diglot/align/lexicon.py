@@ -86,15 +86,15 @@ class Lexicon:
         ko_ids = {k: i for i, k in enumerate(k for k, c in ko_count.items() if c >= min_count)}
         en_ids = {e: i for i, e in enumerate(e for e, c in en_count.items() if c >= min_count)}
         ko_words, en_words = list(ko_ids), list(en_ids)
-        blocks = []
+        counter = _PairCounter()
         for ko, en in pairs:
             k = np.array([ko_ids[w] for w in ko if w in ko_ids], dtype=np.int64)
             e = np.array([en_ids[w] for w in en if w in en_ids], dtype=np.int64)
             if len(k) and len(e):
-                blocks.append((k[:, None] * len(en_ids) + e[None, :]).ravel())
+                counter.add((k[:, None] * len(en_ids) + e[None, :]).ravel())
+        ids, both = counter.counts()
         scored: dict[str, list[tuple[float, str]]] = {}
-        if blocks:
-            ids, both = np.unique(np.concatenate(blocks), return_counts=True)
+        if len(ids):
             ko_of, en_of = ids // len(en_ids), ids % len(en_ids)
             ko_totals = np.array([ko_count[w] for w in ko_words], dtype=float)
             en_totals = np.array([en_count[w] for w in en_words], dtype=float)
@@ -109,3 +109,41 @@ class Lexicon:
                 if beyond is None or (k, e) not in beyond.pairs:
                     kept[(k, e)] = dice
         return cls(kept)
+
+
+class _PairCounter:
+    """How often each pair id occurs, counted block by block.
+
+    Blocks are folded into the running counts every few million ids, so memory follows the
+    number of distinct pairs, not the number of pairs seen (a large batch sees hundreds of
+    millions).
+    """
+
+    FOLD = 4_000_000  # ids (8 bytes each) gathered before a fold
+
+    def __init__(self) -> None:
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.totals = np.zeros(0, dtype=np.int64)
+        self.blocks: list[np.ndarray] = []
+        self.pending = 0
+
+    def add(self, block: np.ndarray) -> None:
+        self.blocks.append(block)
+        self.pending += len(block)
+        if self.pending >= self.FOLD:
+            self._fold()
+
+    def counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct ids, sorted, and how often each occurred."""
+        self._fold()
+        return self.ids, self.totals
+
+    def _fold(self) -> None:
+        if not self.blocks:
+            return
+        ids, totals = np.unique(np.concatenate(self.blocks), return_counts=True)
+        self.blocks, self.pending = [], 0
+        if len(self.ids):
+            ids, where = np.unique(np.concatenate([self.ids, ids]), return_inverse=True)
+            totals = np.bincount(where, weights=np.concatenate([self.totals, totals])).astype(np.int64)
+        self.ids, self.totals = ids, totals
