@@ -191,3 +191,20 @@ def test_progress_is_reported(dev_docs):
     align_many([(segments(d["ko"], "ko"), segments(d["en"], "en")) for d in docs],
                progress=lambda done, total: seen.append((done, total)))  # fmt: skip
     assert seen == [(n, 9) for n in range(1, 10)]  # 3 documents read, then aligned in two passes
+
+
+def test_a_large_batch_is_aligned_chunk_by_chunk(dev_docs, monkeypatch):
+    from diglot.align import core
+
+    monkeypatch.setattr(core, "CHUNK", 4)  # 10 documents: chunks of 4, 4 and 2
+    docs = dev_docs[:10]
+    pairs = [(segments(d["ko"], "ko"), segments(d["en"], "en")) for d in docs]
+    seen = []
+    results = align_many(pairs, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 30) for n in range(1, 31)]
+    found = []
+    for (ko, en), beads, doc in zip(pairs, results, docs):
+        assert_covers(beads, len(ko), len(en))
+        gold = {(tuple(k), tuple(e)) for k, e in doc["gold"] if k and e}
+        found += [(b.src, b.tgt) in gold for b in beads if b.src and b.tgt]
+    assert sum(found) >= 0.85 * len(found)  # each chunk learns enough from itself

@@ -45,6 +45,7 @@ LARGE = 40_000  # DP cells above which a document is aligned window by window (s
 WINDOW = 120  # Korean sentences a window spans
 KEEP = 80  # Korean sentences of a window whose beads are kept
 REACH = WINDOW  # in a large document, anchors are looked up this far from the diagonal
+CHUNK = 500  # documents learned from together; a larger batch is aligned chunk by chunk
 GROUP_CELLS = 100_000  # DP cells, padding included, of the documents aligned together
 GROUP_PADDING = 1.5  # at most this many padded cells for each real one in a group
 
@@ -91,13 +92,28 @@ def align_documents(
     ``seed`` is the lexicon to start from (default: :func:`diglot.align.seed.seed_lexicon`;
     ``Lexicon()`` for none); what is learned from the input is added to it. ``progress`` is
     called with (steps done, steps in all) as documents are read and aligned in each pass.
+    A batch of more than ``CHUNK`` documents is aligned ``CHUNK`` at a time, each chunk
+    learning from itself, so memory stays bounded however large the batch.
 
     A bead's score is minus its cost (a log-probability): higher is surer; null beads score
     minus the cost of leaving a sentence out.
     """
+    seed = seed_lexicon() if seed is None else seed
+    passes = max(1, passes)
+    steps = len(documents) * (1 + passes)
+    results: list[list[ScoredBead]] = []
     with _no_cyclic_gc():
-        seed = seed_lexicon() if seed is None else seed
-        return _align_documents(documents, matcher, translate, max(1, passes), seed, progress or (lambda done, total: None))
+        for start in range(0, len(documents), CHUNK):
+            report = _chunk_progress(progress, start * (1 + passes), steps)
+            results += _align_documents(documents[start : start + CHUNK], matcher, translate, passes, seed, report)
+    return results
+
+
+def _chunk_progress(progress: Progress | None, before: int, steps: int) -> Progress:
+    """How one chunk reports to ``progress``: its steps come after ``before`` of ``steps`` in all."""
+    if progress is None:
+        return lambda done, total: None
+    return lambda done, _total: progress(before + done, steps)
 
 
 @contextmanager
