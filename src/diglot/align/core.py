@@ -2,7 +2,7 @@
 
 :func:`align_documents` aligns several documents at once so that everything estimated from the
 input (length ratio and variance, bead-type probabilities, anchor rates, the learned lexicon)
-is estimated on all of them together. It works in passes, as hunalign does:
+is estimated on all of them together (up to ``CHUNK`` of them). It works in passes, as hunalign does:
 
 1. align with lengths, the fixed anchors (numbers, Latin words, names, glossary, MT) and the
    seed lexicon (:mod:`diglot.align.seed`);
@@ -11,7 +11,9 @@ is estimated on all of them together. It works in passes, as hunalign does:
 3. align again with everything; steps 2–3 are repeated ``passes - 1`` times (two passes in
    all by default: a third one drifts, measured on the dev documents).
 
-A large document is aligned window by window (:func:`_align_one`).
+Documents of like size are aligned together, padded into one array (:func:`_groups`,
+:mod:`diglot.align.dp`); a large document is aligned window by window (:func:`_align_one`);
+a batch of more than ``CHUNK`` documents is aligned chunk by chunk.
 
 Documents are given as lists of *content* sentences (boilerplate already set aside), Korean
 first; the public API in :mod:`diglot.align` handles boilerplate, orientation and indices.
