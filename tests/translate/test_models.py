@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 
@@ -133,6 +134,26 @@ def test_argos_translate_folder_is_found(home, copy_package, tmp_path, capsys):
     assert "argos" in capsys.readouterr().out
     assert main(["models", "remove", "ko", "en"]) == 2
     assert "argospm" in capsys.readouterr().err
+
+
+def test_self_test_of_an_argos_folder_package_runs_once(home, copy_package, tmp_path, monkeypatch):
+    from diglot.translate import protect
+
+    argos_dir = tmp_path / "xdg" / "argos-translate" / "packages"
+    argos_dir.mkdir(parents=True)
+    with zipfile.ZipFile(copy_package) as archive:
+        archive.extractall(argos_dir)
+    [model] = installed_models()
+    runs = []
+    real = protect.choose_protection
+    monkeypatch.setattr(protect, "choose_protection", lambda m: runs.append(m) or real(m))
+    first = protect.protection_for([model])
+    assert protect.protection_for([model]) == first and len(runs) == 1  # remembered, not rerun
+    assert (home / "protection.json").is_file() and not (model.path / models.DIGLOT_META).exists()
+    weights = model.model_dir / "model.bin"
+    os.utime(weights, ns=(1, 1))  # the package replaced by another copy: new file times
+    assert protect.protection_for([model]) == first and len(runs) == 2  # changed files: tested again
+    assert len(json.loads((home / "protection.json").read_text(encoding="utf-8"))) == 1
 
 
 def test_route_direct_pivot_and_errors(installed, copy_package, tmp_path):

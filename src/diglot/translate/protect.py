@@ -11,6 +11,7 @@ candidate that always survived is used.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -99,13 +100,49 @@ def choose_protection(model) -> Protection:
 
 
 def protection_for(route) -> Protection:
-    """The protection to use along a route: what each model recorded at install (or now)."""
+    """The protection to use along a route: what each model recorded at install, or, for a
+    package diglot did not install (Argos Translate's own folder), what its self-test found the
+    first time it was used (:func:`remembered_protection`)."""
     results = []
     for model in route:
         raw = model.meta().get("protection")
-        results.append(Protection.from_dict(raw) if raw else choose_protection(model))
+        results.append(Protection.from_dict(raw) if raw else remembered_protection(model))
     if len(results) == 1:
         return results[0]
     # A pivot: the candidate that fared worst along the chain decides.
     passed = {c: min(r.passed.get(c, 0) for r in results) for c in CANDIDATES}
     return choose(passed)
+
+
+def remembered_protection(model) -> Protection:
+    """The self-test result of a package diglot did not install, kept in diglot's own data folder
+    (``protection.json``; the package's folder belongs to Argos Translate and is left alone), so
+    the test runs once per package, and again only when its model files change."""
+    from diglot.textio import atomic_write
+    from diglot.translate.models import diglot_home
+
+    path = diglot_home() / "protection.json"
+    package = f"{model.path.resolve()}|{model.id}|"
+    key = package + _files_stamp(model.model_dir)
+    try:
+        remembered = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        remembered = {}
+    if not isinstance(remembered, dict):
+        remembered = {}
+    if isinstance(remembered.get(key), dict):
+        return Protection.from_dict(remembered[key])
+    protection = choose_protection(model)
+    remembered = {k: v for k, v in remembered.items() if not k.startswith(package)}  # an older copy of it
+    remembered[key] = protection.as_dict()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps(remembered, ensure_ascii=False, indent=2))
+    except OSError:
+        pass  # a read-only home: the test runs again next time, nothing else is lost
+    return protection
+
+
+def _files_stamp(folder) -> str:
+    """Sizes and modification times of the files of a model folder: changes when it is replaced."""
+    return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.iterdir()) if p.is_file())
