@@ -123,12 +123,19 @@ def test_missing_file(home, capsys):
     assert "nowhere.argosmodel: no such file" in capsys.readouterr().err
 
 
-def test_argos_translate_folder_is_found(home, copy_package, tmp_path, capsys):
+@pytest.fixture
+def argos_folder_model(home, copy_package, tmp_path):
+    """The copy package unpacked into Argos Translate's own folder, as argospm would."""
     argos_dir = tmp_path / "xdg" / "argos-translate" / "packages"
     argos_dir.mkdir(parents=True)
     with zipfile.ZipFile(copy_package) as archive:
         archive.extractall(argos_dir)
     [model] = installed_models()
+    return model
+
+
+def test_argos_translate_folder_is_found(argos_folder_model, capsys):
+    model = argos_folder_model
     assert model.origin == "argos" and model.pair == "ko-en"
     assert main(["models", "list"]) == 0
     assert "argos" in capsys.readouterr().out
@@ -136,14 +143,10 @@ def test_argos_translate_folder_is_found(home, copy_package, tmp_path, capsys):
     assert "argospm" in capsys.readouterr().err
 
 
-def test_self_test_of_an_argos_folder_package_runs_once(home, copy_package, tmp_path, monkeypatch):
+def test_self_test_of_an_argos_folder_package_runs_once(argos_folder_model, home, monkeypatch):
     from diglot.translate import protect
 
-    argos_dir = tmp_path / "xdg" / "argos-translate" / "packages"
-    argos_dir.mkdir(parents=True)
-    with zipfile.ZipFile(copy_package) as archive:
-        archive.extractall(argos_dir)
-    [model] = installed_models()
+    model = argos_folder_model
     runs = []
     real = protect.choose_protection
     monkeypatch.setattr(protect, "choose_protection", lambda m: runs.append(m) or real(m))
