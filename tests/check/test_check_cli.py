@@ -87,6 +87,21 @@ def test_direction_option_and_en_ko(tmp_path, capsys):
     assert record["findings"][0]["status"] == "variant" and record["findings"][0]["expected"] == "탈북자"
 
 
+def test_date_keeps_only_the_entries_in_force(tmp_path, capsys):
+    # 외교부 is the ministry's name since March 2013; in 2011 the press used it for 외교통상부,
+    # whose English names include "foreign ministry".
+    ko = write(tmp_path, "a.ko", "외교부는 5일 이같이 밝혔다.\n")
+    en = write(tmp_path, "a.en", "The foreign ministry said so on Wednesday.\n")
+    assert main(["check", "--presplit", "--json", ko, en]) == 1
+    [record] = json_lines(capsys.readouterr().out)
+    assert [f["entry"] for f in record["findings"]] == ["ministry-of-foreign-affairs"]
+    assert main(["check", "--presplit", "--json", "--date", "2011-10-05", ko, en]) == 0
+    assert json_lines(capsys.readouterr().out) == [{"line": 1, "findings": []}]
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--presplit", "--date", "2011-13", ko, en])
+    assert stop.value.code == 2 and "expected YYYY, YYYY-MM or YYYY-MM-DD" in capsys.readouterr().err
+
+
 def test_fix_writes_the_corrected_target(tmp_path, capsys):
     ko = write(tmp_path, "a.ko", "탈북자를 강제송환했다.\n날씨\n")
     en = write(tmp_path, "a.en", "Forcible repatriation of N.K. defectors.\nWeather  \n")

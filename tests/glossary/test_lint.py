@@ -85,3 +85,35 @@ def test_binary_and_non_utf8_glossaries_get_one_line_errors(tmp_path, capsys):
     assert main(["glossary", "show", "a", "--glossary", str(tmp_path / "cp949.yaml")]) == 2
     err = capsys.readouterr().err
     assert "is not valid UTF-8" in err and "CP949" in err
+
+
+def test_dates_must_be_real(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        entries:
+          - id: a
+            type: title
+            source: s
+            valid_from: 2013-13
+            ko: {preferred: 장관}
+            en: {preferred: minister}
+        """,
+    )
+    assert any("valid_from must be YYYY, YYYY-MM or YYYY-MM-DD" in m for _, _, m in messages(path))
+
+
+def test_entries_in_force_on_a_date():
+    from diglot.glossary import load_glossary
+    from diglot.glossary.model import is_date, period
+
+    assert period("2013") == ("2013-01-01", "2013-12-31") and period("2013-03") == ("2013-03-01", "2013-03-31")
+    assert [is_date(d) for d in ("2013", "2013-03", "2013-03-11", "2013-13", "2013-02-30", "13")] == [
+        True, True, True, False, False, False,
+    ]  # fmt: skip
+    glossary = load_glossary()
+    in_2011, in_2015, in_march_2013 = (glossary.valid_on(d) for d in ("2011-10-05", "2015", "2013-03"))
+    assert "ministry-of-foreign-affairs-and-trade" in in_2011 and "ministry-of-foreign-affairs" not in in_2011
+    assert "ministry-of-foreign-affairs" in in_2015 and "ministry-of-foreign-affairs-and-trade" not in in_2015
+    assert {"ministry-of-foreign-affairs", "ministry-of-foreign-affairs-and-trade"} <= {e.id for e in in_march_2013}
+    assert "cnkr" in in_2011 and "cnkr" in in_2015  # undated entries are always in force

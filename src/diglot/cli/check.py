@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diglot.check import check_document, fix_document, is_problem, presplit_document, statuses
-from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
+from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stderr, stdout
 from diglot.doc import AlignedDocument, Finding
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
@@ -53,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", metavar="SOURCE_FILE", help=_("the original text"))
     parser.add_argument("target", metavar="TARGET_FILE", help=_("its translation, the text checked and fixed"))
     add_glossary_option(parser)
+    add_date_option(parser)
     parser.add_argument(
         "--presplit",
         action="store_true",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from diglot.glossary import Glossary, load_glossary
+from diglot.glossary.model import is_date
 from diglot.i18n import _
 
 
@@ -23,8 +24,29 @@ def add_glossary_option(parser: argparse.ArgumentParser, help_text: str | None =
     )
 
 
+def add_date_option(parser: argparse.ArgumentParser) -> None:
+    """``--date YYYY[-MM[-DD]]``: keep only the glossary entries in force when the text was written."""
+    parser.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY[-MM[-DD]]",
+        help=_(
+            "when the text was written: use only the glossary entries in force then (office holders, "
+            "agencies renamed since)"
+        ),
+    )
+
+
+def _date(value: str) -> str:
+    if not is_date(value):
+        raise argparse.ArgumentTypeError(_("expected YYYY, YYYY-MM or YYYY-MM-DD, not {value}").format(value=value))
+    return value
+
+
 def glossary_from_args(args: argparse.Namespace) -> Glossary:
-    return load_glossary(args.glossary)
+    """The glossaries of ``-g`` (default: the curated ones), as of ``--date`` where the command has it."""
+    glossary = load_glossary(args.glossary)
+    return glossary.valid_on(args.date) if getattr(args, "date", None) else glossary
 
 
 def add_force_option(parser: argparse.ArgumentParser) -> None:

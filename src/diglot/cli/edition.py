@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
+from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import stderr, stdout
 from diglot.edition import FORMATS, build_edition, format_for_path, write_edition
 from diglot.errors import EXIT_OK
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
     parser.add_argument("--format", choices=FORMATS, help=_("output format (default: from the suffix of OUT)"))
     add_glossary_option(parser)
+    add_date_option(parser)
     parser.add_argument(
         "--no-glossary", action="store_true", help=_("align only: no glossary terms, no check findings")
     )

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from diglot.cli.common import add_force_option, add_glossary_option
+from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stderr, stdout
 from diglot.edition import format_for_path, translation_edition, write_edition
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
-from diglot.glossary import load_glossary
 from diglot.i18n import _
 from diglot.textio import atomic_write, check_output_path, read_text, script_of
 from diglot.translate import ENGINES, DocumentTranslator, EngineOptions, TranslationRun
@@ -44,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_glossary_option(
         p, _("glossary to enforce; repeat to combine (default: the curated glossaries shipped with diglot)")
     )
+    add_date_option(p)
     p.add_argument("--no-glossary", action="store_true", help=_("translate without glossary enforcement"))
     out = p.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT", help=_("write the translation to this file (one input only)"))
@@ -90,7 +90,7 @@ def run_translate(args: argparse.Namespace) -> int:
         if len(args.files) > 1:
             raise DiglotError(_("--edition takes one input file"))
         format_for_path(check_output_path(args.edition, args.force))
-    glossary = None if args.no_glossary else load_glossary(args.glossary)
+    glossary = None if args.no_glossary else glossary_from_args(args)
     options = EngineOptions(
         beam_size=_positive(args.beam_size, "--beam-size"),
         threads=max(args.threads, 0),

@@ -8,6 +8,7 @@ instead of stopping at the first, so ``diglot glossary lint`` can list them all.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -23,7 +24,7 @@ ENTRY_FIELDS = ("id", "type", "status", "source", "note", "valid_from", "valid_u
 TERM_FIELDS = ("preferred", "variants", "forbidden", "short", "first_mention", "plural", "case")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 REQUIRED_LANGUAGES = ("ko", "en")
 
 # How a form relates to its entry.
@@ -123,6 +124,15 @@ class Entry:
         terms = self.langs.get(lang)
         return terms.preferred if terms else None
 
+    def valid_during(self, first: str, last: str) -> bool:
+        """Whether the entry was in force at some time from day ``first`` to day ``last`` (YYYY-MM-DD).
+
+        An entry without dates is always in force; ``valid_until: 2013-03`` includes all of March.
+        """
+        return (self.valid_from is None or period(self.valid_from)[0] <= last) and (
+            self.valid_until is None or first <= period(self.valid_until)[1]
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The entry as the YAML schema writes it (field order fixed, empty fields left out)."""
         out: dict[str, Any] = {"id": self.id, "type": self.type, "status": self.status}
@@ -172,6 +182,14 @@ class Glossary:
     def languages(self) -> list[str]:
         return sorted({lang for e in self.entries for lang in e.langs}, key=_language_order)
 
+    def valid_on(self, when: str) -> "Glossary":
+        """The entries in force at ``when`` (YYYY, YYYY-MM or YYYY-MM-DD: any time in that year,
+        month or day), for a text of that date: 외교부 was not yet the ministry's name in 2011."""
+        if not is_date(when):
+            raise ValueError(when)
+        first, last = period(when)
+        return Glossary([e for e in self.entries if e.valid_during(first, last)], self.problems)
+
     @property
     def fingerprint(self) -> str:
         """A short hash of the content: equal glossaries, equal fingerprint, whatever the file layout."""
@@ -179,6 +197,24 @@ class Glossary:
             sorted((e.as_dict() for e in self.entries), key=lambda d: d["id"]), ensure_ascii=False, sort_keys=True
         )
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def is_date(value: str) -> bool:
+    """A real date written YYYY, YYYY-MM or YYYY-MM-DD (not 2013-13, not 2013-02-30)."""
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(period(value)[0])  # the day itself, or the first of the month
+    except ValueError:
+        return False
+    return True
+
+
+def period(date: str) -> tuple[str, str]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date covers, as YYYY-MM-DD strings
+    (which compare in date order; the last day of a month is written 31 whatever the month)."""
+    parts = date.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts))), "-".join(parts + ["12", "31"][len(parts) - 1 :])
 
 
 def _as_str_list(value: Any) -> list[str] | None:
@@ -260,7 +296,7 @@ def entry_from_dict(raw: Any, origin: Origin, problems: list[Problem]) -> Entry 
     for name in ("valid_from", "valid_until"):
         value = raw.get(name)
         value = None if value is None else str(value)  # YAML reads 2010-10-08 as a date
-        if value is not None and not DATE.match(value):
+        if value is not None and not is_date(value):
             error(_("entry {id}: {field} must be YYYY, YYYY-MM or YYYY-MM-DD").format(id=entry_id, field=name))
         dates[name] = value
     langs: dict[str, Terms] = {}
