@@ -85,3 +85,12 @@ def test_proposed_entries_are_not_checked(tmp_path):
         encoding="utf-8",
     )
     assert check_pair("탈북자", "someone", "ko", "en", Matcher(load_glossary([path]))) == []
+
+
+def test_the_verb_of_an_action_noun_renders_it(curated):
+    findings = check_pair("중국은 이들을 추방했다.", "China deported them.", "ko", "en", curated)
+    assert statuses(findings) == [("china", "ok", "China"), ("deportation", "ok", "deported")]
+    findings = check_pair("그는 2005년 탈북했다.", "He defected in 2005.", "ko", "en", curated)
+    assert statuses(findings) == [("defection", "ok", "defected")]
+    findings = check_pair("그들은 송환됐다.", "They were sent back.", "ko", "en", curated)
+    assert statuses(findings) == [("repatriation", "missing", None)]

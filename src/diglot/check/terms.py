@@ -6,8 +6,9 @@ spacing and case), and the mention gets a status: ``ok``, ``variant``, ``forbidd
 ``missing``. Source mentions and target renderings of an entry are paired in text order.
 A source that names an entry more often than its translation does (a pronoun, an ellipsis) is
 not ``missing``: the surplus mentions share the last rendering. A forbidden rendering in the target
-is reported even where the source does not name the entry. An English place named by a word
-built on it (``North Korean``, ``South Koreans`` for 북한, 한국) counts as rendered.
+is reported even where the source does not name the entry. An English word built on the expected
+one counts as rendered: a place's adjective (``North Korean``, ``South Koreans`` for 북한, 한국) and
+an action noun's verb (``deports``, ``repatriated``, ``defected`` for 추방, 송환, 탈북).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def check_terms(
         expected = matcher.glossary.get(entry_id).langs[tgt_lang].preferred  # type: ignore[union-attr]
         src, tgt = sources.get(entry_id, []), targets.get(entry_id, [])
         if not tgt:
-            derived = _derived_place(target_text, matcher.glossary.get(entry_id), tgt_lang)  # type: ignore[arg-type]
+            derived = _derived_form(target_text, matcher.glossary.get(entry_id), tgt_lang)  # type: ignore[arg-type]
             if derived:
                 findings.extend(_derived(m, derived, expected, bead) for m in src)
             else:
@@ -89,17 +90,31 @@ def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
     )
 
 
-def _derived_place(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
-    """A word built on an English place name: North Korean(s), South Korean, Korea-based."""
-    if entry.type != "place" or lang != "en":
+def _derived_form(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
+    """An English word built on one of the entry's forms: a place's adjective or demonym
+    (North Korean(s), Korea-based) or the verb of an action noun (deport(s|ed|ing) for
+    deportation, repatriate(d) for repatriation, defect(ed) for defection)."""
+    if lang != "en" or entry.type not in ("place", "term"):
         return None
     terms = entry.langs[lang]
     for form in (terms.preferred, *terms.variants):
-        pattern = r"(?<![A-Za-z])" + r"[\s\-]*".join(map(re.escape, search_key(form))) + r"[a-z]+"
-        match = re.search(pattern, text, 0 if terms.is_case_sensitive(form) else re.IGNORECASE)
-        if match:
-            return match
+        for stem in [form] if entry.type == "place" else _verbs(form):
+            pattern = r"(?<![A-Za-z])" + r"[\s\-]*".join(map(re.escape, search_key(stem)))
+            pattern += r"[a-z]+" if entry.type == "place" else r"(?:s|es|d|ed|ing)?(?![A-Za-z])"
+            match = re.search(pattern, text, 0 if terms.is_case_sensitive(form) else re.IGNORECASE)
+            if match:
+                return match
     return None
+
+
+def _verbs(noun: str) -> list[str]:
+    """The verbs an English action noun may come from: deportation → deport, repatriation →
+    repatriate, defection → defect (none for other nouns)."""
+    if " " in noun or not noun.endswith("ion"):
+        return []
+    candidates = [noun[: -len("ation")]] if noun.endswith("ation") else []
+    candidates += [noun[: -len("ion")], noun[: -len("ion")] + "e"]
+    return [verb for verb in candidates if len(verb) >= 4]
 
 
 def _derived(source: Mention, match: re.Match[str], expected: str, bead: int | None) -> Finding:
