@@ -1,7 +1,10 @@
 """A bilingual lexicon learned from the documents being aligned, as hunalign does.
 
-After a first alignment, the sentence pairs it is sure of are counted: how often a Korean stem
-candidate and an English stem occur in the same pair, and how often each occurs at all. Pairs
+After a first alignment, the sentence pairs of its beads are counted: how often a Korean stem
+candidate and an English stem occur in the same bead, and how often each occurs at all. Every
+bead with two sides counts; keeping only the best-scoring ones was tried and learned less (a
+bead's score grows with its length, so a score cut drops the short sentences, not the wrong
+ones), and the Dice threshold already discounts what a wrong bead adds. Pairs
 that co-occur at least twice and mostly together (Dice coefficient ≥ ``min_dice``) are kept, and
 each Korean stem keeps its best few English partners. No outside data is used, so the lexicon
 fits the documents' own vocabulary (names of the day, the beat's terms) and nothing else.
