@@ -98,6 +98,16 @@ def test_very_unequal_sides():
     assert_covers(beads, 10_000, 10)
 
 
+def test_a_few_lines_find_their_counterparts_among_many():
+    # Ten Korean lines against 10,000 English ones: the length ratio is read per line, not from
+    # the totals, and the whole English side is searched, not a band around the diagonal.
+    ko = segments([f"{i}번째 줄이다." for i in range(10)], "ko")
+    en = segments([f"Line number {i} of the text." for i in range(10_000)], "en")
+    beads = align(ko, en)
+    assert_covers(beads, 10, 10_000)
+    assert [(b.src, b.tgt) for b in beads if b.src and b.tgt] == [((i,), (i,)) for i in range(10)]
+
+
 def test_only_korean_and_english():
     with pytest.raises(DiglotError, match="Korean with English"):
         align([], [], "ko", "ja")

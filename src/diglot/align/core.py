@@ -222,7 +222,7 @@ def _find(units_by_sentence, other_bags, flip: bool) -> _Hits:
     """
     n, m = len(units_by_sentence), len(other_bags)
     near = None
-    if (n + 1) * (m + 1) > LARGE:
+    if not _whole(n, m):
         reach = REACH
         near = [((1 << (2 * reach + 1)) - 1) << max(0, int(i * m / n) - reach) for i in range(n)]
     # Only keys some unit asks for are indexed: most of a bag (every word, every stem) is not.
@@ -513,9 +513,7 @@ def _align_blocks(docs: list[_Doc], params: Params) -> list[list[ScoredBead]]:
     paths = {}
     while widths:
         pending = list(widths)
-        bands = [
-            None if widths[p] >= max(sizes[p]) else dp.band_mask(*sizes[p], widths[p], costs.shape[2:]) for p in pending
-        ]
+        bands = [_band(sizes[p], widths[p], costs.shape[2:]) for p in pending]
         allowed = None if all(band is None for band in bands) else np.stack(
             [np.ones(costs.shape[2:], dtype=bool) if band is None else band for band in bands]
         )
@@ -535,6 +533,14 @@ def _align_blocks(docs: list[_Doc], params: Params) -> list[list[ScoredBead]]:
             i, j = i + a, j + b
         results[d] = beads
     return results
+
+
+def _band(size: tuple[int, int], width: int, shape: tuple[int, ...]) -> np.ndarray | None:
+    """The cells a path may use (None: all). A side of at most ``BAND`` lines searches the whole
+    of the other: a diagonal through 10 lines against 10,000 says nothing about where they sit."""
+    if width >= max(size) or min(size) <= BAND:
+        return None
+    return dp.band_mask(*size, width, shape)
 
 
 def _reestimate(docs: list[_Doc], results: list[list[ScoredBead]], params: Params) -> Params:
