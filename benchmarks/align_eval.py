@@ -10,7 +10,8 @@ Korean lines aligned per second of CPU time, from lines to beads (boilerplate ma
 process (so no cache of these sentences is warm and other work on a shared machine weighs as
 little as it can). Each process first aligns other text (general-domain pairs from
 ``jhe-koen-dev``) untimed, so models, tables and compiled patterns are loaded, as the issue
-asks ("once models are loaded"), without warming any cache of the timed sentences.
+asks ("once models are loaded"), without warming any cache of the timed sentences (``--warm``
+aligns the timed documents themselves first, as a long batch would have seen their words).
 
     python benchmarks/align_eval.py                       # all dev documents
     python benchmarks/align_eval.py --half even           # every other document (0, 2, 4, ...)
