@@ -16,6 +16,12 @@ from diglot.numbers import extract_numbers, values
         ("세 가지를 제기했다", [3]),
         ("30% 증가", [30]),
         ("2.5조 원", [2.5e12]),
+        ("입력 2011.10.05 16:28", [2011, 10, 5, 16, 28]),  # a dotted date, not the decimal 2011.1
+        ("2011. 10. 5. 발표", [2011, 10, 5]),
+        ("국방개혁안 우려 2005.10", [2005, 10]),
+        ("2011.5 버전", [2011.5]),  # a one-digit month needs its day: a decimal
+        ("2할6푼8리의 타율", [0.268]),
+        ("3할 타자", [0.3]),
     ],
 )
 def test_korean(text, expected):
@@ -32,6 +38,8 @@ def test_korean(text, expected):
         ("thirty-five people", [35]),
         ("Oct. 5, 2011 - 16:28", [10, 5, 2011, 16, 28]),
         ("an official, 3.5 percent", [3.5]),
+        ("Hitting .268 with three homers", [0.268, 3]),
+        ("the U.S. economy grew 2.5 percent", [2.5]),
     ],
 )
 def test_english(text, expected):

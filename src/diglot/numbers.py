@@ -1,9 +1,10 @@
 """Numbers in Korean and English text, as values that can be compared across the two.
 
-Korean writes large numbers in units of 10,000 (2만 = 20,000; 1억1천만 = 110,000,000) and
-counts with native numerals before counters (두 명 = 2 people); English writes digits with
-commas, scale words (2 million) and spelled-out numbers (thirty-five). Both write year ranges
-short (1950~53, 1950-53). :func:`extract_numbers` turns all of these into
+Korean writes large numbers in units of 10,000 (2만 = 20,000; 1억1천만 = 110,000,000), counts
+with native numerals before counters (두 명 = 2 people), writes dates with dots (2011.10.05,
+2011. 10. 5.) and batting averages in 할, 푼 and 리 (2할6푼8리 = .268); English writes digits with
+commas, scale words (2 million), spelled-out numbers (thirty-five) and averages without the
+zero (.268). Both write year ranges short (1950~53, 1950-53). :func:`extract_numbers` turns all of these into
 :class:`NumberMention` values, so ``2만여 명`` and ``more than 20,000`` meet as 20000.
 """
 
@@ -38,12 +39,20 @@ _NATIVE = {
     "열한": 11, "열두": 12, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }  # fmt: skip
 _COUNTERS = "명|가지|개|곳|차례|번|살|척|마리|권|시간|개월|발|건|채"
+# 2011.10.05, 2011. 10. 5., 2005.10: a year and month (and day) written with dots, not a decimal.
+# A one-digit month needs a day after it (2011.5 may well be a decimal).
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)\.\s?(?:(0?[1-9]|1[0-2])\.\s?(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2]))\.?(?![\d])"
+)
+# 2할6푼8리 (.268), 3할 (.300): a rate in tenths, hundredths and thousandths, as batting averages go.
+_KOREAN_RATE = re.compile(r"(?<!\d)(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 _KOREAN_NATIVE = re.compile(
     rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})"
 )
 
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _ENGLISH_NUMBER = re.compile(rf"(?<![\w.])({_DIGITS})(?:\s?(hundred|thousand|million|billion|trillion)\b)?")
+_ENGLISH_BARE_DECIMAL = re.compile(r"(?<![\w.,])\.(\d+)\b")  # .268 (a batting average), .45 caliber
 _ENGLISH_APPROX = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|approximately|roughly|at least|up to|fewer than|less than|"
     r"some|an estimated)\s+$",
@@ -98,8 +107,14 @@ def _korean_value(text: str) -> float:
 
 
 def _korean(text: str, digits: bool) -> list[NumberMention]:
-    found = []
+    found, taken = _dotted_dates(text) if digits else ([], [])  # taken: spans read already
+    for m in _KOREAN_RATE.finditer(text) if digits else ():
+        value = sum(int(d) / 10**place for place, d in enumerate(m.groups(), 1) if d)
+        found.append(NumberMention(m.start(), m.end(), round(value, 3), m.group()))
+        taken.append((m.start(), m.end()))
     for m in _KOREAN_NUMBER.finditer(text) if digits else ():
+        if any(start <= m.start() < end for start, end in taken):
+            continue
         approx = bool(_KOREAN_APPROX_AFTER.match(text[m.end() :]) or _KOREAN_APPROX_BEFORE.search(text[: m.start()]))
         found.append(NumberMention(m.start(), m.end(), _korean_value(m.group()), m.group(), approx))
     for m in _KOREAN_NATIVE.finditer(text):
@@ -107,8 +122,21 @@ def _korean(text: str, digits: bool) -> list[NumberMention]:
     return found
 
 
+def _dotted_dates(text: str) -> tuple[list[NumberMention], list[tuple[int, int]]]:
+    """Year, month and day of each dotted date, and the spans they take (no decimal inside them)."""
+    found, spans = [], []
+    for m in _DOTTED_DATE.finditer(text):
+        spans.append((m.start(), m.end()))
+        for group in (1, 2, 3, 4):
+            if m.group(group):
+                found.append(NumberMention(m.start(group), m.end(group), float(m.group(group)), m.group(group)))
+    return found, spans
+
+
 def _english(text: str, digits: bool) -> list[NumberMention]:
     found = []
+    for m in _ENGLISH_BARE_DECIMAL.finditer(text) if digits else ():
+        found.append(NumberMention(m.start(), m.end(), float("0." + m.group(1)), m.group()))
     for m in _ENGLISH_NUMBER.finditer(text) if digits else ():
         value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
