@@ -4,8 +4,8 @@ Korean writes large numbers in units of 10,000 (2만 = 20,000; 1억1천만 = 110
 with native numerals before counters (두 명 = 2 people), writes dates with dots (2011.10.05,
 2011. 10. 5.) and batting averages in 할, 푼 and 리 (2할6푼8리 = .268); English writes digits with
 commas, scale words (2 million), spelled-out numbers (thirty-five) and averages without the
-zero (.268). Both write year ranges short (1950~53, 1950-53). :func:`extract_numbers` turns all of these into
-:class:`NumberMention` values, so ``2만여 명`` and ``more than 20,000`` meet as 20000.
+zero (.268). Both write year ranges short (1950~53, 1950-53). :func:`extract_numbers` turns all
+of these into :class:`NumberMention` values, so ``2만여 명`` and ``more than 20,000`` meet as 20000.
 """
 
 from __future__ import annotations
@@ -107,18 +107,23 @@ def _korean_value(text: str) -> float:
 
 
 def _korean(text: str, digits: bool) -> list[NumberMention]:
-    found, taken = _dotted_dates(text) if digits else ([], [])  # taken: spans read already
-    for m in _KOREAN_RATE.finditer(text) if digits else ():
+    found = [
+        NumberMention(m.start(1), m.end(1), float(_NATIVE[m.group(1)]), m.group(1), spelled=True)
+        for m in _KOREAN_NATIVE.finditer(text)
+    ]
+    if not digits:
+        return found
+    dates, taken = _dotted_dates(text)  # taken: spans read already, no decimal inside them
+    found += dates
+    for m in _KOREAN_RATE.finditer(text):
         value = sum(int(d) / 10**place for place, d in enumerate(m.groups(), 1) if d)
         found.append(NumberMention(m.start(), m.end(), round(value, 3), m.group()))
         taken.append((m.start(), m.end()))
-    for m in _KOREAN_NUMBER.finditer(text) if digits else ():
+    for m in _KOREAN_NUMBER.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
             continue
         approx = bool(_KOREAN_APPROX_AFTER.match(text[m.end() :]) or _KOREAN_APPROX_BEFORE.search(text[: m.start()]))
         found.append(NumberMention(m.start(), m.end(), _korean_value(m.group()), m.group(), approx))
-    for m in _KOREAN_NATIVE.finditer(text):
-        found.append(NumberMention(m.start(1), m.end(1), float(_NATIVE[m.group(1)]), m.group(1), spelled=True))
     return found
 
 
@@ -135,12 +140,6 @@ def _dotted_dates(text: str) -> tuple[list[NumberMention], list[tuple[int, int]]
 
 def _english(text: str, digits: bool) -> list[NumberMention]:
     found = []
-    for m in _ENGLISH_BARE_DECIMAL.finditer(text) if digits else ():
-        found.append(NumberMention(m.start(), m.end(), float("0." + m.group(1)), m.group()))
-    for m in _ENGLISH_NUMBER.finditer(text) if digits else ():
-        value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
-        approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
-        found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
     lowered = text.lower()
     for m in _ENGLISH_WORD_NUMBER.finditer(lowered if len(lowered) == len(text) else text):
         if m.group(1):
@@ -149,7 +148,15 @@ def _english(text: str, digits: bool) -> list[NumberMention]:
             value = _ENGLISH_WORDS[m.group(3)] * (_ENGLISH_SCALES[m.group(4)] if m.group(4) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
         found.append(NumberMention(m.start(), m.end(), float(value), text[m.start() : m.end()], approx, spelled=True))
-    for m in _ENGLISH_MONTH.finditer(text) if digits else ():  # a month counts only before a day
+    if not digits:
+        return found
+    for m in _ENGLISH_BARE_DECIMAL.finditer(text):
+        found.append(NumberMention(m.start(), m.end(), float("0." + m.group(1)), m.group()))
+    for m in _ENGLISH_NUMBER.finditer(text):
+        value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
+        approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
+        found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
+    for m in _ENGLISH_MONTH.finditer(text):  # a month counts only before a day, so only with digits
         found.append(NumberMention(m.start(), m.end(), float(_MONTHS[m.group(1)[:3].lower()]), m.group()))
     return found
 
