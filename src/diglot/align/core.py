@@ -322,8 +322,8 @@ def _cost_tables(docs: list[_Doc], params: Params) -> tuple[list[tuple[int, int]
     hits = _BatchHits(docs, height, width)
     tables = {size: _AnchorTables(hits, params.weights(size)) for size in {x for t in types for x in t}}
     for index, (a, b) in enumerate(types):
-        cost[:, index] -= tables[b].korean(row_from[a], col_from[b], a, b)
-        cost[:, index] -= tables[a].english(row_from[a], col_from[b], a, b)
+        cost[:, index] -= tables[b].korean(row_from[a], col_from[b], facing=b)
+        cost[:, index] -= tables[a].english(row_from[a], col_from[b], facing=a)
     ko_sentences = _prefix_sums([[f.sentences for f in d.ko] for d in docs], height)
     en_sentences = _prefix_sums([[f.sentences for f in d.en] for d in docs], width)
     ko_counts = (ko_sentences[:, None, :] - ko_sentences[:, r0])[:, :, :, None]
@@ -376,7 +376,8 @@ class _AnchorTables:
     The LLR of a bead is the sum over its sentences of "every unit missing" plus, for each pair
     of its sentences, what the units found in that pair gain; a unit found in two neighbouring
     sentences of the other side is counted once (the overlap is subtracted). Methods take the
-    bead's start row and column of each cell (``r0``, ``c0``) and its type (a, b).
+    bead's start row and column of each cell (``r0``, ``c0``) and how many sentences of the other
+    side the units face (``b`` for Korean units, ``a`` for English ones).
     """
 
     def __init__(self, hits: _BatchHits, weights: dict[str, tuple[float, float]]) -> None:
@@ -393,17 +394,17 @@ class _AnchorTables:
         self.en_overlap = np.concatenate([np.zeros((count, n, 1)), hits.scatter(hits.en_overlaps, gain).cumsum(2)], 2)
         self.n, self.m = n, m
 
-    def korean(self, r0: np.ndarray, c0: np.ndarray, a: int, b: int) -> np.ndarray:
+    def korean(self, r0: np.ndarray, c0: np.ndarray, facing: int) -> np.ndarray:
         out = (self.ko_base - self.ko_base[:, r0])[:, :, None] + _block(self.ko_table, r0, c0)
-        for first in range(b - 1):  # pairs (j-b+first, j-b+first+1) of the English side
-            overlap = self.ko_overlap[:, :, np.clip(np.arange(self.m + 1) - b + first, 0, self.m - 1)]
+        for first in range(facing - 1):  # pairs (j-b+first, j-b+first+1) of the English side
+            overlap = self.ko_overlap[:, :, np.clip(np.arange(self.m + 1) - facing + first, 0, self.m - 1)]
             out -= overlap - overlap[:, r0]
         return out
 
-    def english(self, r0: np.ndarray, c0: np.ndarray, a: int, b: int) -> np.ndarray:
+    def english(self, r0: np.ndarray, c0: np.ndarray, facing: int) -> np.ndarray:
         out = (self.en_base - self.en_base[:, c0])[:, None, :] + _block(self.en_table, r0, c0)
-        for first in range(a - 1):
-            overlap = self.en_overlap[:, np.clip(np.arange(self.n + 1) - a + first, 0, self.n - 1)]
+        for first in range(facing - 1):
+            overlap = self.en_overlap[:, np.clip(np.arange(self.n + 1) - facing + first, 0, self.n - 1)]
             out -= overlap - overlap[:, :, c0]
         return out
 
@@ -500,9 +501,11 @@ def _align_blocks(docs: list[_Doc], params: Params) -> list[list[ScoredBead]]:
     """Align each of ``docs`` at once, all together (see :mod:`diglot.align.dp`)."""
     null_ko, null_en = params.type_cost[(1, 0)], params.type_cost[(0, 1)]
     results: list[list[ScoredBead]] = [[] for _ in docs]
-    full = [d for d, doc in enumerate(docs) if doc.ko and doc.en]
+    full = []  # the documents with both sides; the others are null beads only
     for d, doc in enumerate(docs):
-        if d not in full:
+        if doc.ko and doc.en:
+            full.append(d)
+        else:
             results[d] = [((i,), (), -null_ko) for i in range(len(doc.ko))]
             results[d] += [((), (j,), -null_en) for j in range(len(doc.en))]
     if not full:

@@ -110,10 +110,11 @@ def start_params(ko_lengths: list[int], en_lengths: list[int]) -> Params:
     When one side has more than twice as many lines as the other, most of its lines have no
     counterpart and the totals say little: the ratio of the median line lengths is used instead.
     """
-    ratio = (sum(en_lengths) + PRIOR_RATIO * RATIO_WEIGHT) / (sum(ko_lengths) + RATIO_WEIGHT)
     if ko_lengths and en_lengths and not 0.5 <= len(en_lengths) / len(ko_lengths) <= 2:
         ko_median, en_median = statistics.median(ko_lengths), statistics.median(en_lengths)
         ratio = en_median / ko_median if ko_median and en_median else PRIOR_RATIO
+    else:
+        ratio = (sum(en_lengths) + PRIOR_RATIO * RATIO_WEIGHT) / (sum(ko_lengths) + RATIO_WEIGHT)
     return Params(ratio=ratio, variance=6.8 * ratio)
 
 
