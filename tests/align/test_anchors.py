@@ -82,3 +82,13 @@ def test_sentence_count_and_its_rates():
     rates = sentence_rates([1, 1, 1, 1, 2], [1] * 5, [(1, 2, True)] * 10)
     agree, chance = rates[(1, 2)]
     assert chance == pytest.approx(0.2) and agree > 0.5
+
+
+def test_korean_stems_of_long_words_include_their_parts():
+    from diglot.align.anchors import korean_stems
+
+    assert korean_stems("대통령은") == {"대통", "대통령", "대통령은"}  # short: prefixes only
+    assert korean_stems("로동신문") == {"노동", "노동신", "노동신문"}  # the first syllable as the South spells it
+    long_word = korean_stems("조선로동당대회")
+    assert {"조선", "노동", "노동당", "당대", "대회"} <= long_word  # inner heads respelled too: 로동 → 노동
+    assert "로동" not in long_word
