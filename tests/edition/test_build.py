@@ -116,7 +116,7 @@ def test_cli_refuses_same_language_empty_and_wrongly_encoded_files(capsys, tmp_p
     code, _out, stderr = run(capsys, SEED_EN, cp949, "-o", out)
     assert code == 2 and "article.ko.txt is not valid UTF-8" in stderr and "cp949" in stderr.lower()
     code, _out, stderr = run(capsys, SEED_EN, SEED_KO, "-o", tmp_path / "x.docx")
-    assert code == 2 and "cannot tell the format" in stderr
+    assert code == 2 and "cannot tell the edition format from the suffix" in stderr
     assert not out.exists()
 
 

@@ -25,9 +25,10 @@ from diglot.edition.model import (
     make_edition,
     translation_edition,
 )
-from diglot.edition.writers import NAMES as FORMATS
-from diglot.edition.writers import format_for_path, get_writer
+from diglot.edition.writers import WRITERS, format_for_path, get_writer
 from diglot.textio import atomic_write, check_output_path
+
+FORMATS = WRITERS.names()
 
 
 def render_edition(edition: Edition, format: str) -> str:
@@ -50,6 +51,7 @@ def write_edition(
 
 __all__ = [
     "FORMATS",
+    "WRITERS",
     "Edition",
     "Row",
     "build_edition",

@@ -8,18 +8,16 @@ from diglot.doc import Finding
 from diglot.edition.model import Edition
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import _
+from diglot.registry import Member
 
 
-class EditionWriter:
-    """One output format of an edition.
+class EditionWriter(Member):
+    """One output format of an edition, a member of :data:`diglot.edition.writers.WRITERS`.
 
-    Subclasses set :attr:`name`, :attr:`suffixes` and :attr:`description` and implement
-    :meth:`render`, which returns the whole file as text (UTF-8 when written).
+    Subclasses set :attr:`name`, :attr:`suffixes` and :attr:`description` (see
+    :class:`diglot.registry.Member`) and implement :meth:`render`, which returns the whole file
+    as text (UTF-8 when written).
     """
-
-    name: str = ""
-    suffixes: tuple[str, ...] = ()
-    description: str = ""
 
     def render(self, edition: Edition) -> str:
         raise NotImplementedError

@@ -12,12 +12,13 @@ import json
 
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter
+from diglot.i18n import N_
 
 
 class JsonlWriter(EditionWriter):
     name = "jsonl"
     suffixes = (".jsonl",)
-    description = "JSON Lines: a header record, then one record per bead with its terms and findings"
+    description = N_("JSON Lines: a header record, then one record per bead with its terms and findings")
 
     def render(self, edition: Edition) -> str:
         doc = edition.doc

@@ -16,12 +16,13 @@ import polib
 from diglot import __version__
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter, finding_text, term_notes
+from diglot.i18n import N_
 
 
 class PoWriter(EditionWriter):
     name = "po"
     suffixes = (".po",)
-    description = "gettext PO: msgctxt DOCUMENT#BEAD, msgid source, msgstr target, terms as comments"
+    description = N_("gettext PO: msgctxt DOCUMENT#BEAD, msgid source, msgstr target, terms as comments")
 
     def render(self, edition: Edition) -> str:
         doc = edition.doc

@@ -9,11 +9,10 @@ No creation date is written, so the same inputs give the same file.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from diglot import __version__
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter
+from diglot.i18n import N_
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -21,9 +20,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 class TmxWriter(EditionWriter):
     name = "tmx"
     suffixes = (".tmx",)
-    description = "TMX 1.4b translation memory: one tu per translated bead"
+    description = N_("TMX 1.4b translation memory: one tu per translated bead")
 
     def render(self, edition: Edition) -> str:
+        from lxml import etree  # only when this format is written
+
         doc = edition.doc
         root = etree.Element("tmx", version="1.4")
         header = etree.SubElement(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter
+from diglot.i18n import N_
 
 
 def _cell(text: str) -> str:
@@ -20,7 +21,7 @@ def _cell(text: str) -> str:
 class TsvWriter(EditionWriter):
     name = "tsv"
     suffixes = (".tsv",)
-    description = "tab-separated: bead, paragraph, source, target, boilerplate, findings"
+    description = N_("tab-separated: bead, paragraph, source, target, boilerplate, findings")
 
     def render(self, edition: Edition) -> str:
         doc = edition.doc

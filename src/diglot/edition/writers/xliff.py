@@ -17,12 +17,11 @@ side are skipped: XLIFF has no unit without a source. Glossary terms are listed 
 
 from __future__ import annotations
 
-from lxml import etree
-
 from diglot import __version__
 from diglot.check import is_problem
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter, finding_text, term_notes
+from diglot.i18n import N_
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _X = f"{{{NS}}}"
@@ -31,9 +30,11 @@ _X = f"{{{NS}}}"
 class XliffWriter(EditionWriter):
     name = "xliff"
     suffixes = (".xlf", ".xliff")
-    description = "XLIFF 1.2: one trans-unit per bead, check findings as notes"
+    description = N_("XLIFF 1.2: one trans-unit per bead, check findings as notes")
 
     def render(self, edition: Edition) -> str:
+        from lxml import etree  # only when this format is written
+
         doc = edition.doc
         root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
         file = etree.SubElement(

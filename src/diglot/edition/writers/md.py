@@ -12,7 +12,7 @@ import re
 from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter, finding_text, weave
 from diglot.glossary import Mention
-from diglot.i18n import _
+from diglot.i18n import N_, _
 from diglot.segment import LANGUAGE_NAMES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -30,7 +30,7 @@ def _with_terms(text: str, mentions: tuple[Mention, ...]) -> str:
 class MarkdownWriter(EditionWriter):
     name = "md"
     suffixes = (".md", ".markdown")
-    description = "Markdown: a two-column table, terms in bold, findings listed below"
+    description = N_("Markdown: a two-column table, terms in bold, findings listed below")
 
     def render(self, edition: Edition) -> str:
         doc = edition.doc
