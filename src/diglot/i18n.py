@@ -6,14 +6,18 @@ polib (no compiled ``.mo`` needed). ``scripts/update_locales.py`` extracts new m
 ``locales/diglot.pot`` and merges them into the Korean catalogue.
 
 The language is chosen by :func:`set_language` (the CLI's ``--lang``), else by the
-environment (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English.
+environment (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English. A server
+speaking to several readers at once sets it per request with :func:`using_language`.
 """
 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import polib
 
@@ -21,6 +25,8 @@ DOMAIN = "diglot"
 SUPPORTED = ("en", "ko")
 
 _language: str | None = None
+# The language of the request being served (a context variable: each request, thread or task its own).
+_context_language: ContextVar[str | None] = ContextVar("diglot_language", default=None)
 
 
 def locales_dir() -> Path:
@@ -51,7 +57,19 @@ def set_language(code: str | None) -> None:
 
 
 def current_language() -> str:
-    return _language or language_from_environment()
+    return _context_language.get() or _language or language_from_environment()
+
+
+@contextmanager
+def using_language(code: str) -> Iterator[None]:
+    """Speak ``code`` inside the ``with`` block only, in this context (one web request, say)."""
+    if code not in SUPPORTED:
+        raise ValueError(code)
+    token = _context_language.set(code)
+    try:
+        yield
+    finally:
+        _context_language.reset(token)
 
 
 @lru_cache(maxsize=None)
