@@ -3,7 +3,7 @@
 Builds one Argos package of realistic size (Transformer base: 6+6 layers, d_model 512, 8 heads,
 FFN 2048, 32,000-token vocabulary, int8) with random weights, whose end token is tied to the
 decoder position so that every sentence decodes exactly ``--steps`` steps in all three runs
-(see ``diglot.translate.synthetic.build_random_model``). Then, on the same 50 news articles
+(see ``build_random_model`` in ``tests/support/tinymodel.py``). Then, on the same 50 news articles
 (``data/korean-parallel-corpora/korean-english-park.dev.ko``, 4 consecutive lines an article),
 it times in the same run:
 
@@ -35,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "korean-parallel-corpora"
+sys.path.insert(0, str(ROOT / "tests" / "support"))  # the package builders the tests use
 
 
 def articles(count: int, lines_per_article: int = 4) -> list[str]:
@@ -65,10 +66,10 @@ def main() -> int:
 
     from diglot.glossary import load_glossary
     from diglot.segment import segment, split_sentences
-    from diglot.translate import DocumentTranslator, EngineOptions, install, synthetic
+    from diglot.translate import DocumentTranslator, EngineOptions, install
 
     print(f"building a Transformer-base package with random weights ({args.steps} decoding steps a sentence) ...")
-    build_time, package = timed(lambda: _build(synthetic, work, args.steps))
+    build_time, package = timed(lambda: _build(work, args.steps))
     model = install(package)
     print(f"  built and installed in {build_time:.1f} s: {model.path} ({model.size() / 1e6:.0f} MB)")
 
@@ -121,10 +122,12 @@ def main() -> int:
     return 0
 
 
-def _build(synthetic, work: Path, steps: int) -> Path:
-    sp_model = synthetic.train_sentencepiece(synthetic.corpus_sentences(DATA), work / "sp", 8000)
-    model_dir = synthetic.build_random_model(sp_model, work / "model", decode_steps=steps)
-    return synthetic.pack_argosmodel(model_dir, sp_model, work / "translate-ko_en-1_0.argosmodel", "ko", "en")
+def _build(work: Path, steps: int) -> Path:
+    import tinymodel
+
+    sp_model = tinymodel.train_sentencepiece(tinymodel.corpus_sentences(DATA), work / "sp", 8000)
+    model_dir = tinymodel.build_random_model(sp_model, work / "model", decode_steps=steps)
+    return tinymodel.pack_argosmodel(model_dir, sp_model, work / "translate-ko_en-1_0.argosmodel", "ko", "en")
 
 
 def _argos(results: dict, model, texts: list[str], split_sentences) -> str:

@@ -170,16 +170,8 @@ def test_tmx_through_diglot_edition(seed_files, tmp_path):
     assert first[0].findtext("seg") == "정부, 중국에 탈북자 강제북송 중단 촉구"
 
 
-def test_use_mt_with_a_real_installed_model(seed_files, tmp_path, monkeypatch, capsys):
+def test_use_mt_with_a_real_installed_model(seed_files, installed_model, capsys):
     """A real (copying) CTranslate2 model built from scratch: the hook decodes for real."""
-    from diglot.translate import synthetic
-
-    monkeypatch.setenv("DIGLOT_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-    package = synthetic.build_copy_package(synthetic.default_data_dir(), tmp_path / "translate-ko_en-1_0.argosmodel")
-    assert main(["models", "install", str(package)]) == 0
-    capsys.readouterr()
     assert main(["align", *map(str, seed_files), "--use-mt", "--format", "jsonl"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0]["signature"]["model"].startswith("argos:ko-en")

@@ -1,7 +1,7 @@
 """``diglot translate --edition``: the source beside its machine translation, with a real model.
 
-The model is the real Argos package ``diglot.translate.synthetic`` builds (a CTranslate2
-Transformer whose weights copy its input), so the glossary's renderings show in the output.
+The model is the tiny real Argos package of ``tests/conftest.py`` (a CTranslate2 Transformer
+whose weights copy its input), so the glossary's renderings show in the output.
 """
 
 from __future__ import annotations
@@ -12,24 +12,8 @@ from lxml import etree
 from diglot.cli import main
 from diglot.doc import Segment
 from diglot.edition import render_edition, translation_edition
-from diglot.translate import synthetic
 
 ARTICLE = "탈북자들은 강제 북송을 우려한다. 북한난민구호위원회는 월요일 이같이 밝혔다.\n\n(연합뉴스)\n"
-
-
-@pytest.fixture(scope="session")
-def copy_package(tmp_path_factory):
-    out = tmp_path_factory.mktemp("packages") / "translate-ko_en-1_0.argosmodel"
-    return synthetic.build_copy_package(synthetic.default_data_dir(), out)
-
-
-@pytest.fixture
-def installed(tmp_path, monkeypatch, copy_package, capsys):
-    monkeypatch.setenv("DIGLOT_HOME", str(tmp_path / "diglot-home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-    assert main(["models", "install", str(copy_package)]) == 0
-    capsys.readouterr()
 
 
 def test_translation_edition_pairs_each_segment_with_its_translation(glossary):
@@ -44,7 +28,7 @@ def test_translation_edition_pairs_each_segment_with_its_translation(glossary):
     assert [t for b in edition.doc.beads for t in b.tgt] == [0, 1]  # no empty target segment
 
 
-def test_translate_writes_an_edition_beside_the_translation(installed, tmp_path, capsys):
+def test_translate_writes_an_edition_beside_the_translation(installed_model, tmp_path, capsys):
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     html, xlf = tmp_path / "article.html", tmp_path / "article.xlf"
@@ -65,7 +49,7 @@ def test_translate_writes_an_edition_beside_the_translation(installed, tmp_path,
     assert "article.html exists; use --force" in capsys.readouterr().err
 
 
-def test_translate_edition_wants_one_input_and_a_known_suffix(installed, tmp_path, capsys):
+def test_translate_edition_wants_one_input_and_a_known_suffix(installed_model, tmp_path, capsys):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     for path in (a, b):
         path.write_text(ARTICLE, encoding="utf-8")

@@ -140,7 +140,7 @@ def test_first_mention_then_short_form(glossary):
     assert b.translations == ["Commission to Help North Korean Refugees (CNKR)가 말했다."]  # per document
 
 
-def test_cached_output_is_decoded_again_with_attention_when_a_term_is_lost(glossary, home):
+def test_cached_output_is_decoded_again_with_attention_when_a_term_is_lost(glossary, diglot_home):
     calls = []
 
     def decoded(source: str) -> Decoded:

@@ -13,16 +13,16 @@ from diglot.cli import main
 from diglot.errors import DiglotError
 from diglot.translate import installed_models, models
 
-from .conftest import repack, zip_bytes
+from tinymodel import repack, zip_bytes
 
 
-def _leftovers(home):
-    store = home / "models"
+def _leftovers(diglot_home):
+    store = diglot_home / "models"
     return sorted(p.name for p in store.iterdir()) if store.exists() else []
 
 
-def test_install_list_remove(home, copy_package, capsys):
-    assert main(["models", "install", str(copy_package)]) == 0
+def test_install_list_remove(diglot_home, tiny_package, capsys):
+    assert main(["models", "install", str(tiny_package)]) == 0
     out = capsys.readouterr().out
     assert "installed ko-en 1.0" in out
     assert "protected as: inline" in out
@@ -39,15 +39,15 @@ def test_install_list_remove(home, copy_package, capsys):
     assert "no models installed" in capsys.readouterr().out
 
 
-def test_install_twice_needs_force(installed, copy_package, capsys):
-    assert main(["models", "install", str(copy_package)]) == 2
+def test_install_twice_needs_force(installed_model, tiny_package, capsys):
+    assert main(["models", "install", str(tiny_package)]) == 2
     assert "already installed" in capsys.readouterr().err
-    assert main(["models", "install", "--force", str(copy_package)]) == 0
-    assert len(installed_models()) == 1
-    assert _leftovers(installed) == ["ko_en-1.0"]
+    assert main(["models", "install", "--force", str(tiny_package)]) == 0
+    assert [m.pair for m in installed_models()] == ["en-ko", "ko-en"]
+    assert _leftovers(installed_model) == ["en_ko-1.0", "ko_en-1.0"]
 
 
-def test_remove_unknown_pair(home, capsys):
+def test_remove_unknown_pair(diglot_home, capsys):
     assert main(["models", "remove", "ko", "ja"]) == 2
     assert "no installed model for ko-ja" in capsys.readouterr().err
 
@@ -67,18 +67,18 @@ def test_remove_unknown_pair(home, capsys):
         ("broken-tokenizer", "the SentencePiece model cannot be loaded"),
     ],
 )
-def test_broken_packages_are_refused_and_leave_nothing(home, copy_package, tmp_path, capsys, case, message):
+def test_broken_packages_are_refused_and_leave_nothing(diglot_home, tiny_package, tmp_path, capsys, case, message):
     bad = tmp_path / f"{case}.argosmodel"
     if case == "not-a-zip":
         bad.write_text("hello")
     elif case == "no-metadata":
-        repack(copy_package, bad, drop="metadata.json")
+        repack(tiny_package, bad, drop="metadata.json")
     elif case == "bad-json":
-        repack(copy_package, bad, replace={"metadata.json": b"{not json"})
+        repack(tiny_package, bad, replace={"metadata.json": b"{not json"})
     elif case == "no-to-code":
-        repack(copy_package, bad, metadata={"to_code": ""})
+        repack(tiny_package, bad, metadata={"to_code": ""})
     elif case == "traversal":
-        repack(copy_package, bad, add={"../evil.txt": b"x"})
+        repack(tiny_package, bad, add={"../evil.txt": b"x"})
     elif case == "absolute":
         bad.write_bytes(zip_bytes({"metadata.json": b"{}"}))
         with zipfile.ZipFile(bad, "a") as archive:
@@ -86,28 +86,28 @@ def test_broken_packages_are_refused_and_leave_nothing(home, copy_package, tmp_p
             info.filename = "/etc/evil"
             archive.writestr(info, b"x")
     elif case == "no-tokenizer":
-        repack(copy_package, bad, drop="sentencepiece.model")
+        repack(tiny_package, bad, drop="sentencepiece.model")
     elif case == "no-model":
-        repack(copy_package, bad, drop="model/model.bin")
+        repack(tiny_package, bad, drop="model/model.bin")
     elif case == "broken-model":
-        repack(copy_package, bad, replace={"model/model.bin": b"\x00" * 64})
+        repack(tiny_package, bad, replace={"model/model.bin": b"\x00" * 64})
     elif case == "broken-tokenizer":
-        repack(copy_package, bad, replace={"sentencepiece.model": b"junk"})
+        repack(tiny_package, bad, replace={"sentencepiece.model": b"junk"})
     assert main(["models", "install", str(bad)]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert _leftovers(home) == []
+    assert _leftovers(diglot_home) == []
     assert not (tmp_path / "evil.txt").exists()
 
 
-def test_zip_bomb_limit(home, copy_package):
+def test_zip_bomb_limit(diglot_home, tiny_package):
     with pytest.raises(DiglotError, match="unpacks to more than"):
-        models.install(copy_package, max_bytes=10_000)
-    assert _leftovers(home) == []
+        models.install(tiny_package, max_bytes=10_000)
+    assert _leftovers(diglot_home) == []
 
 
-def test_link_member_refused(home, tmp_path):
+def test_link_member_refused(diglot_home, tmp_path):
     bad = tmp_path / "link.argosmodel"
     with zipfile.ZipFile(bad, "w") as archive:
         info = zipfile.ZipInfo("pkg/model")
@@ -118,17 +118,17 @@ def test_link_member_refused(home, tmp_path):
         models.install(bad)
 
 
-def test_missing_file(home, capsys):
+def test_missing_file(diglot_home, capsys):
     assert main(["models", "install", "nowhere.argosmodel"]) == 2
     assert "nowhere.argosmodel: no such file" in capsys.readouterr().err
 
 
 @pytest.fixture
-def argos_folder_model(home, copy_package, tmp_path):
+def argos_folder_model(diglot_home, tiny_package, tmp_path):
     """The copy package unpacked into Argos Translate's own folder, as argospm would."""
     argos_dir = tmp_path / "xdg" / "argos-translate" / "packages"
     argos_dir.mkdir(parents=True)
-    with zipfile.ZipFile(copy_package) as archive:
+    with zipfile.ZipFile(tiny_package) as archive:
         archive.extractall(argos_dir)
     [model] = installed_models()
     return model
@@ -143,7 +143,7 @@ def test_argos_translate_folder_is_found(argos_folder_model, capsys):
     assert "argospm" in capsys.readouterr().err
 
 
-def test_self_test_of_an_argos_folder_package_runs_once(argos_folder_model, home, monkeypatch):
+def test_self_test_of_an_argos_folder_package_runs_once(argos_folder_model, diglot_home, monkeypatch):
     from diglot.translate import protect
 
     model = argos_folder_model
@@ -152,25 +152,25 @@ def test_self_test_of_an_argos_folder_package_runs_once(argos_folder_model, home
     monkeypatch.setattr(protect, "choose_protection", lambda m: runs.append(m) or real(m))
     first = protect.protection_for([model])
     assert protect.protection_for([model]) == first and len(runs) == 1  # remembered, not rerun
-    assert (home / "protection.json").is_file() and not (model.path / models.DIGLOT_META).exists()
+    assert (diglot_home / "protection.json").is_file() and not (model.path / models.DIGLOT_META).exists()
     weights = model.model_dir / "model.bin"
     os.utime(weights, ns=(1, 1))  # the package replaced by another copy: new file times
     assert protect.protection_for([model]) == first and len(runs) == 2  # changed files: tested again
-    assert len(json.loads((home / "protection.json").read_text(encoding="utf-8"))) == 1
+    assert len(json.loads((diglot_home / "protection.json").read_text(encoding="utf-8"))) == 1
 
 
-def test_route_direct_pivot_and_errors(installed, copy_package, tmp_path):
+def test_route_direct_pivot_and_errors(installed_model, tiny_package, tmp_path):
     assert [m.pair for m in models.route("ko", "en")] == ["ko-en"]
-    with pytest.raises(DiglotError, match="no model translates ko to ja; installed pairs: ko-en"):
+    with pytest.raises(DiglotError, match="no model translates ko to ja; installed pairs: en-ko, ko-en"):
         models.route("ko", "ja")
-    models.install(repack(copy_package, tmp_path / "en_ja.argosmodel", metadata={"from_code": "en", "to_code": "ja"}))
+    models.install(repack(tiny_package, tmp_path / "en_ja.argosmodel", metadata={"from_code": "en", "to_code": "ja"}))
     assert [m.pair for m in models.route("ko", "ja")] == ["ko-en", "en-ja"]
-    shutil.rmtree(installed / "models")
+    shutil.rmtree(installed_model / "models")
     with pytest.raises(DiglotError, match="diglot models install"):
         models.route("ko", "en")
 
 
-def test_download_offline_says_so_in_one_line(home, monkeypatch, capsys):
+def test_download_offline_says_so_in_one_line(diglot_home, monkeypatch, capsys):
     pytest.importorskip("argostranslate")
     import socket
 
@@ -184,8 +184,8 @@ def test_download_offline_says_so_in_one_line(home, monkeypatch, capsys):
     assert "offline?" in err and len(err.strip().splitlines()) == 1
 
 
-def test_metadata_written_by_synthetic_package_is_argos_shaped(copy_package):
-    with zipfile.ZipFile(copy_package) as archive:
+def test_metadata_written_by_the_tiny_package_is_argos_shaped(tiny_package):
+    with zipfile.ZipFile(tiny_package) as archive:
         names = archive.namelist()
         meta = json.loads(archive.read(next(n for n in names if n.endswith("metadata.json"))))
     assert meta["from_code"] == "ko" and meta["to_code"] == "en"

@@ -24,7 +24,7 @@ def article(tmp_path):
     return path
 
 
-def test_translate_enforces_glossary_and_reports(installed, article, tmp_path, capsys):
+def test_translate_enforces_glossary_and_reports(installed_model, article, tmp_path, capsys):
     report = tmp_path / "report.json"
     assert main(["translate", str(article), "--to", "en", "--report", str(report), "--strict"]) == 0
     captured = capsys.readouterr()
@@ -42,7 +42,7 @@ def test_translate_enforces_glossary_and_reports(installed, article, tmp_path, c
     assert "kept 5" in captured.err
 
 
-def test_second_run_comes_from_memory(installed, article, capsys):
+def test_second_run_comes_from_memory(installed_model, article, capsys):
     assert main(["translate", str(article), "--to", "en"]) == 0
     first = capsys.readouterr()
     assert "3 sentences translated, 0 from memory" in first.err
@@ -54,7 +54,7 @@ def test_second_run_comes_from_memory(installed, article, capsys):
     assert "3 sentences translated, 0 from memory" in capsys.readouterr().err
 
 
-def test_translate_never_opens_a_socket(installed, article, monkeypatch, capsys):
+def test_translate_never_opens_a_socket(installed_model, article, monkeypatch, capsys):
     def no_network(*args, **kwargs):
         raise AssertionError("the translate path opened a network connection")
 
@@ -64,7 +64,7 @@ def test_translate_never_opens_a_socket(installed, article, monkeypatch, capsys)
     assert "North Korean defector" in capsys.readouterr().out
 
 
-def test_stdin_and_no_glossary(installed, monkeypatch, capsys):
+def test_stdin_and_no_glossary(installed_model, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("탈북자들은 떠났다.\n".encode())))
     assert main(["translate", "-", "--to", "en", "--no-glossary"]) == 0
     captured = capsys.readouterr()
@@ -72,7 +72,7 @@ def test_stdin_and_no_glossary(installed, monkeypatch, capsys):
     assert "no glossary mentions" in captured.err
 
 
-def test_out_dir_and_jsonl(installed, article, tmp_path, capsys):
+def test_out_dir_and_jsonl(installed_model, article, tmp_path, capsys):
     out_dir = tmp_path / "en"
     assert main(["translate", str(article), "--to", "en", "--out-dir", str(out_dir), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in (out_dir / "article.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -83,14 +83,14 @@ def test_out_dir_and_jsonl(installed, article, tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
 
 
-def test_output_file_and_markdown_signature(installed, article, tmp_path):
+def test_output_file_and_markdown_signature(installed_model, article, tmp_path):
     out = tmp_path / "out.md"
     assert main(["translate", str(article), "--to", "en", "-o", str(out), "--format", "md"]) == 0
     text = out.read_text(encoding="utf-8")
     assert "<!-- diglot diglot:" in text and "model:argos:ko-en@1.0" in text
 
 
-def test_boilerplate_passes_through(installed, tmp_path, capsys):
+def test_boilerplate_passes_through(installed_model, tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text("탈북자들은 떠났다.\n\n(서울=연합뉴스) 김철수 기자\n", encoding="utf-8")
     assert main(["translate", str(path), "--to", "en", "--no-cache"]) == 0
@@ -99,14 +99,14 @@ def test_boilerplate_passes_through(installed, tmp_path, capsys):
     assert "1 sentences translated" in captured.err
 
 
-def test_unknown_pair_lists_installed_pairs(installed, tmp_path, capsys):
+def test_unknown_pair_lists_installed_pairs(installed_model, tmp_path, capsys):
     path = tmp_path / "en.txt"
     path.write_text("North Korean defectors fear forced repatriation.\n", encoding="utf-8")
-    assert main(["translate", str(path), "--to", "ko"]) == 2
-    assert "no model translates en to ko; installed pairs: ko-en" in capsys.readouterr().err
+    assert main(["translate", str(path), "--from", "ja", "--to", "ko"]) == 2
+    assert "no model translates ja to ko; installed pairs: en-ko, ko-en" in capsys.readouterr().err
 
 
-def test_no_model_says_how_to_install(home, article, capsys):
+def test_no_model_says_how_to_install(diglot_home, article, capsys):
     assert main(["translate", str(article), "--to", "en"]) == 2
     assert "diglot models install" in capsys.readouterr().err
 
@@ -119,12 +119,12 @@ def test_no_model_says_how_to_install(home, article, capsys):
         (["--to", "en", "--beam-size", "0"], "--beam-size must be at least 1"),
     ],
 )
-def test_bad_arguments(installed, article, capsys, argv_tail, message):
+def test_bad_arguments(installed_model, article, capsys, argv_tail, message):
     assert main(["translate", str(article), *argv_tail]) == 2
     assert message in capsys.readouterr().err
 
 
-def test_binary_input_refused(installed, tmp_path, capsys):
+def test_binary_input_refused(installed_model, tmp_path, capsys):
     path = tmp_path / "x.bin"
     path.write_bytes(b"\x00\x01\x02binary")
     assert main(["translate", str(path), "--to", "en"]) == 2
@@ -132,7 +132,7 @@ def test_binary_input_refused(installed, tmp_path, capsys):
     assert "binary" in err and "Traceback" not in err
 
 
-def test_strict_exits_3_when_a_mention_fails(installed, article, monkeypatch, tmp_path, capsys):
+def test_strict_exits_3_when_a_mention_fails(installed_model, article, monkeypatch, tmp_path, capsys):
     from diglot.cli import translate as cli_translate
     from diglot.translate import DocumentTranslator
 
@@ -151,7 +151,7 @@ def test_strict_exits_3_when_a_mention_fails(installed, article, monkeypatch, tm
     assert statuses[0] == "failed"
 
 
-def test_argos_engine_matches_ctranslate2(installed, article, capsys):
+def test_argos_engine_matches_ctranslate2(installed_model, article, capsys):
     pytest.importorskip("argostranslate")
     assert main(["translate", str(article), "--to", "en", "--no-cache"]) == 0
     ours = capsys.readouterr().out

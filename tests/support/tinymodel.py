@@ -1,7 +1,7 @@
 """Real Argos packages built from scratch, for tests and benchmarks (no download, no torch).
 
 Model weights cannot be downloaded where diglot is tested, so this module makes real
-``.argosmodel`` packages: a SentencePiece model trained on the text given, and a CTranslate2
+``.argosmodel`` packages (test scaffolding: it lives beside the tests, not in the package): a SentencePiece model trained on the text given, and a CTranslate2
 Transformer written through CTranslate2's model-spec API with numpy weights.
 
 * :func:`build_copy_model` sets the weights by hand so that the model copies its source
@@ -19,6 +19,7 @@ Transformer written through CTranslate2's model-spec API with numpy weights.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -271,5 +272,40 @@ def build_copy_package(
 
 
 def default_data_dir() -> Path:
-    """The repository's shared Korean–English data."""
-    return Path(os.environ.get("DIGLOT_DATA", Path(__file__).resolve().parents[3] / "data" / "korean-parallel-corpora"))
+    """The repository's shared Korean–English data (``$DIGLOT_DATA`` overrides it)."""
+    return Path(os.environ.get("DIGLOT_DATA", Path(__file__).resolve().parents[2] / "data" / "korean-parallel-corpora"))
+
+
+def repack(
+    package: Path,
+    out: Path,
+    metadata: dict | None = None,
+    drop: str | None = None,
+    add: dict[str, bytes] | None = None,
+    replace: dict[str, bytes] | None = None,
+) -> Path:
+    """A copy of ``package`` with metadata fields changed, and members dropped, added or replaced
+    (``drop`` and ``replace`` match the end of a member's name)."""
+    with zipfile.ZipFile(package) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if drop and info.filename.endswith(drop):
+                continue
+            if info.filename.endswith("metadata.json") and metadata is not None:
+                data = json.dumps({**json.loads(data), **metadata}).encode()
+            for suffix, new in (replace or {}).items():
+                if info.filename.endswith(suffix):
+                    data = new
+            dst.writestr(info, data)
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+    return out
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip archive holding ``members`` (name → content), as bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
