@@ -1,6 +1,7 @@
 """Message catalogues: the CLI speaks English and Korean.
 
-Every user-facing message is written as ``_("English text {name}").format(name=...)``.
+Every user-facing message is written as ``_("English text {name}").format(name=...)``, and a
+message that counts something as ``ngettext("{n} finding", "{n} findings", n).format(n=n)``.
 The English text is the msgid; Korean lives in ``locales/ko/LC_MESSAGES/diglot.po``, read with
 polib (no compiled ``.mo`` needed). ``scripts/update_locales.py`` extracts new messages into
 ``locales/diglot.pot`` and merges them into the Korean catalogue.
@@ -12,14 +13,17 @@ speaking to several readers at once sets it per request with :func:`using_langua
 
 from __future__ import annotations
 
+import gettext as _gettext
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import polib
+
+from diglot.paths import data_dir
 
 DOMAIN = "diglot"
 SUPPORTED = ("en", "ko")
@@ -31,10 +35,7 @@ _context_language: ContextVar[str | None] = ContextVar("diglot_language", defaul
 
 def locales_dir() -> Path:
     """Where the catalogues are: inside an installed wheel, else at the top of the repo."""
-    packaged = Path(__file__).parent / "_data" / "locales"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "locales"
+    return data_dir("locales")
 
 
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
@@ -73,19 +74,56 @@ def using_language(code: str) -> Iterator[None]:
 
 
 @lru_cache(maxsize=None)
-def catalogue(code: str) -> dict[str, str]:
-    """msgid → msgstr for one language (English needs none)."""
-    if code == "en":
-        return {}
+def _pofile(code: str) -> polib.POFile | None:
     path = locales_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not path.is_file():
+    return polib.pofile(str(path)) if code != "en" and path.is_file() else None
+
+
+@lru_cache(maxsize=None)
+def catalogue(code: str) -> dict[str, str]:
+    """msgid → msgstr of the singular messages of one language (English needs none)."""
+    po = _pofile(code)
+    if po is None:
         return {}
-    return {e.msgid: e.msgstr for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete}
+    return {e.msgid: e.msgstr for e in po if e.msgstr and not e.msgid_plural and not e.obsolete}
+
+
+@lru_cache(maxsize=None)
+def plural_catalogue(code: str) -> tuple[dict[str, list[str]], Callable[[int], int]]:
+    """msgid → the translated plural forms, and the rule that picks a form for a count.
+
+    The rule is the catalogue's ``Plural-Forms`` header (Korean: ``nplurals=1; plural=0;``,
+    one form for every count), else English's (``n != 1``).
+    """
+    po = _pofile(code)
+    header = (po.metadata.get("Plural-Forms", "") if po is not None else "") or "nplurals=2; plural=(n != 1);"
+    rule = _gettext.c2py(header.split("plural=", 1)[1].rstrip("; "))
+    forms: dict[str, list[str]] = {}
+    for entry in po or ():
+        translated = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)] if entry.msgid_plural else []
+        if translated and all(translated) and not entry.obsolete:
+            forms[entry.msgid] = translated
+    return forms, rule
 
 
 def gettext(message: str) -> str:
     """Translate ``message`` into the current language; untranslated text stays English."""
     return catalogue(current_language()).get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message that counts ``n`` things, in the current language.
+
+    >>> ngettext("{n} finding", "{n} findings", 1).format(n=1)
+    '1 finding'
+
+    English has two forms (1, other); Korean has one (``{n}건``). An untranslated message
+    follows English's rule.
+    """
+    forms, rule = plural_catalogue(current_language())
+    if singular in forms:
+        return forms[singular][min(rule(n), len(forms[singular]) - 1)]
+    return singular if n == 1 else plural
 
 
 _ = gettext

@@ -64,11 +64,8 @@ def run_edition(args: argparse.Namespace) -> int:
             text_a, text_b, glossary, doc_id=document_id(args.source), names=(args.source, args.target)
         )
     write_edition(edition, output, fmt, force=args.force)
-    summary = edition.summary()
     stdout().print(
-        _("Wrote {path} ({format}): {beads} beads, {terms} glossary terms, {findings} findings").format(
-            path=output, format=fmt, **summary
-        ),
+        _("Wrote {path} ({format}): {summary}").format(path=output, format=fmt, summary=edition.summary_line(", ")),
         markup=False,
     )
     return EXIT_OK

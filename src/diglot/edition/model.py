@@ -15,7 +15,7 @@ from diglot.check import check_document, is_problem
 from diglot.doc import AlignedDocument, Bead, Finding, Segment
 from diglot.errors import DiglotError, InputError
 from diglot.glossary import Glossary, Matcher, Mention
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.provenance import Signature
 from diglot.textio import normalize, script_of
 
@@ -121,6 +121,19 @@ class Edition:
             "findings": sum(problems.values()),
             "by_status": dict(sorted(problems.items())),
         }
+
+    def summary_line(self, separator: str = " · ") -> str:
+        """The :meth:`summary` in words: ``12 beads · 30 glossary terms (9 entries) · 1 finding``."""
+        s = self.summary()
+        return separator.join(
+            (
+                ngettext("{n} bead", "{n} beads", s["beads"]).format(n=s["beads"]),
+                ngettext("{n} glossary term", "{n} glossary terms", s["terms"]).format(n=s["terms"])
+                + " "
+                + ngettext("({n} entry)", "({n} entries)", s["entries"]).format(n=s["entries"]),
+                ngettext("{n} finding", "{n} findings", s["findings"]).format(n=s["findings"]),
+            )
+        )
 
 
 def find_mentions(doc: AlignedDocument, matcher: Matcher) -> list[tuple[list[Mention], list[Mention]]]:

@@ -34,12 +34,11 @@ class MarkdownWriter(EditionWriter):
 
     def render(self, edition: Edition) -> str:
         doc = edition.doc
-        summary = edition.summary()
         src_name, tgt_name = (LANGUAGE_NAMES.get(code, code) for code in (doc.src_lang, doc.tgt_lang))
         lines = [
             f"# {escape(edition.title)}",
             "",
-            _("{beads} beads · {terms} glossary terms ({entries} entries) · {findings} findings").format(**summary),
+            edition.summary_line(),
             "",
             f"| # | {src_name} | {tgt_name} |",
             "| ---: | --- | --- |",

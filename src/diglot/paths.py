@@ -1,0 +1,20 @@
+"""Where diglot's own data is: the message catalogues and the curated glossaries.
+
+A wheel carries them inside the package (``diglot/_data/locales``, ``diglot/_data/glossaries``,
+see ``pyproject.toml``); an editable install or a source checkout finds them at the top of the
+repository, beside ``src/``.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def data_dir(name: str) -> Path:
+    """The folder of diglot's data called ``name`` (``"locales"``, ``"glossaries"``)."""
+    package = Path(str(files("diglot")))
+    packaged = package / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return package.parent.parent / name  # src/diglot → the repository's top
