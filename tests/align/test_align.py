@@ -182,13 +182,13 @@ def test_translate_hook_must_answer_every_sentence():
 
 def test_a_long_document_is_aligned_window_by_window(dev_docs):
     """All dev documents as one: 871 × 888 lines, past the size aligned in one block."""
-    from diglot.align import core
+    from diglot.align import search
 
     ko, en, gold = [], [], set()
     for doc in dev_docs:
         gold |= {(tuple(i + len(ko) for i in k), tuple(j + len(en) for j in e)) for k, e in doc["gold"] if k and e}
         ko, en = ko + doc["ko"], en + doc["en"]
-    assert (len(ko) + 1) * (len(en) + 1) > core.LARGE
+    assert (len(ko) + 1) * (len(en) + 1) > search.LARGE
     beads = align(segments(ko, "ko"), segments(en, "en"))
     assert_covers(beads, len(ko), len(en))
     predicted = {(b.src, b.tgt) for b in beads if b.src and b.tgt}
@@ -204,9 +204,9 @@ def test_progress_is_reported(dev_docs):
 
 
 def test_a_large_batch_is_aligned_chunk_by_chunk(dev_docs, monkeypatch):
-    from diglot.align import core
+    from diglot.align import passes
 
-    monkeypatch.setattr(core, "CHUNK", 4)  # 10 documents: chunks of 4, 4 and 2
+    monkeypatch.setattr(passes, "CHUNK", 4)  # 10 documents: chunks of 4, 4 and 2
     docs = dev_docs[:10]
     pairs = [(segments(d["ko"], "ko"), segments(d["en"], "en")) for d in docs]
     seen = []

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from diglot.align.core import Progress, ScoredBead, Translate, align_documents
+from diglot.align.passes import Progress, Translate, align_documents
+from diglot.align.search import ScoredBead
 from diglot.doc import AlignedDocument, Bead, Segment
 from diglot.errors import DiglotError
 from diglot.i18n import _

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from diglot.align import dp
+from diglot.align.dp import INF, best_path
 from diglot.align.anchors import text_length
 
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2, (2, 2): 0.011}
@@ -39,9 +39,9 @@ def gale_church(src: Sequence[str], tgt: Sequence[str], ratio: float | None = No
         delta = np.abs(lt - ratio * ls) / np.sqrt(VARIANCE * ratio * np.maximum(ls, 1.0))
         tail = np.array([math.erfc(x) for x in (delta / math.sqrt(2)).ravel()]).reshape(delta.shape)
         cost = -math.log(prior) - np.log(np.maximum(tail, 1e-300))
-        cost[(rows < a) | (cols < b)] = dp.INF
+        cost[(rows < a) | (cols < b)] = INF
         costs[(a, b)] = cost
-    path, _, _ = dp.best_path(n, m, costs, -math.log(PRIORS[(1, 0)]), -math.log(PRIORS[(0, 1)]))
+    path, _, _ = best_path(n, m, costs, -math.log(PRIORS[(1, 0)]), -math.log(PRIORS[(0, 1)]))
     beads, i, j = [], 0, 0
     for a, b in path:
         beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
