@@ -1,0 +1,7 @@
+"""Routes (being written)."""
+
+from __future__ import annotations
+
+
+def routes() -> list:
+    return []

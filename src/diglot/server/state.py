@@ -1,0 +1,133 @@
+"""The state every route shares: ``app.state.diglot``, one :class:`ServerState` per server.
+
+The contract the routes (the APIs here and the web app in ``diglot.server.web``) rely on:
+
+* ``state.settings``: the :class:`~diglot.server.settings.Settings` the server was started with;
+* ``state.glossary()``: the merged glossary of ``state.glossary_paths``, reloaded when one of
+  its files changes (a file that stops loading keeps the last good glossary, with a warning in
+  the log); ``state.matcher()``: its :class:`~diglot.glossary.Matcher`;
+* ``await state.translate(texts, source, target, glossary=None, report=False)``: one
+  :class:`~diglot.server.batching.Translated` per text (``.text``, ``.mentions``, the term
+  report, empty unless ``report``; ``.signature``), decoded together with the other requests in
+  flight, through the shared translation memory; ``glossary=None`` enforces ``state.glossary()``;
+* ``state.models()``: the installed models (empty without one: every route but translation
+  still works);
+* ``with state.editing():`` the lock held around glossary edits (edits themselves go through
+  ``diglot.glossary.edit``, which writes atomically under its own file lock);
+* ``state.stored``: glossaries pushed through the DeepL API
+  (:class:`~diglot.server.stored.StoredGlossaries`);
+* ``state.keys`` and ``state.limiter``: API keys and rate limits (:mod:`diglot.server.limits`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from diglot.glossary import Glossary, Matcher, default_glossary_dir, load_glossary
+from diglot.server.batching import Batcher, Translated
+from diglot.server.limits import ApiKeys, RateLimiter
+from diglot.server.settings import Settings
+from diglot.server.stored import StoredGlossaries
+
+log = logging.getLogger("diglot.server")
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    """What changes when a glossary file is edited, added or removed."""
+    from diglot.glossary.load import glossary_files
+
+    stamp = []
+    for path in glossary_files(paths):
+        info = os.stat(path)
+        stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+class ServerState:
+    """Models, glossaries, keys and limits shared by every request of one server."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.glossary_paths: list[Path] = [Path(p) for p in settings.glossary_paths] or [default_glossary_dir()]
+        self._glossary_lock = threading.Lock()
+        self._edit_lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._glossary: Glossary = Glossary()
+        self._matcher: Matcher | None = None
+        self.keys = ApiKeys(settings.api_keys_file)
+        self.limiter = RateLimiter(settings.req_limit)
+        self.stored = StoredGlossaries(settings.data_folder() / "glossaries")
+        self.batcher = Batcher(self._make_translator, wait=settings.batch_wait)
+        self._engines: dict[tuple[str, str], object] = {}
+        self.characters = 0  # characters translated since start (DeepL's /v2/usage)
+        self.glossary()  # a glossary that does not load stops the server before it listens
+
+    # -- glossaries -------------------------------------------------------------------------
+
+    def glossary(self) -> Glossary:
+        """The merged glossary, reloaded when its files changed since the last call."""
+        with self._glossary_lock:
+            try:
+                stamp = _stamp(self.glossary_paths)
+                if stamp != self._stamp:
+                    self._glossary = load_glossary(self.glossary_paths)
+                    self._matcher = None
+                    self._stamp = stamp
+            except Exception as err:
+                if self._stamp is None:
+                    raise
+                log.warning("glossary not reloaded, keeping the last good one: %s", err)
+            return self._glossary
+
+    def matcher(self) -> Matcher:
+        glossary = self.glossary()
+        with self._glossary_lock:
+            if self._matcher is None or self._matcher.glossary is not glossary:
+                self._matcher = Matcher(glossary, ["ko", "en"])
+            return self._matcher
+
+    @contextlib.contextmanager
+    def editing(self) -> Iterator[None]:
+        """Held around a glossary edit, so two requests never edit at once."""
+        with self._edit_lock:
+            yield
+
+    # -- models and translation -------------------------------------------------------------
+
+    def models(self) -> list:
+        from diglot.translate import installed_models
+
+        return installed_models()
+
+    def _engine(self, source: str, target: str):
+        """One engine (one loaded model) per language pair, shared by every glossary."""
+        from diglot.translate import EngineOptions, engine_class, route
+
+        key = (source, target)
+        if key not in self._engines:
+            options = EngineOptions(threads=self.settings.threads)
+            self._engines[key] = engine_class("ctranslate2")(route(source, target), options)
+        return self._engines[key]
+
+    def _make_translator(self, source: str, target: str, glossary: Glossary):
+        from diglot.translate import DocumentTranslator
+
+        return DocumentTranslator(source, target, glossary, engine=self._engine(source, target))
+
+    async def translate(
+        self, texts: list[str], source: str, target: str, *, glossary: Glossary | None = None, report: bool = False
+    ) -> list[Translated]:
+        """Translate ``texts`` from ``source`` to ``target``, glossary enforced (see module doc)."""
+        results = await self.batcher.translate(texts, source, target, self.glossary() if glossary is None else glossary)
+        self.characters += sum(len(t) for t in texts)
+        if not report:
+            results = [Translated(r.text, [], r.signature) for r in results]
+        return results
+
+    def close(self) -> None:
+        self.batcher.close()
