@@ -16,7 +16,7 @@ from diglot.cli.output import print_error
 from diglot.errors import EXIT_USAGE, DiglotError
 from diglot.i18n import SUPPORTED, _, install_for_argparse, set_language
 
-COMMANDS = ("glossary", "translate", "models", "check", "align", "edition")
+COMMANDS = ("glossary", "translate", "models", "check", "align", "edition", "serve")
 
 
 def _language_from_argv(argv: list[str]) -> str | None:
