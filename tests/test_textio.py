@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from diglot.errors import DiglotError, InputError
-from diglot.textio import atomic_write, check_output_path, read_text, script_of
+from diglot.textio import atomic_write, check_output_path, read_text
 
 
 def test_crlf_bom_and_nfd_are_normalised(tmp_path):
@@ -43,12 +43,6 @@ def test_missing_file_and_folder(tmp_path):
 def test_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("난민\r\n".encode())))
     assert read_text("-") == "난민\n"
-
-
-def test_script_of():
-    assert script_of("탈북자 35명이 중국에서 CNKR") == "ko"
-    assert script_of("South Korea is pressuring China (피터빈트)") == "en"
-    assert script_of("") == "en"
 
 
 def test_output_path_needs_force(tmp_path):

@@ -8,8 +8,7 @@ new term: 탈북민을 → 탈북자를.
 
 from __future__ import annotations
 
-_HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
-_RIEUL = 8  # index of ㄹ among final consonants
+from diglot.hangul import final_jamo, is_syllable
 
 # How a digit is read in Sino-Korean, and whether that reading ends in a consonant (and is it ㄹ).
 _DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
@@ -38,10 +37,8 @@ _SUBJECT = ("이", "가")
 def final_consonant(word: str) -> str:
     """The final consonant (batchim) of the last sound of ``word`` as a jamo, or ``""`` after a vowel."""
     for ch in reversed(word.strip()):
-        code = ord(ch)
-        if _HANGUL_BASE <= code <= _HANGUL_LAST:
-            final = (code - _HANGUL_BASE) % 28
-            return "" if final == 0 else "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"[final - 1]
+        if is_syllable(ch):
+            return final_jamo(ch)
         if ch in _DIGIT_FINAL:
             return _DIGIT_FINAL[ch]
         if ch.isascii() and ch.isalpha():

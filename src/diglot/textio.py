@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
 import sys
 import tempfile
 import unicodedata
@@ -61,18 +60,6 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except OSError as err:
         raise InputError(_("cannot read {name}: {reason}").format(name=p, reason=err.strerror)) from None
     return decode(data, str(p))
-
-
-_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-
-
-def script_of(text: str) -> str:
-    """``"ko"`` if Hangul letters outnumber Latin ones, else ``"en"``."""
-    hangul = len(_HANGUL_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
-    # A Hangul syllable carries about two to three Latin letters' worth of sound.
-    return "ko" if hangul * 2.5 >= latin and hangul > 0 else "en"
 
 
 def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:

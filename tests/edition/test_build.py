@@ -5,7 +5,7 @@ import json
 import pytest
 
 from diglot.cli import main
-from diglot.edition import build_edition, languages_of
+from diglot.edition import build_edition
 from diglot.errors import DiglotError, InputError
 
 from .conftest import SEED_EN, SEED_KO
@@ -33,18 +33,6 @@ def test_korean_first_makes_korean_the_source(glossary):
     edition = build_edition(SEED_KO.read_text(encoding="utf-8"), SEED_EN.read_text(encoding="utf-8"), glossary)
     assert (edition.doc.src_lang, edition.doc.tgt_lang) == ("ko", "en")
     assert edition.title == "정부, 중국에 탈북자 강제북송 중단 촉구"
-
-
-def test_two_texts_in_one_language_are_refused():
-    with pytest.raises(DiglotError, match="a.txt and b.txt are both Korean"):
-        languages_of("탈북자 35명", "북한 주민", ("a.txt", "b.txt"))
-    with pytest.raises(DiglotError, match="both English"):
-        languages_of("Seoul said so.", "Pyongyang did not.")
-
-
-def test_an_empty_side_is_refused():
-    with pytest.raises(InputError, match="b.txt is empty: an edition needs text on both sides"):
-        languages_of("Seoul said so.", " \n\n", ("a.txt", "b.txt"))
 
 
 def run(capsys, *argv):

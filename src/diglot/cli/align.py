@@ -20,7 +20,8 @@ from diglot.glossary import Matcher, load_glossary
 from diglot.i18n import _
 from diglot.provenance import Signature
 from diglot.segment import is_boilerplate, segment, segment_lines
-from diglot.textio import atomic_write, check_output_path, normalize, read_text, script_of
+from diglot.languages import script_of
+from diglot.textio import atomic_write, check_output_path, normalize, read_text
 
 PROGRESS_THRESHOLD = 200  # documents; fewer finish before a bar is worth drawing
 FORMATS = (*PLAIN_FORMATS, "tmx")  # tmx is written by diglot.edition

@@ -19,7 +19,8 @@ from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
 from diglot.glossary import Matcher
 from diglot.i18n import _
 from diglot.provenance import Signature
-from diglot.textio import atomic_write, check_output_path, read_text, script_of
+from diglot.languages import script_of
+from diglot.textio import atomic_write, check_output_path, read_text
 
 DIRECTIONS = ("ko-en", "en-ko")
 STATUS_STYLES = {

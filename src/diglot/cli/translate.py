@@ -13,7 +13,8 @@ from diglot.cli.output import print_warning, stderr, stdout
 from diglot.edition import format_for_path, translation_edition, write_edition
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.i18n import _
-from diglot.textio import atomic_write, check_output_path, read_text, script_of
+from diglot.languages import script_of
+from diglot.textio import atomic_write, check_output_path, read_text
 from diglot.translate import ENGINES, DocumentTranslator, EngineOptions, TranslationRun
 
 FORMATS = ("txt", "md", "jsonl")

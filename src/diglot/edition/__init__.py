@@ -21,7 +21,6 @@ from diglot.edition.model import (
     Row,
     build_edition,
     find_mentions,
-    languages_of,
     make_edition,
     translation_edition,
 )
@@ -57,7 +56,6 @@ __all__ = [
     "build_edition",
     "find_mentions",
     "format_for_path",
-    "languages_of",
     "make_edition",
     "render_edition",
     "translation_edition",

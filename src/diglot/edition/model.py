@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from diglot.align import align_texts
 from diglot.check import check_document, is_problem
 from diglot.doc import AlignedDocument, Bead, Finding, Segment
-from diglot.errors import DiglotError, InputError
 from diglot.glossary import Glossary, Matcher, Mention
-from diglot.i18n import _, ngettext
+from diglot.i18n import ngettext
+from diglot.languages import pair_languages
 from diglot.provenance import Signature
-from diglot.textio import normalize, script_of
+from diglot.textio import normalize
 
 @dataclass(frozen=True)
 class Row:
@@ -202,21 +202,6 @@ def translation_edition(
     return make_edition(doc, glossary, signature=signature, machine=True)
 
 
-def languages_of(text_a: str, text_b: str, names: tuple[str, str] = ("A", "B")) -> tuple[str, str]:
-    """The languages of a source and its translation, told by script; refuse what cannot be a pair."""
-    for text, name in zip((text_a, text_b), names):
-        if not text.strip():
-            raise InputError(_("{name} is empty: an edition needs text on both sides").format(name=name))
-    lang_a, lang_b = script_of(text_a), script_of(text_b)
-    if lang_a == lang_b:
-        raise DiglotError(
-            _("{a} and {b} are both {lang}: give an article and its translation (one Korean, one English)").format(
-                a=names[0], b=names[1], lang=_("Korean") if lang_a == "ko" else _("English")
-            )
-        )
-    return lang_a, lang_b
-
-
 def build_edition(
     text_a: str,
     text_b: str,
@@ -227,12 +212,12 @@ def build_edition(
 ) -> Edition:
     """Segment, align and check two versions of one article: ``text_a`` is the source.
 
-    Languages are told by script (:func:`diglot.textio.script_of`); ``names`` (the file names)
+    Languages are told by script (:func:`diglot.languages.pair_languages`); ``names`` (the file names)
     are used in messages. Raises :class:`~diglot.errors.DiglotError` for an empty side or two
     texts in the same language.
     """
     text_a, text_b = normalize(text_a), normalize(text_b)
-    lang_a, lang_b = languages_of(text_a, text_b, names)
+    lang_a, lang_b = pair_languages(text_a, text_b, names)
     matcher = Matcher(glossary) if glossary is not None else None
     doc = align_texts(text_a, text_b, lang_a, lang_b, matcher=matcher, doc_id=doc_id)
     signature = Signature.make(

@@ -22,7 +22,8 @@ from typing import Sequence
 from diglot.doc import Segment
 from diglot.errors import InputError
 from diglot.i18n import _
-from diglot.textio import normalize, read_text, script_of
+from diglot.languages import script_of
+from diglot.textio import normalize, read_text
 
 
 @dataclass(frozen=True)

@@ -14,25 +14,17 @@ from __future__ import annotations
 import re
 
 from diglot.doc import Segment
-from diglot.errors import DiglotError
-from diglot.i18n import _
+from diglot.languages import LANGS, LANGUAGE_NAMES, check_language, script_of
 from diglot.segment.boilerplate import is_boilerplate
 from diglot.segment.english import split_english
 from diglot.segment.korean import split_korean
-from diglot.textio import normalize, script_of
+from diglot.textio import normalize
 
 __all__ = [
     "LANGS", "LANGUAGE_NAMES", "Segment", "is_boilerplate", "paragraphs", "segment", "segment_lines", "split_sentences",
 ]  # fmt: skip
 
-LANGS = ("ko", "en")
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # for headings: each language in its own words
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise DiglotError(_("unsupported language {lang}: choose ko or en").format(lang=lang))
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -49,7 +41,7 @@ def paragraphs(text: str) -> list[list[str]]:
 
 def split_sentences(paragraph: str, lang: str) -> list[str]:
     """The sentences of one paragraph of ``lang`` text (no boilerplate detection)."""
-    _check_lang(lang)
+    check_language(lang)
     return split_korean(paragraph) if lang == "ko" else split_english(paragraph)
 
 
@@ -62,7 +54,7 @@ def segment(text: str, lang: str | None = None) -> list[Segment]:
     """
     text = normalize(text)
     lang = lang or script_of(text)
-    _check_lang(lang)
+    check_language(lang)
     segments: list[Segment] = []
     for number, lines in enumerate(paragraphs(text)):
         pending: list[str] = []
@@ -91,7 +83,7 @@ def segment_lines(text: str, lang: str | None = None) -> list[Segment]:
     """
     text = normalize(text)
     lang = lang or script_of(text)
-    _check_lang(lang)
+    check_language(lang)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the final line end

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from diglot.textio import script_of
+from diglot.languages import script_of
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?|{_MONTH}\s*\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"

@@ -13,7 +13,7 @@ from diglot.edition.model import Edition
 from diglot.edition.writers.base import EditionWriter, finding_text, weave
 from diglot.glossary import Mention
 from diglot.i18n import N_, _
-from diglot.segment import LANGUAGE_NAMES
+from diglot.languages import LANGUAGE_NAMES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
