@@ -1,7 +1,257 @@
-"""Routes (being written)."""
+"""LibreTranslate's API, so that its clients (Weblate, Discourse, Nextcloud, libretranslatepy)
+work against diglot unchanged.
+
+* ``POST /translate``: ``q`` (a string or a list), ``source`` (a code or ``auto``: each text is
+  detected on its own), ``target``, ``format`` (``text`` or ``html``: only text nodes are
+  translated), ``alternatives``, ``api_key``; as JSON or a form. The answer is
+  ``{"translatedText": …}`` (a list for a list), with ``detectedLanguage`` for ``auto``.
+  diglot adds two optional fields that other clients never send: ``glossary`` (a glossary name on
+  the server, ``"none"``, or inline entries) and ``report`` (the term report of each text, as
+  ``diglot translate --report`` writes it). ``alternatives`` are answered with an empty list:
+  glossary enforcement makes one rendering per text.
+* ``POST /detect``, ``GET /languages``, ``POST /translate_file`` (``.txt``, ``.md``, ``.html``)
+  then ``GET /download_file/…``, ``GET /frontend/settings``, ``GET /health``.
+
+Errors are LibreTranslate's: ``{"error": …}`` with 400 (bad request, unsupported language, over
+a limit), 403 (key), 429 (rate limit), 500.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import re
+import time
+import uuid
+from pathlib import Path
 
-def routes() -> list:
-    return []
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse
+from starlette.routing import Route
+
+from diglot import __version__
+from diglot.errors import DiglotError
+from diglot.i18n import _
+from diglot.server.detect import detect
+from diglot.server.http import ApiError, Fields, guard, read_fields
+from diglot.server.markup import translate_html, translate_markdown
+
+LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}  # LibreTranslate's clients show English names
+FILE_FORMATS = (".txt", ".md", ".html", ".htm")
+FILE_LIFETIME = 3600.0  # seconds a translated file waits for its download
+_FILE_NAME = re.compile(r"^[0-9a-f]{32}\.[\w\- .]{1,120}$")
+
+
+def languages_list(state) -> list[dict]:
+    """Every language the server translates from, with the languages it translates it into."""
+    pairs = state.language_pairs()
+    codes = sorted({c for pair in pairs for c in pair} | set(LANGUAGE_NAMES))
+    return [
+        {"code": code, "name": LANGUAGE_NAMES.get(code, code), "targets": sorted(t for s, t in pairs if s == code)}
+        for code in codes
+    ]
+
+
+def _texts(fields: Fields) -> tuple[list[str], bool]:
+    """The texts of ``q`` and whether ``q`` was a list."""
+    q = fields.values.get("q")
+    if not q:
+        raise ApiError(400, _("Invalid request: missing q parameter"))
+    as_list = len(q) > 1 or isinstance(q[0], list)
+    texts = fields.getlist("q")
+    if not all(isinstance(t, str) for t in texts):
+        raise ApiError(400, _("Invalid request: q must be a string or a list of strings"))
+    return texts, as_list
+
+
+def check_limits(state, texts: list[str]) -> None:
+    """LibreTranslate's limits on texts a request and characters a request."""
+    settings = state.settings
+    if settings.batch_limit and len(texts) > settings.batch_limit:
+        raise ApiError(
+            400, _("Invalid request: request ({count}) exceeds text limit ({limit})").format(
+                count=len(texts), limit=settings.batch_limit)
+        )
+    chars = sum(len(t) for t in texts)
+    if settings.char_limit and chars > settings.char_limit:
+        raise ApiError(
+            400, _("Invalid request: request ({count}) exceeds character limit ({limit})").format(
+                count=chars, limit=settings.char_limit)
+        )
+
+
+def _language(state, fields: Fields, name: str, allow_auto: bool = False) -> str:
+    code = fields.text(name)
+    if not code:
+        raise ApiError(400, _("Invalid request: missing {field} parameter").format(field=name))
+    code = code.strip().lower()
+    known = {c for pair in state.language_pairs() for c in pair} | set(LANGUAGE_NAMES)
+    if code == "auto" and allow_auto:
+        return code
+    if code not in known:
+        raise ApiError(400, _("{lang} is not supported").format(lang=code))
+    return code
+
+
+async def translate_texts(state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool):
+    """Translations and term reports of ``texts``, and the language of each (detected one by
+    one for ``auto``; a text already in ``target`` comes back as it was). All texts go to the
+    batcher at once, so they are decoded together."""
+    languages = [detect(t)[0]["language"] if source == "auto" else source for t in texts]
+    chosen = {lang: state.find_glossary(glossary, lang, target) for lang in set(languages) if lang != target}
+
+    async def one(text: str, lang: str) -> tuple[str, list]:
+        if lang == target:
+            return text, []
+        mentions: list = []
+
+        async def run(pieces: list[str]) -> list[str]:
+            results = await state.translate(pieces, lang, target, glossary=chosen[lang], report=report)
+            for r in results:
+                mentions.extend(r.mentions)
+            return [r.text for r in results]
+
+        translated = await translate_html(text, run) if fmt == "html" else (await run([text]))[0]
+        return translated, mentions
+
+    return await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages))), languages
+
+
+async def translate(request: Request) -> JSONResponse:
+    """Translate text (LibreTranslate's ``/translate``)."""
+    state = request.app.state.diglot
+    fields = await read_fields(request)
+    guard(request, fields.text("api_key"))
+    texts, as_list = _texts(fields)
+    source = _language(state, fields, "source", allow_auto=True)
+    target = _language(state, fields, "target")
+    fmt = (fields.text("format") or "text").lower()
+    if fmt not in ("text", "html"):
+        raise ApiError(400, _("Invalid request: format must be text or html"))
+    check_limits(state, texts)
+    report = fields.flag("report")
+    results, languages = await translate_texts(state, texts, source, target, fmt, fields.get("glossary"), report)
+    body: dict = {"translatedText": [r[0] for r in results] if as_list else results[0][0]}
+    if source == "auto":
+        detected = [{"confidence": detect(t)[0]["confidence"], "language": lang} for t, lang in zip(texts, languages)]
+        body["detectedLanguage"] = detected if as_list else detected[0]
+    if fields.integer("alternatives", 0) > 0:
+        body["alternatives"] = [[] for _t in texts] if as_list else []
+    if report:
+        reports = [r[1] for r in results]
+        body["report"] = reports if as_list else reports[0]
+    return JSONResponse(body)
+
+
+async def detect_route(request: Request) -> JSONResponse:
+    """Detect the language of a text (LibreTranslate's ``/detect``)."""
+    fields = await read_fields(request)
+    guard(request, fields.text("api_key"))
+    texts, as_list = _texts(fields)
+    check_limits(request.app.state.diglot, texts)
+    found = [detect(t) for t in texts]
+    return JSONResponse(found if as_list else found[0])
+
+
+async def languages(request: Request) -> JSONResponse:
+    """The languages the server translates (LibreTranslate's ``/languages``)."""
+    return JSONResponse(languages_list(request.app.state.diglot))
+
+
+async def frontend_settings(request: Request) -> JSONResponse:
+    """What LibreTranslate's front end and clients ask before their first request."""
+    state = request.app.state.diglot
+    return JSONResponse({
+        "charLimit": state.settings.char_limit or -1,
+        "frontendTimeout": 500,
+        "apiKeys": state.keys.required,
+        "keyRequired": state.keys.required,
+        "suggestions": False,
+        "filesTranslation": True,
+        "supportedFilesFormat": list(FILE_FORMATS),
+        "language": {
+            "source": {"code": "auto", "name": "Auto Detect"},
+            "target": {"code": "en", "name": LANGUAGE_NAMES["en"]},
+        },
+    })
+
+
+async def health(request: Request) -> JSONResponse:
+    """Whether the server is up, with what it serves."""
+    state = request.app.state.diglot
+    return JSONResponse({
+        "status": "ok",
+        "version": __version__,
+        "models": [m.id for m in state.models()],
+        "glossary": state.glossary().fingerprint,
+    })
+
+
+def _files_folder(state) -> Path:
+    folder = state.settings.data_folder() / "files"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for old in folder.iterdir():  # translations never fetched do not pile up
+        if old.is_file() and now - old.stat().st_mtime > FILE_LIFETIME:
+            old.unlink(missing_ok=True)
+    return folder
+
+
+async def translate_file(request: Request) -> JSONResponse:
+    """Translate an uploaded ``.txt``, ``.md`` or ``.html`` file; answer where to download it."""
+    from diglot.textio import atomic_write, decode
+
+    state = request.app.state.diglot
+    fields = await read_fields(request)
+    guard(request, fields.text("api_key"))
+    upload = fields.files.get("file")
+    if upload is None:
+        raise ApiError(400, _("Invalid request: missing file parameter"))
+    name = re.sub(r"[^\w\- .]", "_", Path(upload.filename or "file.txt").name)[-120:] or "file.txt"
+    suffix = Path(name).suffix.lower()
+    if suffix not in FILE_FORMATS:
+        raise ApiError(400, _("Invalid request: {suffix} files are not supported (use {formats})").format(
+            suffix=suffix or name, formats=", ".join(FILE_FORMATS)))
+    try:
+        text = decode(await upload.read(), name)
+    except DiglotError as err:
+        raise ApiError(400, str(err)) from None
+    check_limits(state, [text])
+    source = _language(state, fields, "source", allow_auto=True)
+    target = _language(state, fields, "target")
+    if source == "auto":
+        source = detect(text)[0]["language"]
+    glossary = state.find_glossary(fields.get("glossary"), source, target)
+
+    async def run(pieces: list[str]) -> list[str]:
+        return [r.text for r in await state.translate(pieces, source, target, glossary=glossary)]
+
+    if suffix in (".html", ".htm"):
+        translated = await translate_html(text, run)
+    elif suffix == ".md":
+        translated = await translate_markdown(text, run)
+    else:
+        translated = (await run([text]))[0]
+    stored = f"{uuid.uuid4().hex}.{name}"
+    atomic_write(_files_folder(state) / stored, translated)
+    return JSONResponse({"translatedFileUrl": f"{str(request.base_url).rstrip('/')}/download_file/{stored}"})
+
+
+async def download_file(request: Request):
+    """A file ``/translate_file`` translated."""
+    name = request.path_params["name"]
+    path = request.app.state.diglot.settings.data_folder() / "files" / name
+    if not _FILE_NAME.match(name) or not path.is_file():
+        raise ApiError(404, _("Invalid request: no such file"))
+    return FileResponse(path, filename=name.split(".", 1)[1])
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/translate", translate, methods=["POST"]),
+        Route("/detect", detect_route, methods=["POST"]),
+        Route("/languages", languages, methods=["GET", "POST"]),
+        Route("/translate_file", translate_file, methods=["POST"]),
+        Route("/download_file/{name:str}", download_file, methods=["GET"]),
+        Route("/frontend/settings", frontend_settings, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+    ]

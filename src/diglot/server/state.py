@@ -28,11 +28,13 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from diglot.errors import DiglotError
 from diglot.glossary import Glossary, Matcher, default_glossary_dir, load_glossary
 from diglot.server.batching import Batcher, Translated
 from diglot.server.limits import ApiKeys, RateLimiter
 from diglot.server.settings import Settings
-from diglot.server.stored import StoredGlossaries
+from diglot.i18n import _
+from diglot.server.stored import StoredGlossaries, inline_glossary
 
 log = logging.getLogger("diglot.server")
 
@@ -91,6 +93,36 @@ class ServerState:
                 self._matcher = Matcher(glossary, ["ko", "en"])
             return self._matcher
 
+    def glossary_names(self) -> dict[str, Path]:
+        """The server's glossary files by name (file name without suffix): ``politics``."""
+        from diglot.glossary.load import glossary_files
+
+        return {path.stem: path for path in glossary_files(self.glossary_paths)}
+
+    def find_glossary(self, value, source: str, target: str) -> Glossary | None:
+        """The glossary a request names: ``None`` (the server's), ``"none"`` (no glossary), a
+        server glossary's name, a pushed glossary's id or name, or inline entries (see
+        :func:`~diglot.server.stored.inline_glossary`)."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            if value == "none":
+                return Glossary()
+            named = self.glossary_names().get(value)
+            if named is not None:
+                return load_glossary([named])
+            stored = self.stored.find(value)
+            if stored is not None:
+                if (stored.source_lang, stored.target_lang) != (source, target):
+                    raise DiglotError(
+                        _("glossary {name} is for {src} to {tgt}, not {source} to {target}").format(
+                            name=value, src=stored.source_lang, tgt=stored.target_lang, source=source, target=target
+                        )
+                    )
+                return self.stored.glossary(stored)
+            raise DiglotError(_("no glossary {name} on this server").format(name=value))
+        return inline_glossary(value, source, target)
+
     @contextlib.contextmanager
     def editing(self) -> Iterator[None]:
         """Held around a glossary edit, so two requests never edit at once."""
@@ -103,6 +135,12 @@ class ServerState:
         from diglot.translate import installed_models
 
         return installed_models()
+
+    def language_pairs(self) -> set[tuple[str, str]]:
+        """Every (source, target) the installed models translate, directly or through English."""
+        direct = {(m.from_code, m.to_code) for m in self.models()}
+        pivots = {(a, d) for a, b in direct for c, d in direct if b == c == "en" and a != d}
+        return direct | pivots
 
     def _engine(self, source: str, target: str):
         """One engine (one loaded model) per language pair, shared by every glossary."""

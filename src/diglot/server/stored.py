@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diglot.errors import DiglotError
-from diglot.glossary import Glossary, Problem, load_glossary
+from diglot.glossary import Glossary, Origin, Problem, load_glossary
 from diglot.i18n import _
 from diglot.textio import atomic_write
 
@@ -64,6 +64,30 @@ def parse_entries(text: str, entries_format: str, source_lang: str, target_lang:
     if not entries:
         raise DiglotError(_("the glossary has no entries"))
     return Glossary(entries)
+
+
+def inline_glossary(value, source_lang: str, target_lang: str) -> Glossary:
+    """Entries given with a request: ``{"탈북자": "North Korean defector"}`` (source term →
+    target term), or a list of entries in diglot's YAML schema (``{"id": …, "ko": {…}, …}``)."""
+    from diglot.glossary.lint import lint
+    from diglot.glossary.model import entry_from_dict
+
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in value.items()):
+            raise DiglotError(_("inline glossary entries must map a source term to a target term"))
+        if any(c in form for pair in value.items() for form in pair for c in "\t\n"):
+            raise DiglotError(_("a glossary term may not hold a tab or a line break"))
+        rows = "".join(f"{k.strip()}\t{v.strip()}\n" for k, v in value.items())
+        return parse_entries(rows, "tsv", source_lang, target_lang)
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        problems: list[Problem] = []
+        entries = [entry_from_dict(item, Origin("request", i + 1), problems) for i, item in enumerate(value)]
+        glossary = Glossary([e for e in entries if e is not None], problems)
+        errors = [p for p in lint(glossary) if p.severity == "error"]
+        if errors:
+            raise DiglotError(_("glossary entry {n}: {problem}").format(n=errors[0].origin.line, problem=errors[0].message))
+        return glossary
+    raise DiglotError(_("glossary must be a glossary name, a map of source to target terms, or a list of entries"))
 
 
 class StoredGlossaries:
