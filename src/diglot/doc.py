@@ -11,11 +11,42 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Segment:
-    """One sentence (or one boilerplate line) of a document."""
+    """One sentence (or one boilerplate line) of a document.
+
+    ``start`` and ``end`` are the segment's place in the document's normalised text (what
+    :func:`diglot.textio.read_text` returns), like spaCy's ``Token.idx``: ``document[start:end]``
+    holds the segment. ``text`` is that span as the later stages see it: the same characters,
+    except that a sentence wrapped over several lines is joined with one space where the line
+    break was (see :meth:`offsets`). Segments that do not come from a document text (a machine
+    translation) have no offsets.
+    """
 
     text: str
     paragraph: int = 0  # index of the paragraph the segment belongs to, from 0
     boilerplate: bool = False  # page noise (masthead, byline, dateline, "(Yonhap News)")
+    start: int | None = None
+    end: int | None = None
+
+    def offsets(self, document: str) -> list[int]:
+        """For each character of :attr:`text`, and for its end, the offset in ``document``.
+
+        ``document`` is the normalised text the segment was cut from. Where :attr:`text` has one
+        space for a run of white space in the document, the space maps to the run's start.
+        """
+        if self.start is None or self.end is None:
+            raise ValueError("the segment has no place in a document")
+        if document[self.start : self.end] == self.text:
+            return list(range(self.start, self.end + 1))
+        out, j = [], self.start
+        for ch in self.text:
+            out.append(j)
+            if ch.isspace():
+                while j < self.end and document[j].isspace():
+                    j += 1
+            else:
+                j += 1
+        out.append(self.end)
+        return out
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from diglot import segment as seg
+from diglot.doc import Segment
 from diglot.errors import DiglotError
 from diglot.segment import paragraphs, segment, segment_lines, split_sentences
+from diglot.textio import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -105,3 +107,51 @@ def test_segment_lines_keeps_every_line():
 def test_empty_text():
     assert segment("", "en") == []
     assert segment(" \n\n ", "ko") == []
+
+
+def _spans_hold_their_segments(text, segments):
+    for s in segments:
+        span = text[s.start : s.end]
+        assert " ".join(span.split()) == " ".join(s.text.split()), (s, span)
+        offsets = s.offsets(text)
+        assert len(offsets) == len(s.text) + 1 and offsets[-1] == s.end
+        assert all(text[o] == ch for o, ch in zip(offsets, s.text) if not ch.isspace())
+
+
+def test_segments_know_their_place_in_the_text():
+    for name, lang in (("000_4cf5f6c82bb4f27d.txt", "en"), ("000_4cf5f6c82bb4f27d.ko.txt", "ko")):
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        segments = segment(text, lang)
+        _spans_hold_their_segments(text, segments)
+        assert [s.start for s in segments] == sorted(s.start for s in segments)
+
+
+def test_a_wrapped_sentence_spans_its_line_break():
+    text = "  The first sentence is \n  wrapped here. A second one.\n\nNew paragraph."
+    first, second, third = segment(text, "en")
+    assert first.text == "The first sentence is wrapped here."
+    assert (first.start, first.end) == (2, 40) and text[first.start : first.end] == "The first sentence is \n  wrapped here."
+    assert first.offsets(text)[first.text.index("wrapped")] == text.index("wrapped")
+    assert text[second.start : second.end] == second.text == "A second one."
+    assert text[third.start : third.end] == "New paragraph."
+
+
+def test_offsets_are_into_the_normalised_text():
+    raw = "\ufeff정부는 밝혔다.\r\n\r\n그는 말했다."
+    text = normalize(raw)
+    assert [text[s.start : s.end] for s in segment(raw, "ko")] == ["정부는 밝혔다.", "그는 말했다."]
+
+
+def test_segment_lines_from_a_text_or_its_lines_alike():
+    text = "  첫 문장.  \n\n(연합뉴스)\n둘째\u00a0 문장.\n"
+    from_text = segment_lines(text, "ko")
+    assert from_text == segment_lines(["  첫 문장.  ", "", "(연합뉴스)", "둘째\u00a0 문장."], "ko")
+    assert [(s.text, s.start, s.end) for s in from_text] == [
+        ("첫 문장.", 2, 7), ("", 10, 10), ("(연합뉴스)", 11, 17), ("둘째\u00a0 문장.", 18, 25),
+    ]  # fmt: skip
+    assert all(text[s.start : s.end] == s.text for s in from_text)
+
+
+def test_a_segment_without_a_document_has_no_offsets():
+    with pytest.raises(ValueError):
+        Segment("made by a translation").offsets("anything")
