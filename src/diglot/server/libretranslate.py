@@ -18,7 +18,6 @@ a limit), 403 (key), 429 (rate limit), 500.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 import uuid
@@ -34,6 +33,7 @@ from diglot.i18n import _
 from diglot.server.detect import detect
 from diglot.server.http import ApiError, Fields, guard, read_fields
 from diglot.server.markup import translate_html, translate_markdown
+from diglot.server.service import check_limits, translate_texts
 
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}  # LibreTranslate's clients show English names
 FILE_FORMATS = (".txt", ".md", ".html", ".htm")
@@ -63,22 +63,6 @@ def _texts(fields: Fields) -> tuple[list[str], bool]:
     return texts, as_list
 
 
-def check_limits(state, texts: list[str]) -> None:
-    """LibreTranslate's limits on texts a request and characters a request."""
-    settings = state.settings
-    if settings.batch_limit and len(texts) > settings.batch_limit:
-        raise ApiError(
-            400, _("Invalid request: request ({count}) exceeds text limit ({limit})").format(
-                count=len(texts), limit=settings.batch_limit)
-        )
-    chars = sum(len(t) for t in texts)
-    if settings.char_limit and chars > settings.char_limit:
-        raise ApiError(
-            400, _("Invalid request: request ({count}) exceeds character limit ({limit})").format(
-                count=chars, limit=settings.char_limit)
-        )
-
-
 def _language(state, fields: Fields, name: str, allow_auto: bool = False) -> str:
     code = fields.text(name)
     if not code:
@@ -90,30 +74,6 @@ def _language(state, fields: Fields, name: str, allow_auto: bool = False) -> str
     if code not in known:
         raise ApiError(400, _("{lang} is not supported").format(lang=code))
     return code
-
-
-async def translate_texts(state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool):
-    """Translations and term reports of ``texts``, and the language of each (detected one by
-    one for ``auto``; a text already in ``target`` comes back as it was). All texts go to the
-    batcher at once, so they are decoded together."""
-    languages = [detect(t)[0]["language"] if source == "auto" else source for t in texts]
-    chosen = {lang: state.find_glossary(glossary, lang, target) for lang in set(languages) if lang != target}
-
-    async def one(text: str, lang: str) -> tuple[str, list]:
-        if lang == target:
-            return text, []
-        mentions: list = []
-
-        async def run(pieces: list[str]) -> list[str]:
-            results = await state.translate(pieces, lang, target, glossary=chosen[lang], report=report)
-            for r in results:
-                mentions.extend(r.mentions)
-            return [r.text for r in results]
-
-        translated = await translate_html(text, run) if fmt == "html" else (await run([text]))[0]
-        return translated, mentions
-
-    return await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages))), languages
 
 
 async def translate(request: Request) -> JSONResponse:
