@@ -1,12 +1,13 @@
 import io
 import os
+import subprocess
 import sys
 import unicodedata
 
 import pytest
 
 from diglot.errors import DiglotError, InputError
-from diglot.textio import atomic_write, check_output_path, read_text
+from diglot.textio import Text, atomic_write, check_output_path, edit_lock, read_input, read_text
 
 
 def test_crlf_bom_and_nfd_are_normalised(tmp_path):
@@ -71,3 +72,51 @@ def test_atomic_write_gives_a_new_file_the_usual_mode(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "new.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_read_input_keeps_the_text_as_read_and_maps_offsets_back(tmp_path):
+    raw = "\ufeff" + unicodedata.normalize("NFD", "탈북자\r\n난민 CNKR") + "\r\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    text = read_input(path)
+    assert text.raw == raw and text.text == "탈북자\n난민 CNKR\n" == read_text(path)
+    assert text.name == str(path)
+    for offset, ch in enumerate(text.text):
+        if ch != "\n":  # every character maps onto the raw characters it came from
+            start, end = text.raw_offset(offset), text.raw_offset(offset + 1)
+            assert unicodedata.normalize("NFC", raw[start:end].replace("\r\n", "\n")) == ch
+    assert text.raw_offset(len(text.text)) == len(raw)
+
+
+def test_text_offsets_inside_a_merged_character_cannot_be_mapped():
+    text = Text("e\u0301\r\nx", "a.txt")  # é in two code points, then CRLF
+    assert text.text == "é\nx" and text.raw_offset(1) == 2 and text.raw_offset(2) == 4
+    assert Text("plain").raw_offset(3) == 3
+    with pytest.raises(DiglotError, match="cannot map an offset of b.txt back onto the file as read"):
+        Text("a\rb", "b.txt").raw_offset(5)
+
+
+def test_read_input_refuses_what_read_text_refuses(tmp_path):
+    path = tmp_path / "euckr.txt"
+    path.write_bytes("탈북자".encode("cp949"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        read_input(path)
+    with pytest.raises(InputError, match="no such file"):
+        read_input(tmp_path / "missing.txt")
+
+
+def test_a_second_editor_is_refused(tmp_path):
+    target = tmp_path / "g.yaml"
+    with edit_lock(target):
+        with pytest.raises(DiglotError, match="g.yaml is being edited by another process"):
+            with edit_lock(target):
+                pass
+    with edit_lock(target):  # released
+        pass
+
+
+def test_diglot_imports_without_fcntl():
+    """Windows has no fcntl: importing diglot (and its CLI) must not need it."""
+    code = "import sys; sys.modules['fcntl'] = None; import diglot.textio, diglot.cli; print('ok')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "ok", done.stderr

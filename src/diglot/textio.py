@@ -1,18 +1,21 @@
 """Reading and writing text files safely.
 
-Every input file goes through :func:`read_text`, so every command refuses binary and wrongly
-encoded files with the same clear message, and every text it sees is NFC-normalised with
-LF line ends. Every file diglot changes in place goes through :func:`atomic_write`.
+Every input file goes through :func:`read_text` (or :func:`read_input`, which also keeps the
+text as it was on disk), so every command refuses binary and wrongly encoded files with the
+same clear message, and every text it sees is NFC-normalised with LF line ends. Every file
+diglot changes in place goes through :func:`atomic_write`.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
-import fcntl
 import os
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -30,12 +33,17 @@ def normalize(text: str) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode bytes that should be UTF-8 text, or raise an :class:`InputError` that says why not."""
+    """Decode bytes that should be UTF-8 text, or raise an :class:`InputError` that says why not; normalised."""
+    return normalize(_decode_raw(data, name))
+
+
+def _decode_raw(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text, not normalised; the same refusals as :func:`decode`."""
     sample = data[:65536]
     if b"\x00" in sample or (sample and sum(sample.count(b) for b in _CONTROL_BYTES) > len(sample) * 0.01):
         raise InputError(_("{name} looks like a binary file, not text").format(name=name))
     try:
-        return normalize(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         hint = ""
         with contextlib.suppress(UnicodeDecodeError):
@@ -46,20 +54,96 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file (``-`` for standard input), normalised by :func:`normalize`."""
+def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(), _("standard input"))
+        return sys.stdin.buffer.read(), _("standard input")
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes(), str(p)
     except FileNotFoundError:
         raise InputError(_("{name}: no such file").format(name=p)) from None
     except IsADirectoryError:
         raise InputError(_("{name} is a folder, not a file").format(name=p)) from None
     except OSError as err:
         raise InputError(_("cannot read {name}: {reason}").format(name=p, reason=err.strerror)) from None
-    return decode(data, str(p))
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a UTF-8 text file (``-`` for standard input), normalised by :func:`normalize`."""
+    return decode(*_read_bytes(path))
+
+
+def read_input(path: str | os.PathLike[str]) -> Text:
+    """Read a UTF-8 text file (``-`` for standard input) as a :class:`Text`: as read, and normalised."""
+    data, name = _read_bytes(path)
+    return Text(_decode_raw(data, name), name)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text as read (:attr:`raw`), its normal form (:attr:`text`), and the map between them.
+
+    Everything after reading works on :attr:`text` (segments' offsets point into it); a tool
+    that writes the file back changed (``check --fix``) maps its edits onto :attr:`raw` with
+    :meth:`raw_offset`, so every other byte of the file is kept.
+
+    >>> t = Text("\ufeffA\r\nB")
+    >>> t.text, t.raw_offset(2), t.raw_offset(3)
+    ('A\nB', 4, 5)
+    """
+
+    raw: str
+    name: str = ""
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", normalize(self.raw))
+
+    def raw_offset(self, offset: int) -> int:
+        """The offset in :attr:`raw` of ``offset`` in :attr:`text`.
+
+        Offsets between characters that normalisation keeps apart map exactly; one inside what
+        it merged or changed (between a CR and its LF, inside a composed Hangul syllable) cannot
+        be mapped and raises a :class:`DiglotError`.
+        """
+        if self.raw == self.text:
+            return offset
+        text_starts, raw_starts = self._chunk_starts
+        k = bisect.bisect_right(text_starts, offset) - 1
+        if k < 0 or text_starts[k] != offset:
+            raise DiglotError(_("cannot map an offset of {name} back onto the file as read").format(name=self.name))
+        return raw_starts[k]
+
+    @cached_property
+    def _chunk_starts(self) -> tuple[list[int], list[int]]:
+        """Where the pieces that normalise on their own start, in :attr:`text` and in :attr:`raw`."""
+        return _chunk_starts(self.raw)
+
+
+def _starts_chunk(ch: str) -> bool:
+    """A character that NFC never merges with the one before it (Latin bases, Hangul syllables, ...)."""
+    return unicodedata.combining(ch) == 0 and not "\u1160" <= ch <= "\u11ff"
+
+
+def _chunk_starts(raw: str) -> tuple[list[int], list[int]]:
+    """Cut ``raw`` into chunks that normalise independently (a base and the marks or jamo that
+    compose with it; a CRLF); the offsets where each starts in the normal form and in ``raw``."""
+    text_starts, raw_starts = [], []
+    position = 0
+    i = len(raw) - len(raw.lstrip("\ufeff"))  # normalize() drops a leading BOM
+    while i < len(raw):
+        j = i + 1
+        if raw[i] == "\r" and raw[j : j + 1] == "\n":
+            j += 1
+        while j < len(raw) and not _starts_chunk(raw[j]):
+            j += 1
+        text_starts.append(position)
+        raw_starts.append(i)
+        position += len(unicodedata.normalize("NFC", raw[i:j].replace("\r\n", "\n").replace("\r", "\n")))
+        i = j
+    text_starts.append(position)
+    raw_starts.append(len(raw))
+    return text_starts, raw_starts
 
 
 def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:
@@ -110,16 +194,47 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
     """Hold an exclusive lock for editing ``path``; a second editor is refused at once.
 
     The lock lives in a side file (``.NAME.lock``) so it survives the atomic rename of the
-    file itself; the kernel releases it when the process dies, so a crash never leaves it stuck.
+    file itself; the operating system releases it when the process dies, so a crash never
+    leaves it stuck. POSIX systems lock with ``flock``, Windows with ``msvcrt.locking``.
     """
     p = Path(path)
     lock_path = p.with_name(f".{p.name}.lock")
     with open(lock_path, "a+b") as lock:
-        try:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DiglotError(_("{name} is being edited by another process; try again").format(name=p)) from None
+        if not _lock(lock.fileno()):
+            raise DiglotError(_("{name} is being edited by another process; try again").format(name=p))
         try:
             yield
         finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+            _unlock(lock.fileno())
+
+
+def _lock(fd: int) -> bool:
+    """Take the lock of the open file ``fd`` without waiting; False if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_UN)
