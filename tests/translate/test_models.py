@@ -11,7 +11,7 @@ import pytest
 
 from diglot.cli import main
 from diglot.errors import DiglotError
-from diglot.translate import installed_models, models
+from diglot.translate import installed_packages, installer, store
 
 from tinymodel import repack, zip_bytes
 
@@ -26,7 +26,7 @@ def test_install_list_remove(diglot_home, tiny_package, capsys):
     out = capsys.readouterr().out
     assert "installed ko-en 1.0" in out
     assert "protected as: inline" in out
-    [model] = installed_models()
+    [model] = installed_packages()
     assert (model.pair, model.version, model.origin) == ("ko-en", "1.0", "diglot")
     assert model.meta()["protection"]["passed"]["inline"] == 1.0
     assert main(["models", "list"]) == 0
@@ -34,7 +34,7 @@ def test_install_list_remove(diglot_home, tiny_package, capsys):
     assert "ko-en" in listing and "1.0" in listing and "MB" in listing
     assert main(["models", "remove", "ko", "en"]) == 0
     assert "removed ko-en 1.0" in capsys.readouterr().out
-    assert installed_models() == []
+    assert installed_packages() == []
     assert main(["models", "list"]) == 0
     assert "no models installed" in capsys.readouterr().out
 
@@ -43,7 +43,7 @@ def test_install_twice_needs_force(installed_model, tiny_package, capsys):
     assert main(["models", "install", str(tiny_package)]) == 2
     assert "already installed" in capsys.readouterr().err
     assert main(["models", "install", "--force", str(tiny_package)]) == 0
-    assert [m.pair for m in installed_models()] == ["en-ko", "ko-en"]
+    assert [m.pair for m in installed_packages()] == ["en-ko", "ko-en"]
     assert _leftovers(installed_model) == ["en_ko-1.0", "ko_en-1.0"]
 
 
@@ -103,7 +103,7 @@ def test_broken_packages_are_refused_and_leave_nothing(diglot_home, tiny_package
 
 def test_zip_bomb_limit(diglot_home, tiny_package):
     with pytest.raises(DiglotError, match="unpacks to more than"):
-        models.install(tiny_package, max_bytes=10_000)
+        installer.install(tiny_package, max_bytes=10_000)
     assert _leftovers(diglot_home) == []
 
 
@@ -115,7 +115,7 @@ def test_link_member_refused(diglot_home, tmp_path):
         archive.writestr(info, "/etc")
         archive.writestr("pkg/metadata.json", "{}")
     with pytest.raises(DiglotError, match="contains a link"):
-        models.install(bad)
+        installer.install(bad)
 
 
 def test_missing_file(diglot_home, capsys):
@@ -130,7 +130,7 @@ def argos_folder_model(diglot_home, tiny_package, tmp_path):
     argos_dir.mkdir(parents=True)
     with zipfile.ZipFile(tiny_package) as archive:
         archive.extractall(argos_dir)
-    [model] = installed_models()
+    [model] = installed_packages()
     return model
 
 
@@ -152,22 +152,22 @@ def test_self_test_of_an_argos_folder_package_runs_once(argos_folder_model, digl
     monkeypatch.setattr(protect, "choose_protection", lambda m: runs.append(m) or real(m))
     first = protect.protection_for([model])
     assert protect.protection_for([model]) == first and len(runs) == 1  # remembered, not rerun
-    assert (diglot_home / "protection.json").is_file() and not (model.path / models.DIGLOT_META).exists()
-    weights = model.model_dir / "model.bin"
+    assert (diglot_home / "protection.json").is_file() and not (model.path / store.DIGLOT_META).exists()
+    weights = model.ct2_model_dir / "model.bin"
     os.utime(weights, ns=(1, 1))  # the package replaced by another copy: new file times
     assert protect.protection_for([model]) == first and len(runs) == 2  # changed files: tested again
     assert len(json.loads((diglot_home / "protection.json").read_text(encoding="utf-8"))) == 1
 
 
 def test_route_direct_pivot_and_errors(installed_model, tiny_package, tmp_path):
-    assert [m.pair for m in models.route("ko", "en")] == ["ko-en"]
+    assert [m.pair for m in store.route("ko", "en")] == ["ko-en"]
     with pytest.raises(DiglotError, match="no model translates ko to ja; installed pairs: en-ko, ko-en"):
-        models.route("ko", "ja")
-    models.install(repack(tiny_package, tmp_path / "en_ja.argosmodel", metadata={"from_code": "en", "to_code": "ja"}))
-    assert [m.pair for m in models.route("ko", "ja")] == ["ko-en", "en-ja"]
+        store.route("ko", "ja")
+    installer.install(repack(tiny_package, tmp_path / "en_ja.argosmodel", metadata={"from_code": "en", "to_code": "ja"}))
+    assert [m.pair for m in store.route("ko", "ja")] == ["ko-en", "en-ja"]
     shutil.rmtree(installed_model / "models")
     with pytest.raises(DiglotError, match="diglot models install"):
-        models.route("ko", "en")
+        store.route("ko", "en")
 
 
 def test_download_offline_says_so_in_one_line(diglot_home, monkeypatch, capsys):

@@ -116,7 +116,7 @@ def test_no_model_says_how_to_install(diglot_home, article, capsys):
     [
         (["--to", "fr"], "unsupported language fr"),
         (["--to", "ko"], "already in ko"),
-        (["--to", "en", "--beam-size", "0"], "--beam-size must be at least 1"),
+        (["--to", "en", "--beam-size", "0"], "--beam-size must be a whole number from 1 to 16, not 0"),
     ],
 )
 def test_bad_arguments(installed_model, article, capsys, argv_tail, message):
@@ -133,8 +133,7 @@ def test_binary_input_refused(installed_model, tmp_path, capsys):
 
 
 def test_strict_exits_3_when_a_mention_fails(installed_model, article, monkeypatch, tmp_path, capsys):
-    from diglot.cli import translate as cli_translate
-    from diglot.translate import DocumentTranslator
+    from diglot.translate import DocumentTranslator, pipeline
 
     from .test_enforce import ScriptedEngine
 
@@ -142,7 +141,7 @@ def test_strict_exits_3_when_a_mention_fails(installed_model, article, monkeypat
         return DocumentTranslator(src, tgt, glossary, ScriptedEngine(lambda s: s.replace("North Korean defector", "")),
                                   use_cache=False)
 
-    monkeypatch.setattr(cli_translate, "DocumentTranslator", lossy_translator)
+    monkeypatch.setattr(pipeline, "DocumentTranslator", lossy_translator)  # what the command imports
     report = tmp_path / "r.json"
     assert main(["translate", str(article), "--to", "en", "--strict", "--report", str(report)]) == 3
     err = capsys.readouterr().err

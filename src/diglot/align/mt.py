@@ -8,16 +8,12 @@ needs the model's plain words, and the glossary is already one of its anchors).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable
 
 
 def installed_translator(engine: str = "ctranslate2") -> tuple[Callable[[list[str]], list[str]], str]:
     """A ko→en ``translate`` callable and its model id; a clear error when no model is installed."""
-    from diglot.translate import engine_class, route
+    from diglot.translate import translator_for
 
-    runner = engine_class(engine)(route("ko", "en"))
-
-    def translate(sentences: Sequence[str]) -> list[str]:
-        return [decoded.text for decoded in runner.translate(list(sentences))] if sentences else []
-
-    return translate, runner.model_id
+    translate = translator_for("ko", "en", engine)
+    return translate, translate.model_id

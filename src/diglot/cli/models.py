@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from rich.table import Table
-
 from diglot.cli.output import stdout
 from diglot.errors import EXIT_OK
 from diglot.i18n import _
-from diglot.translate import models
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    exit_codes = _("Exit codes: 0 ok, 2 usage or input error.")
     parser = subparsers.add_parser(
         "models",
         help=_("install, list and remove offline translation models"),
@@ -24,14 +22,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "  diglot models install translate-ko_en-1_1.argosmodel\n  diglot models list\n"
             "  diglot models remove ko en"
         ),
+        epilog=exit_codes,
     )
     commands = parser.add_subparsers(dest="models_command", metavar=_("COMMAND"), required=True)
 
-    p = commands.add_parser(
+    def command(name: str, help_text: str, description: str):
+        return commands.add_parser(
+            name, help=help_text, description=description, epilog=exit_codes,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+
+    p = command(
         "install",
-        help=_("check and install an .argosmodel file"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _("check and install an .argosmodel file"),
+        _(
             "Check a package completely (zip, metadata.json, CTranslate2 model, SentencePiece model, safe paths, "
             "size), test how the model carries glossary terms, then install it. A broken package is refused and "
             "leaves nothing behind.\n\nexample:\n  diglot models install translate-ko_en-1_1.argosmodel"
@@ -41,25 +45,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help=_("replace the same pair and version if installed"))
     p.set_defaults(func=run_install)
 
-    p = commands.add_parser("list", help=_("list installed models"), description=_("List installed models: pair, version, size, where."))
+    p = command(
+        "list",
+        _("list installed models"),
+        _(
+            "List installed models: pair, version, size, where. A package that cannot be used is listed "
+            "with its problem.\n\nexample:\n  diglot models list"
+        ),
+    )
     p.set_defaults(func=run_list)
 
-    p = commands.add_parser(
+    p = command(
         "remove",
-        help=_("remove an installed model"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_("Remove the model for a language pair.\n\nexample:\n  diglot models remove ko en"),
+        _("remove an installed model"),
+        _("Remove the model for a language pair.\n\nexample:\n  diglot models remove ko en"),
     )
     p.add_argument("from_code", metavar="FROM")
     p.add_argument("to_code", metavar="TO")
     p.add_argument("--version", dest="model_version", help=_("remove only this version"))
     p.set_defaults(func=run_remove)
 
-    p = commands.add_parser(
+    p = command(
         "download",
-        help=_("download a model from Argos Translate's index (uses the network)"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _("download a model from Argos Translate's index (uses the network)"),
+        _(
             "The only diglot command that uses the network. Needs the argos extra: "
             "pip install 'diglot[argos]' (install CPU torch first).\n\nexample:\n  diglot models download ko en"
         ),
@@ -69,17 +78,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_download)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024**2:.1f} MB"
-
-
 def run_install(args: argparse.Namespace) -> int:
+    from diglot.translate import install
+
     with stdout().status(_("checking {name}").format(name=args.package)):
-        model = models.install(args.package, force=args.force)
-    method = model.meta().get("protection", {}).get("method", "?")
+        package = install(args.package, force=args.force)
+    method = package.meta().get("protection", {}).get("method", "?")
     stdout().print(
         _("installed {pair} {version} in {path} (glossary terms protected as: {method})").format(
-            pair=model.pair, version=model.version, path=model.path, method=method
+            pair=package.pair, version=package.version, path=package.path, method=method
         ),
         markup=False,
     )
@@ -87,25 +94,35 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    found = models.installed_models()
+    from rich.table import Table
+
+    from diglot.translate import scan
+
+    usable, broken = scan()
     console = stdout()
-    if not found:
+    if not usable and not broken:
         console.print(_("no models installed; run `diglot models install FILE.argosmodel`"), markup=False)
         return EXIT_OK
     table = Table(_("pair"), _("version"), _("size"), _("from"), _("path"))
-    for m in found:
-        table.add_row(m.pair, m.version, _size(m.size()), m.origin, str(m.path))
+    for package in usable:
+        table.add_row(package.pair, package.version, f"{package.size() / 1024**2:.1f} MB", package.origin, str(package.path))
+    for package in broken:
+        table.add_row("?", "?", "", package.origin, f"{package.path}\n{_('unusable')}: {package.problem}", style="red")
     console.print(table)
     return EXIT_OK
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    for model in models.remove(args.from_code, args.to_code, args.model_version):
-        stdout().print(_("removed {pair} {version} ({path})").format(pair=model.pair, version=model.version, path=model.path), markup=False)
+    from diglot.translate import remove
+
+    for package in remove(args.from_code, args.to_code, args.model_version):
+        stdout().print(_("removed {pair} {version} ({path})").format(pair=package.pair, version=package.version, path=package.path), markup=False)
     return EXIT_OK
 
 
 def run_download(args: argparse.Namespace) -> int:
-    model = models.download(args.from_code, args.to_code)
-    stdout().print(_("installed {pair} {version} in {path}").format(pair=model.pair, version=model.version, path=model.path), markup=False)
+    from diglot.translate import download
+
+    package = download(args.from_code, args.to_code)
+    stdout().print(_("installed {pair} {version} in {path}").format(pair=package.pair, version=package.version, path=package.path), markup=False)
     return EXIT_OK

@@ -6,16 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stderr, stdout
-from diglot.edition import format_for_path, translation_edition, write_edition
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.i18n import _
 from diglot.languages import script_of
 from diglot.textio import atomic_write, check_output_path, read_text
-from diglot.translate import ENGINES, DocumentTranslator, EngineOptions, TranslationRun
+from diglot.translate.engines import ENGINES
+from diglot.translate.engines.base import MAX_BATCH_SIZE, MAX_BEAM_SIZE
 
 FORMATS = ("txt", "md", "jsonl")
 PROGRESS_THRESHOLD = 20  # sentences; fewer finish before a bar is worth drawing
@@ -36,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "  diglot translate a.txt b.txt --to en --out-dir en/ --report terms.json --strict\n"
             "  cat article.txt | diglot translate - --to en --glossary my-terms.yaml"
         ),
-        epilog=_("Exit codes: 0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed."),
+        epilog=_("engines:\n{engines}\n\nExit codes: 0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed.").format(
+            engines=ENGINES.help()
+        ),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help=_("text files to translate; - reads standard input"))
     p.add_argument("--to", required=True, dest="to_lang", metavar="LANG", help=_("target language: en or ko"))
@@ -56,10 +56,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("also write the source beside its translation (one input only; .html, .md, .tmx, .xlf, .po, .tsv, .jsonl)"),
     )
     p.add_argument("--strict", action="store_true", help=_("exit 3 if any glossary mention could not be enforced"))
-    p.add_argument("--engine", choices=ENGINES, default="ctranslate2", help=_("translation engine (default: ctranslate2)"))
-    p.add_argument("--beam-size", type=int, default=4, metavar="N", help=_("beam size (default: 4)"))
-    p.add_argument("--threads", type=int, default=0, metavar="N", help=_("CPU threads (default: all cores)"))
-    p.add_argument("--batch-size", type=int, default=32, metavar="N", help=_("sentences per batch (default: 32)"))
+    p.add_argument(
+        "--engine", choices=ENGINES.names(), default="ctranslate2", help=_("translation engine (default: ctranslate2)")
+    )
+    p.add_argument(
+        "--beam-size", type=int, default=4, metavar="N",
+        help=_("beam size, 1 to {most} (default: 4)").format(most=MAX_BEAM_SIZE),
+    )
+    p.add_argument("--threads", type=int, default=0, metavar="N", help=_("CPU threads, at most the CPU count (default: all cores)"))
+    p.add_argument(
+        "--batch-size", type=int, default=32, metavar="N",
+        help=_("sentences per batch, 1 to {most} (default: 32)").format(most=MAX_BATCH_SIZE),
+    )
     p.add_argument(
         "--compute-type", default="int8", metavar="TYPE",
         help=_("CTranslate2 compute type: int8 (default), int8_float32, float32, ..."),
@@ -69,37 +77,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_translate)
 
 
-def _positive(value: int, option: str) -> int:
-    if value < 1:
-        raise DiglotError(_("{option} must be at least 1").format(option=option))
-    return value
-
-
 def run_translate(args: argparse.Namespace) -> int:
+    from diglot.translate import DocumentTranslator, EngineOptions
+
     if args.to_lang not in ("ko", "en"):
         raise DiglotError(_("unsupported language {lang}: choose ko or en").format(lang=args.to_lang))
     if args.output and len(args.files) > 1:
         raise DiglotError(_("-o takes one input file; use --out-dir for several"))
-    texts = [(name, read_text(name)) for name in args.files]
-    src_lang = args.from_lang or script_of(" ".join(text for _, text in texts))
-    if src_lang == args.to_lang:
-        raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
+    options = EngineOptions(
+        beam_size=args.beam_size, threads=args.threads, batch_size=args.batch_size, compute_type=args.compute_type
+    )
     targets = _output_paths(args)
     if args.report:
         check_output_path(args.report, args.force)
     if args.edition:
+        from diglot.edition import format_for_path
+
         if len(args.files) > 1:
             raise DiglotError(_("--edition takes one input file"))
         format_for_path(check_output_path(args.edition, args.force))
+    texts = [(name, read_text(name)) for name in args.files]
+    src_lang = args.from_lang or script_of(" ".join(text for _, text in texts))
+    if src_lang == args.to_lang:
+        raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
     glossary = None if args.no_glossary else glossary_from_args(args)
-    options = EngineOptions(
-        beam_size=_positive(args.beam_size, "--beam-size"),
-        threads=max(args.threads, 0),
-        batch_size=_positive(args.batch_size, "--batch-size"),
-        compute_type=args.compute_type,
-    )
     translator = DocumentTranslator(src_lang, args.to_lang, glossary, args.engine, options, use_cache=not args.no_cache)
     run = _translate_with_progress(translator, texts)
+    for warning in run.warnings:
+        print_warning(warning)
     for doc, target in zip(run.documents, targets):
         rendered = _render(doc, run, args.format)
         if target is None:
@@ -109,6 +114,8 @@ def run_translate(args: argparse.Namespace) -> int:
     if args.report:
         atomic_write(args.report, json.dumps(run.report(), ensure_ascii=False, indent=2) + "\n")
     if args.edition:
+        from diglot.edition import translation_edition, write_edition
+
         doc = run.documents[0]
         edition = translation_edition(
             doc.name, doc.src_lang, doc.tgt_lang, doc.segments, doc.translations, glossary, run.signature
@@ -125,7 +132,10 @@ def _output_paths(args: argparse.Namespace) -> list[Path | None]:
         folder = Path(args.out_dir)
         if folder.exists() and not folder.is_dir():
             raise DiglotError(_("{name} is a file, not a folder").format(name=folder))
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise DiglotError(_("cannot make the folder {name}: {reason}").format(name=folder, reason=err.strerror or err)) from None
         names = [Path("stdin.txt" if f == "-" else f).name for f in args.files]
         if len(set(names)) < len(names):
             raise DiglotError(_("two inputs have the same file name; --out-dir would overwrite one with the other"))
@@ -134,7 +144,10 @@ def _output_paths(args: argparse.Namespace) -> list[Path | None]:
     return [None] * len(args.files)
 
 
-def _translate_with_progress(translator: DocumentTranslator, texts: list[tuple[str, str]]) -> TranslationRun:
+def _translate_with_progress(translator, texts: list[tuple[str, str]]):
+    """``translator.translate(texts)``, with a progress bar on a terminal when the work is long."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     estimate = sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts)
     if estimate <= PROGRESS_THRESHOLD or not stderr().is_terminal:
         return translator.translate(texts)
@@ -150,7 +163,7 @@ def _translate_with_progress(translator: DocumentTranslator, texts: list[tuple[s
         return translator.translate(texts, progress=advance)
 
 
-def _render(doc, run: TranslationRun, fmt: str) -> str:
+def _render(doc, run, fmt: str) -> str:
     if fmt == "jsonl":
         lines = [
             json.dumps(
@@ -166,7 +179,7 @@ def _render(doc, run: TranslationRun, fmt: str) -> str:
     return doc.text()
 
 
-def _summary(run: TranslationRun) -> None:
+def _summary(run) -> None:
     report = run.report()
     counts = ", ".join(f"{status} {n}" for status, n in sorted(report["counts"].items())) or _("no glossary mentions")
     stderr().print(

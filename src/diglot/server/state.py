@@ -132,9 +132,9 @@ class ServerState:
     # -- models and translation -------------------------------------------------------------
 
     def models(self) -> list:
-        from diglot.translate import installed_models
+        from diglot.translate import installed_packages
 
-        return installed_models()
+        return installed_packages()
 
     def language_pairs(self) -> set[tuple[str, str]]:
         """Every (source, target) the installed models translate, directly or through English."""
@@ -144,12 +144,12 @@ class ServerState:
 
     def _engine(self, source: str, target: str):
         """One engine (one loaded model) per language pair, shared by every glossary."""
-        from diglot.translate import EngineOptions, engine_class, route
+        from diglot.translate import ENGINES, EngineOptions, route
 
         key = (source, target)
         if key not in self._engines:
             options = EngineOptions(threads=self.settings.threads)
-            self._engines[key] = engine_class("ctranslate2")(route(source, target), options)
+            self._engines[key] = ENGINES.get("ctranslate2")(route(source, target), options)
         return self._engines[key]
 
     def _make_translator(self, source: str, target: str, glossary: Glossary):

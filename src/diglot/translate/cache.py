@@ -16,7 +16,6 @@ import time
 import unicodedata
 from pathlib import Path
 
-from diglot.errors import DiglotError
 from diglot.i18n import _
 
 _SCHEMA = """
@@ -29,6 +28,7 @@ CREATE TABLE IF NOT EXISTS tm (
     created REAL NOT NULL
 )
 """
+_COLUMNS = ["key", "model", "glossary", "source", "target", "created"]
 
 
 def normalise_sentence(text: str) -> str:
@@ -36,16 +36,60 @@ def normalise_sentence(text: str) -> str:
 
 
 class TranslationMemory:
-    """A key–value store of engine outputs in one SQLite file."""
+    """A key–value store of engine outputs in one SQLite file.
+
+    A memory that cannot serve never stops a translation: a damaged file or one of another
+    layout is rebuilt empty, a read-only one is only read, and one that cannot be opened at all
+    is bypassed. :attr:`problem` then says what happened, in one line, for a warning.
+    """
 
     def __init__(self, path: Path):
         self.path = path
+        self.problem: str | None = None
+        self.read_only = False
+        self._db: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path))
-            self._db.execute(_SCHEMA)
+            self._db = self._open()
         except (OSError, sqlite3.Error) as err:
-            raise DiglotError(_("cannot open the translation memory {path}: {reason}").format(path=path, reason=err)) from None
+            self._db = None
+            self.problem = _("the translation memory {path} cannot be used ({reason}); translating without it").format(
+                path=path, reason=getattr(err, "strerror", None) or err
+            )
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path))
+        try:
+            columns = [row[1] for row in db.execute("PRAGMA table_info(tm)")]
+        except sqlite3.DatabaseError as err:  # not an SQLite file, or a damaged one
+            db.close()
+            return self._rebuild(str(err))
+        if columns and columns != _COLUMNS:
+            db.close()
+            return self._rebuild(_("another table layout"))
+        try:
+            db.execute(_SCHEMA)
+            db.execute("BEGIN IMMEDIATE")  # can we write? (a read-only file or folder says no)
+            db.rollback()
+        except sqlite3.OperationalError as err:
+            if not columns:
+                raise
+            self.read_only = True
+            self.problem = _("the translation memory {path} is read-only ({reason}); new translations are not kept").format(
+                path=self.path, reason=err
+            )
+        return db
+
+    def _rebuild(self, reason: str) -> sqlite3.Connection:
+        self.path.unlink()
+        for leftover in (self.path.with_name(self.path.name + "-journal"), self.path.with_name(self.path.name + "-wal")):
+            leftover.unlink(missing_ok=True)
+        db = sqlite3.connect(str(self.path))
+        db.execute(_SCHEMA)
+        self.problem = _("the translation memory {path} was unusable ({reason}) and has been rebuilt empty").format(
+            path=self.path, reason=reason
+        )
+        return db
 
     @staticmethod
     def key(model: str, glossary: str, settings: dict[str, object], source: str) -> str:
@@ -54,24 +98,44 @@ class TranslationMemory:
 
     def get_many(self, keys: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for start in range(0, len(keys), 500):  # SQLite's limit on bound variables
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, target in self._db.execute(f"SELECT key, target FROM tm WHERE key IN ({marks})", chunk):
-                found[key] = target
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):  # SQLite's limit on bound variables
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, target in self._db.execute(f"SELECT key, target FROM tm WHERE key IN ({marks})", chunk):
+                    found[key] = target
+        except sqlite3.Error as err:
+            self._give_up(err)
+            return {}
         return found
 
     def put_many(self, rows: list[tuple[str, str, str, str, str]]) -> None:
         """Store ``(key, model, glossary, source, target)`` rows."""
+        if self._db is None or self.read_only:
+            return
         now = time.time()
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO tm (key, model, glossary, source, target, created) VALUES (?, ?, ?, ?, ?, ?)",
-                [(*row, now) for row in rows],
-            )
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO tm (key, model, glossary, source, target, created) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(*row, now) for row in rows],
+                )
+        except sqlite3.Error as err:
+            self._give_up(err)
+
+    def _give_up(self, err: sqlite3.Error) -> None:
+        """A failure in use (disk full, damaged page): go on without the memory."""
+        self.close()
+        self.problem = _("the translation memory {path} cannot be used ({reason}); translating without it").format(
+            path=self.path, reason=err
+        )
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM tm").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM tm").fetchone()[0] if self._db is not None else 0
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None

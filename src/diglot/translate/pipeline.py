@@ -15,10 +15,10 @@ from diglot.glossary import Glossary, Matcher
 from diglot.provenance import Signature
 from diglot.segment import segment
 from diglot.translate.cache import TranslationMemory
-from diglot.translate.engines import Decoded, Engine, EngineOptions, engine_class
+from diglot.translate.engines import ENGINES, Decoded, Engine, EngineOptions
 from diglot.translate.enforce import FAILED, FirstMentions, MentionReport, Plan, finish, plan
-from diglot.translate.models import InstalledModel, diglot_home, route
 from diglot.translate.protect import INLINE, Protection, protection_for
+from diglot.translate.store import InstalledPackage, diglot_home, route
 
 
 @dataclass
@@ -48,6 +48,7 @@ class TranslationRun:
     signature: Signature
     decoded: int = 0  # sentences the engine decoded
     cached: int = 0  # sentences taken from the translation memory
+    warnings: list[str] = field(default_factory=list)  # one line each, e.g. a translation memory rebuilt
 
     @property
     def mentions(self) -> list[MentionReport]:
@@ -92,7 +93,7 @@ class DocumentTranslator:
         engine: str | Engine = "ctranslate2",
         options: EngineOptions | None = None,
         use_cache: bool = True,
-        models: Sequence[InstalledModel] | None = None,
+        packages: Sequence[InstalledPackage] | None = None,
         protection: Protection | None = None,
     ):
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
@@ -100,7 +101,7 @@ class DocumentTranslator:
         if isinstance(engine, Engine):
             self.engine = engine
         else:
-            self.engine = engine_class(engine)(list(models) if models else route(src_lang, tgt_lang), options)
+            self.engine = ENGINES.get(engine)(list(packages) if packages else route(src_lang, tgt_lang), options)
         self.matcher = Matcher(self.glossary, [src_lang, tgt_lang]) if self.glossary else None
         if protection is not None:
             self.protection = protection
@@ -155,7 +156,8 @@ class DocumentTranslator:
         for (doc_index, seg_index, _), (text, reports) in zip(jobs, finished):
             documents[doc_index].translations[seg_index] = text
             documents[doc_index].mentions.extend(reports)
-        return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached)
+        warnings = [self.memory.problem] if self.memory is not None and self.memory.problem else []
+        return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached, warnings=warnings)
 
     def _decode(self, inputs: list[str], progress: Progress | None) -> tuple[list[Decoded], int]:
         """Engine outputs for ``inputs``: from the translation memory, else one batched decode."""
@@ -178,3 +180,33 @@ class DocumentTranslator:
             if self.memory is not None:
                 self.memory.put_many(rows)
         return [o for o in outputs if o is not None], sum(1 for k in keys if k in hits)
+
+
+class PlainTranslator:
+    """A ``translate(list[str]) -> list[str]`` callable over the installed packages, without
+    glossary enforcement or translation memory: the model's own words, as the aligner's
+    machine-translation hook wants them (the glossary is one of its anchors already).
+
+    >>> translate = translator_for("ko", "en")  # doctest: +SKIP
+    >>> translate(["탈북자들은 떠났다."]), translate.model_id  # doctest: +SKIP
+    (['Defectors left.'], 'argos:ko-en@1.1')
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def model_id(self) -> str:
+        """The package id (``argos:ko-en@1.1``), for the caller's signature."""
+        return self.engine.model_id
+
+    def __call__(self, sentences: Sequence[str]) -> list[str]:
+        return [decoded.text for decoded in self.engine.translate(list(sentences))] if sentences else []
+
+
+def translator_for(
+    src_lang: str, tgt_lang: str, engine: str = "ctranslate2", options: EngineOptions | None = None
+) -> PlainTranslator:
+    """A :class:`PlainTranslator` for a pair; :class:`~diglot.errors.DiglotError` with what to
+    install when no package (or pivot) serves it."""
+    return PlainTranslator(ENGINES.get(engine)(route(src_lang, tgt_lang), options))

@@ -15,6 +15,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from diglot.translate.store import InstalledPackage, diglot_home
+
 INLINE = "inline"
 # Placeholder shapes, in order of preference: all-Latin capitals with a digit survive most
 # SentencePiece vocabularies; bracketed numbers are a fallback.
@@ -56,9 +58,12 @@ class Protection:
         return {"method": self.method, "passed": self.passed}
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "Protection":
-        method = raw.get("method")
-        return cls(method if method in CANDIDATES else INLINE, dict(raw.get("passed") or {}))
+    def from_dict(cls, raw: dict) -> "Protection | None":
+        """The protection recorded in ``raw``; None when ``raw`` is not a record of one."""
+        if not isinstance(raw, dict) or raw.get("method") not in CANDIDATES or not isinstance(raw.get("passed"), dict):
+            return None
+        passed = {c: float(v) for c, v in raw["passed"].items() if c in CANDIDATES and isinstance(v, (int, float))}
+        return cls(raw["method"], passed)
 
 
 def _squash(text: str) -> str:
@@ -90,23 +95,23 @@ def choose(passed: dict[str, float]) -> Protection:
     return Protection(best, passed)
 
 
-def choose_protection(model) -> Protection:
-    """Run the self-test on one installed model with the default engine (beam 2, quick)."""
-    from diglot.translate.engines import EngineOptions
+def choose_protection(package: InstalledPackage) -> Protection:
+    """Run the self-test on one installed package with the default engine (beam 2, quick)."""
+    from diglot.translate.engines.base import EngineOptions
     from diglot.translate.engines.ctranslate2 import CTranslate2Engine
 
-    engine = CTranslate2Engine([model], EngineOptions(beam_size=2, max_decoding_length=64))
-    return choose(self_test(engine, model.from_code, model.to_code))
+    engine = CTranslate2Engine([package], EngineOptions(beam_size=2, max_decoding_length=64))
+    return choose(self_test(engine, package.from_code, package.to_code))
 
 
-def protection_for(route) -> Protection:
-    """The protection to use along a route: what each model recorded at install, or, for a
-    package diglot did not install (Argos Translate's own folder), what its self-test found the
-    first time it was used (:func:`remembered_protection`)."""
+def protection_for(route: list[InstalledPackage]) -> Protection:
+    """The protection to use along a route: what each package recorded at install, or, for a
+    package diglot did not install (Argos Translate's own folder) or whose record is unreadable,
+    what its self-test found the first time it was used (:func:`remembered_protection`)."""
     results = []
-    for model in route:
-        raw = model.meta().get("protection")
-        results.append(Protection.from_dict(raw) if raw else remembered_protection(model))
+    for package in route:
+        recorded = Protection.from_dict(package.meta().get("protection"))
+        results.append(recorded or remembered_protection(package))
     if len(results) == 1:
         return results[0]
     # A pivot: the candidate that fared worst along the chain decides.
@@ -114,26 +119,27 @@ def protection_for(route) -> Protection:
     return choose(passed)
 
 
-def remembered_protection(model) -> Protection:
+def remembered_protection(package: InstalledPackage) -> Protection:
     """The self-test result of a package diglot did not install, kept in diglot's own data folder
     (``protection.json``; the package's folder belongs to Argos Translate and is left alone), so
     the test runs once per package, and again only when its model files change."""
     from diglot.textio import atomic_write
-    from diglot.translate.models import diglot_home
 
+    package.check_files()
     path = diglot_home() / "protection.json"
-    package = f"{model.path.resolve()}|{model.id}|"
-    key = package + _files_stamp(model.model_dir)
+    prefix = f"{package.path.resolve()}|{package.id}|"
+    key = prefix + _files_stamp(package.ct2_model_dir)
     try:
         remembered = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         remembered = {}
     if not isinstance(remembered, dict):
         remembered = {}
-    if isinstance(remembered.get(key), dict):
-        return Protection.from_dict(remembered[key])
-    protection = choose_protection(model)
-    remembered = {k: v for k, v in remembered.items() if not k.startswith(package)}  # an older copy of it
+    recorded = Protection.from_dict(remembered.get(key))
+    if recorded:
+        return recorded
+    protection = choose_protection(package)
+    remembered = {k: v for k, v in remembered.items() if not k.startswith(prefix)}  # an older copy of it
     remembered[key] = protection.as_dict()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

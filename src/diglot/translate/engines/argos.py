@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from diglot.errors import DiglotError
-from diglot.i18n import _
+from diglot.i18n import N_, _
 from diglot.translate.engines.base import Decoded, Engine, Progress
 
 
@@ -54,6 +54,7 @@ def offline_sentencizer(argos_translate) -> None:
 
 class ArgosEngine(Engine):
     name = "argos"
+    description = N_("Argos Translate's own translate(), sentence by sentence (needs the argos extra)")
 
     def translate(
         self,
@@ -85,5 +86,3 @@ class ArgosEngine(Engine):
             )
         return translation
 
-
-ENGINE = ArgosEngine

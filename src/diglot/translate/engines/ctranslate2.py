@@ -2,7 +2,9 @@
 
 All sentences go to CTranslate2 in one ``translate_batch`` call, sorted by length so batches
 hold sentences of similar length (less padding), then put back in order. A pivot route runs
-the same way once per step.
+the same way once per step. A package is checked cheaply before it is loaded (its files are
+there, see :meth:`~diglot.translate.store.InstalledPackage.check_files`); a file that does not
+load is reported in one line.
 """
 
 from __future__ import annotations
@@ -10,35 +12,67 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Sequence
 
-import ctranslate2
-import sentencepiece
-
-from diglot.translate.engines.base import Decoded, Engine, Progress
-from diglot.translate.models import InstalledModel, read_metadata
+from diglot.errors import DiglotError
+from diglot.i18n import N_, _
+from diglot.translate.engines.base import Decoded, Engine, EngineOptions, Progress
+from diglot.translate.store import InstalledPackage
 
 
 class _Step:
-    """One loaded model: its tokenizer and translator."""
+    """One loaded package: its tokenizer and translator."""
 
-    def __init__(self, model: InstalledModel, threads: int, compute_type: str, device: str):
-        self.tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(model.sp_model))
-        self.translator = ctranslate2.Translator(
-            str(model.model_dir), device=device, compute_type=compute_type, intra_threads=threads
+    def __init__(self, package: InstalledPackage, options: EngineOptions):
+        import ctranslate2
+        import sentencepiece
+
+        package.check_files()
+        try:
+            self.tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.sp_model))
+            self.translator = ctranslate2.Translator(
+                str(package.ct2_model_dir),
+                device=options.device,
+                compute_type=options.compute_type,
+                intra_threads=options.threads,
+            )
+        except Exception as err:  # noqa: BLE001 - the loaders raise RuntimeError, OSError, IndexError...
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise DiglotError(
+                _("the package {id} at {path} cannot be loaded: {reason}; reinstall it").format(
+                    id=package.id, path=package.path, reason=reason
+                )
+            ) from None
+        self.target_prefix = package.metadata().get("target_prefix") or None  # multilingual models
+
+
+def check_compute_type(options: EngineOptions) -> None:
+    """Refuse a compute type CTranslate2 cannot use on the device, before anything is loaded."""
+    import ctranslate2
+
+    try:
+        supported = set(ctranslate2.get_supported_compute_types(options.device))
+    except (RuntimeError, ValueError) as err:
+        raise DiglotError(_("unknown device {device}: {reason}").format(device=options.device, reason=err)) from None
+    supported |= {"default", "auto"}
+    if options.compute_type not in supported:
+        raise DiglotError(
+            _("compute type {value} is not available on {device}; choose one of {choices}").format(
+                value=options.compute_type, device=options.device, choices=", ".join(sorted(supported))
+            )
         )
-        self.target_prefix = read_metadata(model.path).get("target_prefix") or None  # multilingual models
 
 
 class CTranslate2Engine(Engine):
     name = "ctranslate2"
+    description = N_("SentencePiece and CTranslate2, all sentences in one batched call (default)")
     supports_attention = True
+
+    def __init__(self, route: Sequence[InstalledPackage], options: EngineOptions | None = None):
+        super().__init__(route, options)
+        check_compute_type(self.options)
 
     @cached_property
     def _steps(self) -> list[_Step]:
-        o = self.options
-        return [_Step(m, o.threads, o.compute_type, o.device) for m in self.route]
-
-    def tokenize(self, sentences: Sequence[str], step: int = 0) -> list[list[str]]:
-        return [self._steps[step].tokenizer.encode(s, out_type=str) for s in sentences]
+        return [_Step(m, self.options) for m in self.route]
 
     def translate(
         self,
@@ -89,6 +123,3 @@ class CTranslate2Engine(Engine):
             if progress:
                 progress(1)
         return [r for r in results if r is not None]
-
-
-ENGINE = CTranslate2Engine

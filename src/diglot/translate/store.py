@@ -1,0 +1,273 @@
+"""The package store: where translation packages live, and what is installed there.
+
+An Argos Translate package (``.argosmodel``) is a zip of one folder holding ``metadata.json``
+(``from_code``, ``to_code``, ``package_version``), a CTranslate2 model in ``model/`` and a
+SentencePiece model (``sentencepiece.model``). diglot installs packages into its own data
+folder (``$DIGLOT_HOME/models``, else ``$XDG_DATA_HOME/diglot/models``) and also finds the
+packages Argos Translate installed itself (``$ARGOS_PACKAGES_DIR``, else
+``$XDG_DATA_HOME/argos-translate/packages``).
+
+This module only reads: paths, listing, metadata, the cheap checks made before a package is
+loaded. Installing (which validates fully and runs a self-test through an engine) is
+:mod:`diglot.translate.installer`; engines import this module and nothing above it.
+
+Words used here: a *package* is one installed ``.argosmodel`` (:class:`InstalledPackage`); its
+*CTranslate2 model* is the ``model/`` folder inside it; its *package id* (``argos:ko-en@1.1``)
+names it in signatures and cache keys.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from diglot.errors import DiglotError
+from diglot.i18n import _
+
+DIGLOT_META = "diglot.json"  # what diglot learnt about a package it installed (self-test result)
+# Language codes as Argos Translate writes them (ko, en, zh, pt-BR, zh-Hans) and dotted versions
+# (1.9, 1.1.0): the only characters that can reach a folder name in the store.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+VERSION = re.compile(r"\d{1,6}(?:\.\d{1,6}){0,3}")
+
+
+def diglot_home() -> Path:
+    """diglot's data folder: ``$DIGLOT_HOME``, else ``$XDG_DATA_HOME/diglot``."""
+    if os.environ.get("DIGLOT_HOME"):
+        return Path(os.environ["DIGLOT_HOME"])
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "diglot"
+
+
+def store_dir() -> Path:
+    """Where diglot installs packages: ``diglot_home() / "models"``."""
+    return diglot_home() / "models"
+
+
+def argos_packages_dir() -> Path:
+    """Where Argos Translate installs packages (its own default rules)."""
+    if os.environ.get("ARGOS_PACKAGES_DIR"):
+        return Path(os.environ["ARGOS_PACKAGES_DIR"])
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "argos-translate" / "packages"
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """One installed translation package."""
+
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+    origin: str  # "diglot" (installed by diglot) or "argos" (Argos Translate's folder)
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}-{self.to_code}"
+
+    @property
+    def id(self) -> str:
+        """The package's name in signatures and cache keys: ``argos:ko-en@1.1``."""
+        return f"argos:{self.pair}@{self.version}"
+
+    @property
+    def ct2_model_dir(self) -> Path:
+        """The CTranslate2 model folder inside the package."""
+        return self.path / "model"
+
+    @property
+    def sp_model(self) -> Path:
+        """The SentencePiece model file."""
+        return self.path / "sentencepiece.model"
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
+
+    def metadata(self) -> dict:
+        """The package's ``metadata.json`` (as checked by :func:`read_metadata`)."""
+        return read_metadata(self.path)
+
+    def meta(self) -> dict:
+        """What diglot recorded at install time; ``{}`` for packages it did not install, or when
+        the record is unreadable (the self-test then runs again, see ``protect``)."""
+        try:
+            recorded = json.loads((self.path / DIGLOT_META).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return recorded if isinstance(recorded, dict) else {}
+
+    def check_files(self) -> None:
+        """The cheap check made before loading: the model files are there and not empty.
+
+        Whether they load is the engine's business; :func:`diglot.translate.installer.install`
+        has loaded and run them already."""
+        for path in (self.sp_model, self.ct2_model_dir / "model.bin"):
+            if not path.is_file() or path.stat().st_size == 0:
+                raise DiglotError(
+                    _("the package {id} at {path} is damaged: {file} is missing or empty; reinstall it").format(
+                        id=self.id, path=self.path, file=path.relative_to(self.path)
+                    )
+                )
+
+
+@dataclass(frozen=True)
+class BrokenPackage:
+    """A folder in a store that looks like a package but cannot be used, and why."""
+
+    path: Path
+    origin: str
+    problem: str
+
+
+def _code(metadata: dict, key: str) -> str:
+    value = metadata.get(key)
+    if not isinstance(value, str) or not value:
+        raise DiglotError(_("metadata.json has no {field}").format(field=key))
+    if not LANGUAGE_CODE.fullmatch(value):
+        raise DiglotError(
+            _("metadata.json: {field} {value!r} is not a language code such as ko, en or zh-Hans").format(
+                field=key, value=value
+            )
+        )
+    return value
+
+
+def read_metadata(folder: Path) -> dict:
+    """The package's ``metadata.json``, checked: a translation package, valid language codes and
+    a valid version (``package_version``, e.g. ``1.9``), since these name its folder in the store."""
+    path = folder / "metadata.json"
+    if not path.is_file():
+        raise DiglotError(_("the package has no metadata.json"))
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise DiglotError(_("metadata.json is not valid JSON: {reason}").format(reason=err)) from None
+    if not isinstance(metadata, dict):
+        raise DiglotError(_("metadata.json must hold a JSON object"))
+    if metadata.get("type", "translate") != "translate":
+        raise DiglotError(_("this is not a translation package (type {type})").format(type=metadata.get("type")))
+    _code(metadata, "from_code")
+    _code(metadata, "to_code")
+    version = metadata.get("package_version")
+    if not isinstance(version, str) or not VERSION.fullmatch(version):
+        raise DiglotError(
+            _("metadata.json: package_version {value!r} is not a version such as 1.9 or 1.1.0").format(value=version)
+        )
+    return metadata
+
+
+def package_in(folder: Path, origin: str) -> InstalledPackage:
+    """The package unpacked in ``folder``; :class:`DiglotError` says why it cannot be used."""
+    metadata = read_metadata(folder)
+    package = InstalledPackage(metadata["from_code"], metadata["to_code"], metadata["package_version"], folder, origin)
+    if not package.sp_model.is_file():
+        raise DiglotError(_("the package has no sentencepiece.model (diglot runs SentencePiece packages only)"))
+    if not (package.ct2_model_dir / "model.bin").is_file():
+        raise DiglotError(_("the package has no CTranslate2 model (model/model.bin)"))
+    return package
+
+
+def _package_folders(root: Path) -> list[Path]:
+    try:
+        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:  # not a folder, or unreadable: nothing installed there that diglot can use
+        return []
+
+
+def scan() -> tuple[list[InstalledPackage], list[BrokenPackage]]:
+    """Every package in both stores, usable ones (diglot's first, then Argos Translate's) and
+    broken ones with their problem. Folders of other kinds of Argos package (e.g. sentence
+    splitters, which are not translation packages) are left out."""
+    usable: list[InstalledPackage] = []
+    broken: list[BrokenPackage] = []
+    for root, origin in ((store_dir(), "diglot"), (argos_packages_dir(), "argos")):
+        for folder in _package_folders(root):
+            try:
+                usable.append(package_in(folder, origin))
+            except DiglotError as err:
+                if not _other_kind(folder):
+                    broken.append(BrokenPackage(folder, origin, str(err)))
+    return usable, broken
+
+
+def _other_kind(folder: Path) -> bool:
+    try:
+        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(metadata, dict) and metadata.get("type", "translate") != "translate"
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Every usable package: diglot's own first, then Argos Translate's, sorted by folder."""
+    return scan()[0]
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
+    """The installed package for a pair: diglot's before Argos's, then the newest version."""
+    candidates = [m for m in installed_packages() if (m.from_code, m.to_code) == (from_code, to_code)]
+    candidates.sort(key=lambda m: (m.origin == "diglot", _version_key(m.version)), reverse=True)
+    return candidates[0] if candidates else None
+
+
+def route(from_code: str, to_code: str) -> list[InstalledPackage]:
+    """The packages to chain for a pair: the direct one, else a pivot through English."""
+    direct = find_package(from_code, to_code)
+    if direct:
+        return [direct]
+    if "en" not in (from_code, to_code):
+        first, second = find_package(from_code, "en"), find_package("en", to_code)
+        if first and second:
+            return [first, second]
+    pairs = sorted({m.pair for m in installed_packages()})
+    if not pairs:
+        raise DiglotError(
+            _(
+                "no translation model is installed: run `diglot models install FILE.argosmodel` "
+                "(or `diglot models download {src} {tgt}` where a network is available)"
+            ).format(src=from_code, tgt=to_code)
+        )
+    raise DiglotError(
+        _("no model translates {src} to {tgt}; installed pairs: {pairs}").format(
+            src=from_code, tgt=to_code, pairs=", ".join(pairs)
+        )
+    )
+
+
+def remove(from_code: str, to_code: str, version: str | None = None) -> list[InstalledPackage]:
+    """Remove diglot's installed packages for a pair (one version, or all); returns those removed."""
+    usable, broken = scan()
+    removed = [
+        m
+        for m in usable
+        if m.origin == "diglot" and (m.from_code, m.to_code) == (from_code, to_code) and version in (None, m.version)
+    ]
+    if not removed:
+        others = [m for m in usable if (m.from_code, m.to_code) == (from_code, to_code)]
+        if others:
+            raise DiglotError(
+                _("{pair} was installed by Argos Translate ({path}); remove it with argospm").format(
+                    pair=others[0].pair, path=others[0].path
+                )
+            )
+        raise DiglotError(_("no installed model for {src}-{tgt}").format(src=from_code, tgt=to_code))
+    for package in removed:
+        # Renamed aside first, so a failure half-way leaves no half-deleted package in the store.
+        aside = package.path.with_name(f".removing-{package.path.name}")
+        try:
+            os.replace(package.path, aside)
+        except OSError as err:
+            raise DiglotError(
+                _("cannot remove {path}: {reason}").format(path=package.path, reason=err.strerror or err)
+            ) from None
+        shutil.rmtree(aside, ignore_errors=True)
+    return removed
