@@ -21,7 +21,7 @@ def cls(name):
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
 
 
-ROWS = f"//main[{cls('edition')}]/div[{cls('bead')}]"
+ROWS = f"//main[{cls('edition')}]//div[{cls('bead')}]"  # furniture beads sit in their band
 TERMS = f"//main//mark[{cls('term')}]"
 
 

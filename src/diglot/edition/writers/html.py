@@ -7,14 +7,21 @@ images or links to fetch, so it opens offline and can be mailed or archived as i
   target on the right, a gap before each new paragraph; on a screen narrower than 760px the
   columns stack. Each text cell has its ``lang``, so browsers pick Korean fonts and Korean line
   breaking (``word-break: keep-all``).
-* Boilerplate beads (mastheads, datelines, credits) are greyed.
+* Runs of boilerplate beads (mastheads, bylines, datelines, credits) fold into one compact grey
+  band (``div.furniture``) whose lines pair up across the columns.
 * Glossary terms are ``mark.term`` elements (``data-entry``; classes ``variant`` and
   ``forbidden`` for those forms) whose ``title`` is a tooltip with the entry, its preferred
   forms and its note.
 * Check findings are listed under their bead (``li.finding``); where a finding points at text,
   that text is underlined (``.flagged``) and titled with the finding.
-* A summary (beads, terms, findings) heads the page; the signature is in the footer and in
-  ``<meta name="diglot-signature">``.
+* The headline in both languages, a summary (beads, terms, findings) and a legend of every
+  highlight the page uses head the page; the document id and the signature are in the footer,
+  the signature also in ``<meta name="diglot-signature">``.
+* In print, highlights keep their colours and findings keep their wavy underline, so terms and
+  findings stay apart on paper.
+
+The web app's review page shows the same rendering (:func:`edition_header`,
+:func:`edition_main`), with its own controls inside each finding.
 
 All text is escaped with :func:`html.escape`.
 """
@@ -22,6 +29,7 @@ All text is escaped with :func:`html.escape`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from html import escape
 from importlib.resources import files
 
@@ -83,17 +91,66 @@ def marked_text(text: str, mentions: tuple[Mention, ...], flags: list[_Flag], gl
     return weave(text, pieces, escape)
 
 
+# Markup a page adds inside one finding's item (the review page's fix and dismiss controls):
+# called with the row, the finding and the finding's index in ``Edition.findings``.
+FindingActions = Callable[[Row, Finding, int], str]
+
+
+def stylesheet() -> str:
+    """The edition's style sheet (inline in the HTML file; served as a file by the web app)."""
+    return files("diglot.edition.writers").joinpath("edition.css").read_text(encoding="utf-8")
+
+
+def edition_header(edition: Edition) -> str:
+    """The masthead: the headline in both languages, the counts and the legend."""
+    doc = edition.doc
+    title = edition.title
+    headline = next((r for r in edition.rows if r.source and r.target and not r.boilerplate), None)
+    parts = [
+        '<header class="masthead">',
+        f'<p class="kicker">{escape(_("Bilingual edition"))}</p>',
+        f'<h1 lang="{doc.src_lang if title != doc.id else "und"}">{escape(title)}</h1>',
+    ]
+    if headline is not None and headline.source == title:
+        parts.append(f'<p class="subtitle" lang="{doc.tgt_lang}">{escape(headline.target)}</p>')
+    parts += [_summary(edition), _legend(edition), "</header>"]
+    return "\n".join(parts)
+
+
+def edition_main(edition: Edition, actions: FindingActions | None = None, tag: str = "main") -> str:
+    """The edition itself: ``main.edition`` (``tag`` inside a page that has its own ``main``),
+    one ``div.bead`` per bead, page furniture folded.
+
+    A run of boilerplate beads (masthead, byline, dateline, credit) is one compact band,
+    ``div.furniture``, in which the style sheet lays each side's lines in its own column, so
+    코리아헤럴드 sits beside The Korea Herald even where alignment left them in two beads.
+    """
+    doc = edition.doc
+    index_of = {id(f): i for i, f in enumerate(edition.findings)}
+    parts = [
+        f'<{tag} class="edition" data-src-lang="{doc.src_lang}" data-tgt-lang="{doc.tgt_lang}">',
+        '<div class="columns" aria-hidden="true">'
+        f"<span>{LANGUAGE_NAMES.get(doc.src_lang, doc.src_lang)}</span>"
+        f"<span>{LANGUAGE_NAMES.get(doc.tgt_lang, doc.tgt_lang)}</span></div>",
+    ]
+    in_band = False
+    for row in edition.rows:
+        if row.boilerplate != in_band:
+            parts.append(f'<div class="furniture" role="group" aria-label="{escape(_("Page furniture"))}">' if row.boilerplate else "</div>")
+            in_band = row.boilerplate
+        parts.append(_row(edition, row, actions, index_of))
+    if in_band:
+        parts.append("</div>")
+    parts.append(f"</{tag}>")
+    return "\n".join(parts)
+
+
 class HtmlWriter(EditionWriter):
     name = "html"
     suffixes = (".html", ".htm")
     description = "HTML bilingual edition: two columns, terms highlighted, findings marked (self-contained)"
 
     def render(self, edition: Edition) -> str:
-        doc = edition.doc
-        rows = edition.rows
-        headline = next((r for r in rows if r.source and r.target and not r.boilerplate), None)
-        title = edition.title
-        css = files("diglot.edition.writers").joinpath("edition.css").read_text(encoding="utf-8")
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{current_language()}">',
@@ -102,93 +159,104 @@ class HtmlWriter(EditionWriter):
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<meta name="generator" content="diglot {escape(__version__)}">',
             f'<meta name="diglot-signature" content="{escape(str(edition.signature))}">',
-            f"<title>{escape(title)}</title>",
-            f"<style>\n{css}</style>",
+            f"<title>{escape(edition.title)}</title>",
+            f"<style>\n{stylesheet()}</style>",
             "</head>",
             "<body>",
             '<div class="page">',
-            '<header class="masthead">',
-            f'<p class="kicker">{escape(_("Bilingual edition"))} · {escape(doc.id)}</p>',
-            f'<h1 lang="{doc.src_lang}">{escape(title)}</h1>',
+            edition_header(edition),
+            edition_main(edition),
+            _footer(edition),
+            "</div>",
+            "</body>",
+            "</html>",
+            "",
         ]
-        if headline is not None and headline.source == title:
-            parts.append(f'<p class="subtitle" lang="{doc.tgt_lang}">{escape(headline.target)}</p>')
-        parts += [self._summary(edition), self._legend(), "</header>"]
-        parts.append(f'<main class="edition" data-src-lang="{doc.src_lang}" data-tgt-lang="{doc.tgt_lang}">')
-        parts.append(
-            '<div class="columns" aria-hidden="true">'
-            f"<span>{LANGUAGE_NAMES.get(doc.src_lang, doc.src_lang)}</span>"
-            f"<span>{LANGUAGE_NAMES.get(doc.tgt_lang, doc.tgt_lang)}</span></div>"
-        )
-        parts += [self._row(edition, row) for row in rows]
-        parts += ["</main>", self._footer(edition), "</div>", "</body>", "</html>", ""]
         return "\n".join(parts)
 
-    def _row(self, edition: Edition, row: Row) -> str:
-        doc = edition.doc
-        classes = ["bead"]
-        if row.new_paragraph:
-            classes.append("new-paragraph")
-        if row.boilerplate:
-            classes.append("boilerplate")
-        if row.problems:
-            classes.append("problem")
-        cells = []
-        for side, lang, text, mentions in (
-            ("src", doc.src_lang, row.source, row.src_mentions),
-            ("tgt", doc.tgt_lang, row.target, row.tgt_mentions),
-        ):
-            empty = "" if text else " empty"
-            body = marked_text(text, mentions, _flags(row, side), edition.glossary)
-            cells.append(f'<p class="{side}{empty}" lang="{lang}">{body}</p>')
-        number = row.index + 1
-        out = [
-            f'<div class="{" ".join(classes)}" id="b{number}" data-bead="{number}" data-paragraph="{row.paragraph + 1}"'
-            f' data-shape="{row.shape}">',
-            f'<span class="n">{number}</span>',
-            *cells,
-        ]
-        if row.problems:
-            items = "".join(
-                f'<li class="finding {escape(f.status)}"><span class="status">{escape(f.status)}</span>'
-                f"{escape(finding_text(f).removeprefix(f.status + ': '))}</li>"
-                for f in row.problems
+
+def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: dict[int, int]) -> str:
+    doc = edition.doc
+    classes = ["bead"]
+    if row.new_paragraph:
+        classes.append("new-paragraph")
+    if row.boilerplate:
+        classes.append("boilerplate")
+    if row.problems:
+        classes.append("problem")
+    cells = []
+    for side, lang, text, mentions in (
+        ("src", doc.src_lang, row.source, row.src_mentions),
+        ("tgt", doc.tgt_lang, row.target, row.tgt_mentions),
+    ):
+        empty = "" if text else " empty"
+        body = marked_text(text, mentions, _flags(row, side), edition.glossary)
+        cells.append(f'<p class="{side}{empty}" lang="{lang}">{body}</p>')
+    number = row.index + 1
+    out = [
+        f'<div class="{" ".join(classes)}" id="b{number}" data-bead="{number}" data-paragraph="{row.paragraph + 1}"'
+        f' data-shape="{row.shape}">',
+        f'<span class="n">{number}</span>',
+        *cells,
+    ]
+    if row.problems:
+        items = []
+        for f in row.problems:
+            index = index_of.get(id(f), -1)
+            extra = actions(row, f, index) if actions else ""
+            items.append(
+                f'<li class="finding {escape(f.status)}" data-status="{escape(f.status)}" data-finding="{index}">'
+                f'<span class="status">{escape(f.status)}</span>'
+                f"{escape(finding_text(f).removeprefix(f.status + ': '))}{extra}</li>"
             )
-            out.append(f'<ul class="findings">{items}</ul>')
-        out.append("</div>")
-        return "".join(out)
+        out.append(f'<ul class="findings">{"".join(items)}</ul>')
+    out.append("</div>")
+    return "".join(out)
 
-    def _summary(self, edition: Edition) -> str:
-        s = edition.summary()
-        beads_detail = _("{pairs} pairs, {unmatched} unmatched, {boilerplate} boilerplate").format(**s)
-        terms_detail = _("{entries} entries").format(**s)
-        by_status = ", ".join(f"{status} {count}" for status, count in s["by_status"].items())  # type: ignore[union-attr]
-        items = [
-            ("beads", _("Beads"), s["beads"], beads_detail),
-            ("terms", _("Glossary terms"), s["terms"], terms_detail),
-            ("findings", _("Findings"), s["findings"], by_status),
-        ]
-        body = "".join(
-            f'<div class="count-{key}"><dt>{escape(label)}</dt><dd>{value}'
-            + (f' <span class="detail">({escape(detail)})</span>' if detail else "")
-            + "</dd></div>"
-            for key, label, value, detail in items
+
+def _summary(edition: Edition) -> str:
+    s = edition.summary()
+    beads_detail = _("{pairs} pairs, {unmatched} unmatched, {boilerplate} boilerplate").format(**s)
+    terms_detail = _("{entries} entries").format(**s)
+    by_status = ", ".join(f"{status} {count}" for status, count in s["by_status"].items())  # type: ignore[union-attr]
+    items = [
+        ("beads", _("Beads"), s["beads"], beads_detail),
+        ("terms", _("Glossary terms"), s["terms"], terms_detail),
+        ("findings", _("Findings"), s["findings"], by_status),
+    ]
+    body = "".join(
+        f'<div class="count-{key}"><dt>{escape(label)}</dt><dd>{value}'
+        + (f' <span class="detail">({escape(detail)})</span>' if detail else "")
+        + "</dd></div>"
+        for key, label, value, detail in items
+    )
+    return f'<dl class="summary">{body}</dl>'
+
+
+def _legend(edition: Edition) -> str:
+    """What each highlight means: one sample per kind of term the page shows, then findings and furniture."""
+    kinds = {m.kind for pair in edition.mentions for side in pair for m in side}
+    samples = [("term", _("Highlighted"), _("a glossary term in its preferred form; hover over it or focus it to see its entry."))]
+    if "variant" in kinds:
+        samples.append(("term variant", _("Orange"), _("a variant form: allowed, but not the glossary's preferred one.")))
+    if "forbidden" in kinds:
+        samples.append(("term forbidden", _("Red"), _("a forbidden form: replace it.")))
+    samples.append(("flagged", _("Wavy underline"), _("what a check finding points at; findings are listed under their row.")))
+    items = "".join(
+        f'<li><span class="sample {css}">{escape(label)}</span> {escape(meaning)}</li>' for css, label, meaning in samples
+    )
+    items += f'<li><span class="sample furniture-sample">{escape(_("Grey band"))}</span> {escape(_("page furniture (masthead, byline, dateline, credit), not checked."))}</li>'
+    return f'<ul class="legend">{items}</ul>'
+
+
+def _footer(edition: Edition) -> str:
+    made = _("Made by diglot {version}: sentences aligned offline").format(version=__version__)
+    if edition.machine:
+        made = _("Made by diglot {version}: target machine-translated offline by {model}").format(
+            version=__version__, model=edition.signature.model
         )
-        return f'<dl class="summary">{body}</dl>'
-
-    def _legend(self) -> str:
-        return (
-            f'<p class="legend"><span class="sample term">{escape(_("Highlighted"))}</span>: '
-            f'{escape(_("a glossary term; hover over it to see its entry."))} '
-            f'<span class="sample flagged">{escape(_("Underlined"))}</span>: '
-            f'{escape(_("what a check finding points at; findings are listed under their row."))} '
-            f'{escape(_("Grey rows: page furniture (masthead, dateline, credit)."))}</p>'
-        )
-
-    def _footer(self, edition: Edition) -> str:
-        made = _("Made by diglot {version}: sentences aligned offline").format(version=__version__)
-        if edition.machine:
-            made = _("Made by diglot {version}: target machine-translated offline by {model}").format(
-                version=__version__, model=edition.signature.model
-            )
-        return f"<footer><p>{escape(made)}</p><p>{escape(_('Signature'))}: <code>{escape(str(edition.signature))}</code></p></footer>"
+    return (
+        f"<footer><p>{escape(made)}</p>"
+        f"<p>{escape(_('Document'))}: <code>{escape(edition.doc.id)}</code></p>"
+        f"<p>{escape(_('Signature'))}: <code>{escape(str(edition.signature))}</code></p></footer>"
+    )

@@ -120,3 +120,9 @@ def decode_upload(data: bytes, name: str) -> str:
     binary and non-UTF-8 files are refused with :func:`diglot.textio.decode`'s message."""
     decode(data, name)
     return data.decode("utf-8")
+
+
+def attachment(data: bytes, filename: str, media_type: str) -> Response:
+    """A download: ``data`` to be saved as ``filename`` (reduced to safe ASCII characters)."""
+    safe = "".join(c for c in filename if c.isascii() and (c.isalnum() or c in "._-")) or "download"
+    return Response(data, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{safe}"'})

@@ -1,0 +1,147 @@
+"""The glossary pages: search any form (``/glossary?q=``), read an entry whole
+(``/glossary/{id}``), add an entry (``/glossary/add``), and see which files are loaded.
+
+Search finds what the matcher finds: a form with its particles or spacing (탈북자들은,
+강제 북송) names its entry, as in running text; ids and parts of forms are found too. A new
+entry is linted with the whole glossary before it is written, and written as
+``diglot glossary add`` writes (atomically, under the file's lock, comments kept).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from diglot.errors import DiglotError
+from diglot.glossary import TYPES, Entry, Glossary, Matcher, Origin, Problem, read_glossary
+from diglot.glossary.edit import add_entries
+from diglot.glossary.lint import lint
+from diglot.glossary.load import glossary_files
+from diglot.glossary.match import search_key
+from diglot.glossary.model import entry_from_dict
+from diglot.i18n import _
+from diglot.server.web.pages import page, render
+
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One glossary file the server reads: its path, entry count and fingerprint."""
+
+    path: str
+    entries: int
+    fingerprint: str
+    editable: bool  # a YAML file, which the add form can write to
+
+
+def loaded_files(paths: list) -> list[LoadedFile]:  # noqa: ANN001 - paths or str
+    out = []
+    for path in glossary_files(paths):
+        glossary = read_glossary([path])
+        out.append(LoadedFile(str(path), len(glossary), glossary.fingerprint, path.suffix.lower() in (".yaml", ".yml")))
+    return out
+
+
+def search(glossary: Glossary, matcher: Matcher, query: str) -> list[Entry]:
+    """Entries for ``query``, best first: the id, a whole form (spacing, hyphens and case aside),
+    an entry the matcher finds in the query (a form with its particles), then a part of a form."""
+    query = query.strip()
+    if not query:
+        return []
+    key = search_key(query).casefold()
+    found: dict[str, Entry] = {}
+
+    def take(entries) -> None:  # noqa: ANN001 - an iterable of entries
+        for entry in entries:
+            if entry is not None:
+                found.setdefault(entry.id, entry)
+
+    take([glossary.get(query)])
+    forms = [(entry, [search_key(form).casefold() for terms in entry.langs.values() for form, _k, _s in terms.forms()]) for entry in glossary]
+    take(entry for entry, keys in forms if key in keys)
+    take(glossary.get(m.entry) for m in matcher.find(query))
+    take(entry for entry, keys in forms if key and (any(key in k for k in keys) or key in entry.id))
+    return list(found.values())[:MAX_RESULTS]
+
+
+def _split(value: str) -> list[str]:
+    """A list field typed as text: one form a line, or separated by commas."""
+    return [part.strip() for line in value.splitlines() for part in line.split(",") if part.strip()]
+
+
+def entry_from_form(form, file: str) -> tuple[Entry | None, list[Problem]]:  # noqa: ANN001 - a form
+    """The entry the add form describes, and the problems found while reading it."""
+    raw: dict[str, object] = {"id": str(form.get("id", "")).strip(), "type": str(form.get("type", "term"))}
+    for name in ("source", "note"):
+        if str(form.get(name, "")).strip():
+            raw[name] = str(form.get(name)).strip()
+    for lang in ("ko", "en"):
+        terms: dict[str, object] = {"preferred": str(form.get(lang, "")).strip()}
+        for field in ("variants", "forbidden"):
+            forms = _split(str(form.get(f"{lang}_{field}", "")))
+            if forms:
+                terms[field] = forms
+        if str(form.get(f"{lang}_short", "")).strip():
+            terms["short"] = str(form.get(f"{lang}_short")).strip()
+        raw[lang] = terms
+    problems: list[Problem] = []
+    return entry_from_dict(raw, Origin(file), problems), problems
+
+
+def lint_addition(glossary: Glossary, entry: Entry) -> list[Problem]:
+    """The problems adding ``entry`` to ``glossary`` would bring (those it has already are left out)."""
+    before = {str(p) for p in lint(glossary)}
+    return [p for p in lint(Glossary([*glossary, entry])) if str(p) not in before]
+
+
+def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.ServerState
+    def context(**extra: object) -> dict[str, object]:
+        files = loaded_files(state.glossary_paths)
+        return {"files": files, "editable": [f.path for f in files if f.editable], "types": TYPES, **extra}
+
+    @page("glossary.html")
+    async def glossary_page(request: Request) -> Response:
+        query = request.query_params.get("q", "")
+        results = await run_in_threadpool(search, state.glossary(), state.matcher(), query) if query.strip() else []
+        return render(request, "glossary.html", query=query, results=results, searched=bool(query.strip()), **context())
+
+    @page("glossary.html")
+    async def entry_page(request: Request) -> Response:
+        entry = state.glossary().get(request.path_params["entry"])
+        if entry is None:
+            raise DiglotError(_("no entry has the id or form {query!r}").format(query=request.path_params["entry"]))
+        return render(request, "glossary.html", query="", results=[entry], searched=False, shown=entry.id, **context())
+
+    @page("glossary.html")
+    async def add(request: Request) -> Response:
+        form = await request.form()
+        file = str(form.get("file", ""))
+        files = context()
+        if file not in files["editable"]:
+            raise DiglotError(_("choose one of the server's YAML glossary files to add the entry to"))
+        entry, problems = entry_from_form(form, file)
+        if entry is not None and not problems:
+            problems = lint_addition(state.glossary(), entry)
+        errors = [p for p in problems if p.severity == "error"]
+        if entry is None or errors:
+            typed = {key: value for key, value in form.items() if isinstance(value, str)}
+            return render(request, "glossary.html", status_code=400, query="", results=[], searched=False, form=typed,
+                          problems=problems, error=_("The entry was not added: fix the problems below."), **files)  # fmt: skip
+        with state.editing():
+            await run_in_threadpool(add_entries, file, [entry])
+        notice = _("Added {id} to {file}.").format(id=entry.id, file=file)
+        notice += " " + (_("Lint: no problems.") if not problems else _("Lint: {count} warnings, listed below.").format(count=len(problems)))
+        added = state.glossary().get(entry.id) or entry
+        return render(request, "glossary.html", query="", results=[added], searched=False, shown=entry.id,
+                      notice=notice, problems=problems, linted=True, **context())  # fmt: skip
+
+    return [
+        Route("/glossary", glossary_page),
+        Route("/glossary/add", add, methods=["POST"]),
+        Route("/glossary/{entry}", entry_page),
+    ]

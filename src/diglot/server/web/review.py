@@ -1,0 +1,212 @@
+"""The review page (``/review``): a source and its translation as the bilingual edition, with
+the check's findings in place, each to fix or dismiss, and the corrected translation to download.
+
+The server keeps nothing between requests: the texts travel in the page's form, the source and
+translation exactly as given (base64 of their UTF-8 bytes, so a CRLF file or a byte order mark
+comes back unchanged), the dismissed findings with their reasons as JSON. Every action posts the
+whole form, and the edition is built again from it: the check always runs on the current text.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from html import escape
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from diglot.check import fix_document
+from diglot.check.statuses import FIXABLE
+from diglot.doc import Finding
+from diglot.edition import FORMATS, Edition, build_edition, render_edition
+from diglot.edition.writers import get_writer
+from diglot.edition.writers.html import edition_header, edition_main
+from diglot.errors import DiglotError
+from diglot.glossary import Glossary
+from diglot.i18n import _
+from diglot.server.web.pages import attachment, form_text, page, render
+
+FORM_ID = "review-form"
+
+
+@dataclass
+class Pair:
+    """What the review form carries: the two texts as given, their names, and the dismissals."""
+
+    source: str
+    target: str
+    source_name: str = "source.txt"
+    target_name: str = "translation.txt"
+    dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
+
+
+def finding_key(edition: Edition, finding: Finding) -> str:
+    """A finding's name that survives a re-check: what it says, and the text of its bead."""
+    bead = edition.doc.bead_text(edition.doc.beads[finding.bead]) if finding.bead is not None else ("", "")
+    what = "\x1f".join([finding.status, finding.entry or "", finding.expected or "", finding.found or "", *bead])
+    return hashlib.sha1(what.encode("utf-8")).hexdigest()[:16]
+
+
+def _encoded(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _decoded(value: str, what: str) -> str:
+    try:
+        return base64.b64decode(value.encode("ascii"), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeError, ValueError):
+        raise DiglotError(_("the form's {what} was damaged; paste the texts again").format(what=what)) from None
+
+
+async def read_pair(request: Request) -> Pair:
+    """The pair the form holds. The texts checked last come from the hidden fields; the text areas
+    (or files) replace them when "Check" was pressed with something else in them."""
+    form = await request.form()
+    try:
+        dismissed = json.loads(str(form.get("dismissed") or "{}"))
+    except json.JSONDecodeError:
+        dismissed = {}
+    pair = Pair("", "", dismissed=dismissed if isinstance(dismissed, dict) else {})
+    for side in ("source", "target"):
+        kept = str(form.get(f"{side}_raw") or "")
+        raw = _decoded(kept, side) if kept else ""
+        upload = form.get(f"{side}_file")
+        if upload is not None and not isinstance(upload, str) and upload.filename:
+            setattr(pair, f"{side}_name", upload.filename)
+        elif form.get(f"{side}_name"):
+            setattr(pair, f"{side}_name", str(form.get(f"{side}_name")))
+        if form.get("action", "check") == "check":
+            typed = await form_text(request, side)
+            if typed != raw.replace("\r\n", "\n"):  # edited: the text area wins
+                raw = typed
+        setattr(pair, side, raw)
+    return pair
+
+
+def check(pair: Pair, glossary: Glossary) -> Edition:
+    """The edition of ``pair``: segmented, aligned and checked (every finding, dismissed or not)."""
+    return build_edition(pair.source, pair.target, glossary, doc_id=pair.target_name, names=(_("the source"), _("the translation")))
+
+
+def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple[Finding, str]]]:
+    """The edition with the findings ``pair`` dismissed taken out, and those findings with their reasons."""
+    kept, dismissed = [], []
+    for finding in edition.findings:
+        reason = pair.dismissed.get(finding_key(edition, finding))
+        if reason is None:
+            kept.append(finding)
+        else:
+            dismissed.append((finding, reason))
+    return replace(edition, findings=kept), dismissed
+
+
+def apply_fix(pair: Pair, edition: Edition, index: int) -> str:
+    """The translation with finding ``index`` fixed (the term replaced, its particle or article
+    agreeing), every other byte as it was. Returns a message for the page."""
+    if not 0 <= index < len(edition.findings) or edition.findings[index].status not in FIXABLE:
+        raise DiglotError(_("that finding cannot be fixed automatically; edit the translation by hand"))
+    finding = edition.findings[index]
+    # The other findings tell fix_document which mention comes first (for short forms); only this one is fixable.
+    context = [f for f in edition.findings if f.status not in FIXABLE]
+    fixed = fix_document(pair.target, edition.doc, [finding, *context], edition.glossary)
+    if not fixed.applied:
+        raise DiglotError(_("the fix could not be placed in the text; edit the translation by hand"))
+    pair.target = fixed.text
+    return _("Fixed: “{found}” → “{expected}”.").format(found=finding.found, expected=finding.expected)
+
+
+def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.ServerState
+    @page("review.html")
+    async def review(request: Request) -> Response:
+        if request.method == "GET":
+            return render(request, "review.html", formats=FORMATS)
+        form = await request.form()
+        pair = await read_pair(request)
+        if not pair.source.strip() or not pair.target.strip():
+            raise DiglotError(_("Paste or upload both the source and its translation."))
+        glossary = state.glossary()
+        edition = await run_in_threadpool(check, pair, glossary)
+        notice = None
+        action = str(form.get("action") or "check")
+        if action.startswith("fix:"):
+            notice = apply_fix(pair, edition, _index(action))
+            edition = await run_in_threadpool(check, pair, glossary)
+        elif action.startswith("dismiss:"):
+            index = _index(action)
+            if not 0 <= index < len(edition.findings):
+                raise DiglotError(_("that finding is no longer there; it was checked again"))
+            reason = str(form.get(f"reason-{index}") or "").strip()
+            if not reason:
+                raise DiglotError(_("Say why the finding is dismissed (a reason is kept with it)."))
+            pair.dismissed[finding_key(edition, edition.findings[index])] = reason
+            notice = _("Dismissed, with the reason: {reason}").format(reason=reason)
+        shown, dismissed = without_dismissed(edition, pair)
+        return render(
+            request,
+            "review.html",
+            notice=notice,
+            pair=pair,
+            form={"source": pair.source, "target": pair.target},
+            raw={"source": _encoded(pair.source), "target": _encoded(pair.target), "dismissed": json.dumps(pair.dismissed)},
+            header=edition_header(shown),
+            body=edition_main(shown, _finding_controls, tag="section"),
+            dismissed=[(f, reason) for f, reason in dismissed],
+            formats=FORMATS,
+        )
+
+    @page("review.html")
+    async def download(request: Request) -> Response:
+        """The corrected translation, byte for byte as the form holds it."""
+        pair = await read_pair(request)
+        return attachment(pair.target.encode("utf-8"), pair.target_name, "text/plain; charset=utf-8")
+
+    @page("review.html")
+    async def edition_file(request: Request) -> Response:
+        """The edition in one format, the dismissed findings left out."""
+        form = await request.form()
+        fmt = str(form.get("format") or "html")
+        if fmt not in FORMATS:
+            raise DiglotError(_("unknown edition format {name} (one of {choices})").format(name=fmt, choices=", ".join(FORMATS)))
+        pair = await read_pair(request)
+        edition, _dismissed = without_dismissed(await run_in_threadpool(check, pair, state.glossary()), pair)
+        stem = pair.target_name.rsplit(".", 1)[0]
+        return attachment(render_edition(edition, fmt).encode("utf-8"), stem + get_writer(fmt).suffixes[0], "application/octet-stream")
+
+    return [
+        Route("/review", review, methods=["GET", "POST"]),
+        Route("/review/download", download, methods=["POST"]),
+        Route("/review/edition", edition_file, methods=["POST"]),
+    ]
+
+
+def _index(action: str) -> int:
+    try:
+        return int(action.split(":", 1)[1])
+    except ValueError:
+        raise DiglotError(_("the form's action was damaged; check the texts again")) from None
+
+
+def _finding_controls(row, finding: Finding, index: int) -> str:  # noqa: ANN001 - an edition Row
+    """The buttons inside one finding: fix (where the check can), and dismiss with a reason.
+
+    They belong to the review form (``form=``), which carries the texts, so no text is repeated
+    in the page and everything works without JavaScript.
+    """
+    out = ['<span class="controls">']
+    if finding.status in FIXABLE and finding.expected:
+        label = _("Fix: use “{expected}”").format(expected=finding.expected)
+        out.append(f'<button type="submit" form="{FORM_ID}" name="action" value="fix:{index}" class="fix">{escape(label)}</button>')
+    reason_label = _("Reason for dismissing")
+    out.append(
+        f'<label class="visually-hidden" for="reason-{index}">{escape(reason_label)}</label>'
+        f'<input id="reason-{index}" name="reason-{index}" form="{FORM_ID}" class="reason" placeholder="{escape(_("reason, e.g. quoted as said"))}">'
+        f'<button type="submit" form="{FORM_ID}" name="action" value="dismiss:{index}" class="dismiss">{escape(_("Dismiss"))}</button>'
+    )
+    out.append("</span>")
+    return "".join(out)
