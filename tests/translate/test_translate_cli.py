@@ -132,22 +132,47 @@ def test_binary_input_refused(installed_model, tmp_path, capsys):
     assert "binary" in err and "Traceback" not in err
 
 
-def test_strict_exits_3_when_a_mention_fails(installed_model, article, monkeypatch, tmp_path, capsys):
+@pytest.fixture
+def scripted(monkeypatch):
+    """Make ``diglot translate`` decode with an engine double: ``scripted(fn)`` maps each input."""
     from diglot.translate import DocumentTranslator, pipeline
 
     from .test_enforce import ScriptedEngine
 
-    def lossy_translator(src, tgt, glossary, engine, options, use_cache):  # drops every rendering
-        return DocumentTranslator(src, tgt, glossary, ScriptedEngine(lambda s: s.replace("North Korean defector", "")),
-                                  use_cache=False)
+    def use(script):
+        def translator(src, tgt, glossary, engine, options, use_cache):
+            return DocumentTranslator(src, tgt, glossary, ScriptedEngine(script), use_cache=False)
 
-    monkeypatch.setattr(pipeline, "DocumentTranslator", lossy_translator)  # what the command imports
+        monkeypatch.setattr(pipeline, "DocumentTranslator", translator)  # what the command imports
+
+    return use
+
+
+def test_strict_exits_3_when_a_mention_fails(installed_model, article, scripted, tmp_path, capsys):
+    scripted(lambda s: s.replace("North Korean defector", ""))  # drops every rendering
     report = tmp_path / "r.json"
     assert main(["translate", str(article), "--to", "en", "--strict", "--report", str(report)]) == 3
     err = capsys.readouterr().err
     assert "could not be rendered as 'North Korean defector'" in err
     statuses = [m["status"] for m in json.loads(report.read_text())["mentions"]]
     assert statuses[0] == "failed"
+
+
+def test_a_repaired_term_takes_the_article_it_needs(installed_model, scripted, tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("그는 탈북자를 만났다.\n", encoding="utf-8")
+    scripted(lambda s: "He met an N.K. defector.")  # a variant, after "an"
+    assert main(["translate", str(path), "--to", "en"]) == 0
+    assert capsys.readouterr().out == "He met a North Korean defector.\n"
+
+
+def test_acronym_already_in_the_source_is_not_added_again(installed_model, tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("북한난민구호위원회(CNKR)가 주장했다. 북한난민구호위원회는 또 말했다.\n", encoding="utf-8")
+    assert main(["translate", str(path), "--to", "en", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Commission to Help North Korean Refugees(CNKR)가 주장했다. CNKR는")  # the copy model's output
+    assert out.count("CNKR") == 2
 
 
 def test_argos_engine_matches_ctranslate2(installed_model, article, capsys):

@@ -16,7 +16,19 @@ repair variant and forbidden renderings. The statuses are in :mod:`diglot.check.
 
 from diglot.check import statuses
 from diglot.check.document import check_document, check_pair, presplit_document
-from diglot.check.fix import Fixed, fix_document, fix_text
+from diglot.check.fix import Edit, Fixed, apply_edits, fix_document, fix_text, replacement_edit
 from diglot.check.statuses import is_problem
 
-__all__ = ["Fixed", "check_document", "check_pair", "fix_document", "fix_text", "is_problem", "presplit_document", "statuses"]
+__all__ = [
+    "Edit",
+    "Fixed",
+    "apply_edits",
+    "check_document",
+    "check_pair",
+    "fix_document",
+    "fix_text",
+    "is_problem",
+    "presplit_document",
+    "replacement_edit",
+    "statuses",
+]

@@ -68,7 +68,13 @@ def edit_for(
     if entry is None or lang not in entry.langs:
         return None
     terms = entry.langs[lang]
-    new = terms.short if short and terms.short else terms.preferred
+    return replacement_edit(text, start, end, terms.short if short and terms.short else terms.preferred, lang)
+
+
+def replacement_edit(text: str, start: int, end: int, new: str, lang: str) -> Edit | None:
+    """The edit that puts ``new`` in place of ``text[start:end]``, with what must agree with it
+    (capitals, title case, *a*/*an*, a Korean particle; see the module docstring); None if
+    nothing changes. ``translate`` uses it to put renderings into machine output."""
     found = text[start:end]
     if lang == "ko":
         particle = _HANGUL_RUN.match(text, end)

@@ -9,7 +9,13 @@ sentence pair (ok / variant / forbidden / missing), and repairs what failed:
 * a variant or forbidden rendering is replaced by the planned rendering;
 * a missing one is located through the model's cross-attention (the target tokens that attend
   most to the mention's source tokens) and that span is replaced;
-* after a substituted term in Korean output the particle is fixed (탈북민을 → 탈북자를).
+* what must agree with a substituted term follows it, by the same rules as ``diglot check --fix``
+  (:func:`diglot.check.replacement_edit`): *a*/*an* before it, a capital at the start of a
+  sentence, a headline's title case, the Korean particle after it (탈북민을 → 탈북자를).
+
+The first mention of an entry in a document takes its first-mention form (``Commission to Help
+North Korean Refugees (CNKR)``) unless the source already gives the short form beside it
+(``북한난민구호위원회(CNKR)``), which the model carries over itself.
 
 Each mention ends up ``kept`` (the model carried the rendering itself), ``restored`` (from a
 placeholder), ``repaired`` or ``failed``.
@@ -20,15 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diglot.check import check_pair, statuses
+from diglot.check import apply_edits, check_pair, replacement_edit, statuses
 from diglot.check.terms import checkable
 from diglot.glossary import Glossary, Matcher, Mention
-from diglot.korean import fix_particle
 from diglot.translate.engines.base import Decoded
 from diglot.translate.protect import Protection
 
 KEPT, RESTORED, REPAIRED, FAILED = "kept", "restored", "repaired", "failed"
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 
 
 @dataclass
@@ -76,12 +80,20 @@ class FirstMentions:
     def __init__(self) -> None:
         self.seen: set[str] = set()
 
-    def rendering(self, glossary: Glossary, mention: Mention, tgt_lang: str) -> str:
+    def rendering(self, glossary: Glossary, mention: Mention, tgt_lang: str, following: str = "") -> str:
+        """The rendering of ``mention``; ``following`` is the source text right after it."""
         terms = glossary.get(mention.entry).langs[tgt_lang]
         if mention.entry not in self.seen:
             self.seen.add(mention.entry)
+            if terms.short and _gives_short_form(following, terms.short):
+                return terms.preferred
             return terms.first_mention_text()
         return terms.short if terms.short else terms.preferred
+
+
+def _gives_short_form(following: str, short: str) -> bool:
+    """Whether ``following`` opens with ``short`` in brackets: ``(CNKR) said ...``."""
+    return re.match(r"\s*[(\[]\s*" + re.escape(short) + r"\s*[)\]]", following) is not None
 
 
 def plan(
@@ -98,7 +110,7 @@ def plan(
     mentions = [m for m in matcher.find(source, src_lang) if checkable(matcher.glossary, m.entry, tgt_lang)]
     planned = []
     for number, mention in enumerate(mentions, start=1):
-        rendering = first.rendering(matcher.glossary, mention, tgt_lang)
+        rendering = first.rendering(matcher.glossary, mention, tgt_lang, source[mention.end :])
         marker = protection.placeholder(number) if protection.is_placeholder else rendering
         planned.append(Planned(mention, rendering, marker, (0, 0)))
     pieces, cursor = [], 0
@@ -112,16 +124,10 @@ def plan(
     return Plan(source, "".join(pieces), planned)
 
 
-def _substitute(text: str, start: int, end: int, rendering: str, tgt_lang: str) -> tuple[str, int]:
-    """Put ``rendering`` in place of ``text[start:end]``; fix a Korean particle after it."""
-    if text[start : start + 1].isupper() and rendering[:1].islower():  # sentence-initial: "Forced ..."
-        rendering = rendering[0].upper() + rendering[1:]
-    after = text[end:]
-    if tgt_lang == "ko":
-        run = _HANGUL_RUN.match(after)
-        if run:
-            after = fix_particle(rendering, run.group()) + after[run.end() :]
-    return text[:start] + rendering + after, start + len(rendering)
+def _put(text: str, start: int, end: int, rendering: str, tgt_lang: str) -> str:
+    """``text`` with ``rendering`` in place of ``text[start:end]``, and what agrees with it."""
+    edit = replacement_edit(text, start, end, rendering, tgt_lang)
+    return apply_edits(text, [edit]) if edit else text
 
 
 def restore(text: str, plan_: Plan, protection: Protection, tgt_lang: str) -> tuple[str, set[int]]:
@@ -146,7 +152,7 @@ def restore(text: str, plan_: Plan, protection: Protection, tgt_lang: str) -> tu
             rendering = plan_.planned[index].rendering
             position = result.find(rendering)
             if position >= 0:
-                result, _ = _substitute(result, position, position + len(rendering), rendering, tgt_lang)
+                result = _put(result, position, position + len(rendering), rendering, tgt_lang)
     return result, restored
 
 
@@ -219,8 +225,8 @@ def finish(
         else:  # variant or forbidden: the planned rendering goes in its place
             edits.setdefault(finding.tgt_span, item)
             reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=finding.found or "")
-    for (start, end), item in sorted(edits.items(), reverse=True):  # right to left: offsets stay valid
-        text, _ = _substitute(text, start, end, item.rendering, tgt_lang)
+    replacements = [replacement_edit(text, start, end, item.rendering, tgt_lang) for (start, end), item in edits.items()]
+    text = apply_edits(text, [e for e in replacements if e])
     for index in missing:
         item = plan_.planned[index]
         m = item.mention
@@ -229,7 +235,7 @@ def finish(
         # Restoring and repairing may have moved it: find what the model wrote in the current text.
         position = text.find(written) if written else -1
         if position >= 0:
-            text, _ = _substitute(text, position, position + len(written), item.rendering, tgt_lang)
+            text = _put(text, position, position + len(written), item.rendering, tgt_lang)
             reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=written)
         else:
             reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, FAILED)
