@@ -153,6 +153,12 @@ def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:
         raise DiglotError(_("{name} exists; use --force to overwrite it").format(name=p))
     if p.exists() and p.is_dir():
         raise DiglotError(_("{name} is a folder, not a file").format(name=p))
+    # Checked now, so that a command fails before its long work, not after it.
+    folder = p.parent
+    if not folder.is_dir():
+        raise DiglotError(_("cannot write {name}: the folder {folder} does not exist").format(name=p, folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DiglotError(_("cannot write {name}: the folder {folder} is not writable").format(name=p, folder=folder))
     return p
 
 
