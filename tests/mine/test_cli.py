@@ -13,7 +13,7 @@ from .conftest import EN, KO
 @pytest.fixture
 def proposals(tmp_path, capsys):
     path = tmp_path / "proposals.yaml"
-    assert main(["glossary", "mine", "--presplit", "--no-glossary", str(KO), str(EN), "-o", str(path), "--top", "5"]) == 0
+    assert main(["glossary", "mine", "--presplit", "--no-glossary", "--min-pairs", "10", str(KO), str(EN), "-o", str(path), "--top", "5"]) == 0
     capsys.readouterr()
     return path
 
@@ -31,13 +31,13 @@ def test_mine_writes_proposals_with_provenance(proposals):
 
 
 def test_mine_to_standard_output_with_a_glossary(capsys, glossary_file):
-    assert main(["glossary", "mine", "--presplit", "-g", str(glossary_file), str(KO), str(EN)]) == 0
+    assert main(["glossary", "mine", "--presplit", "--min-pairs", "10", "-g", str(glossary_file), str(KO), str(EN)]) == 0
     out = capsys.readouterr().out
     assert "preferred: Obama" in out and "preferred: 경찰" not in out  # 경찰 is in the glossary
 
 
 def test_mine_refuses_to_overwrite_and_leaves_out_rejected_pairs(proposals, tmp_path, monkeypatch, capsys):
-    args = ["glossary", "mine", "--presplit", "--no-glossary", str(KO), str(EN), "-o", str(proposals)]
+    args = ["glossary", "mine", "--presplit", "--no-glossary", "--min-pairs", "10", str(KO), str(EN), "-o", str(proposals)]
     assert main(args) == 2
     assert "exists; use --force" in capsys.readouterr().err
     feed(monkeypatch, "r\nq\n")
@@ -133,7 +133,7 @@ def test_mine_aligns_documents_and_jsonl(tmp_path, capsys):
     en = EN.read_text(encoding="utf-8").replace("\n", " ", 5)
     (tmp_path / "doc.ko").write_text(ko, encoding="utf-8")
     (tmp_path / "doc.en").write_text(en, encoding="utf-8")
-    assert main(["glossary", "mine", "--no-glossary", str(tmp_path / "doc.en"), str(tmp_path / "doc.ko")]) == 0
+    assert main(["glossary", "mine", "--no-glossary", "--min-pairs", "10", str(tmp_path / "doc.en"), str(tmp_path / "doc.ko")]) == 0
     assert "preferred: 오바마" in capsys.readouterr().out
     record = {"id": "d1", "ko": KO.read_text(encoding="utf-8").splitlines(), "en": EN.read_text(encoding="utf-8").splitlines()}
     (tmp_path / "docs.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,6 +1,9 @@
+import pytest
+
+from diglot.errors import InputError
 from diglot.glossary import load_glossary
 from diglot.glossary.formats.yaml import dump_entries, entries_with_lines
-from diglot.mine import propose
+from diglot.mine import propose as propose_from
 
 EXPECTED = {
     ("경찰", "police"),
@@ -16,6 +19,11 @@ EXPECTED = {
 }
 
 
+def propose(beads, *args, **kwargs):
+    """The fixture is 18 pairs: below the amount mining asks for, on purpose small."""
+    return propose_from(beads, *args, min_pairs=1, **kwargs)
+
+
 def pairs(entries):
     return [(e.preferred("ko"), e.preferred("en")) for e in entries]
 
@@ -23,12 +31,36 @@ def pairs(entries):
 def test_proposes_the_term_pairs_of_the_corpus(beads):
     entries = propose(beads)
     assert set(pairs(entries)) == EXPECTED
-    assert pairs(entries)[0] == ("경찰", "police")  # seen together most often
+    assert pairs(entries)[0] == ("오바마", "Obama")  # a name, seen together each time
+    assert pairs(entries)[-1] == ("경찰", "police")  # seen together most often, but an everyday word
+
+
+def test_everyday_words_rank_below_names_and_terms(beads):
+    evidence = {e.preferred("ko"): e.evidence for e in propose(beads)}
+    police, defectors = evidence["경찰"], evidence["탈북자"]
+    assert police["association"] > defectors["association"]  # police goes with 경찰 more surely...
+    assert police["termhood"] < 0.1 < 0.9 < defectors["termhood"]  # ...but is an everyday word
+    assert police["score"] == pytest.approx(police["association"] * police["termhood"], abs=0.002)
+    assert evidence["오바마"]["termhood"] == 1.0  # a name is never an everyday word
+
+
+def test_proposals_carry_a_type(beads):
+    types = {e.preferred("en"): e.type for e in propose(beads)}
+    assert types == {
+        "Obama": "person", "defectors": "term", "spokesman": "title", "explosion": "term", "New York": "place",
+        "Texas": "place", "World Health Organization": "organization", "guidelines": "term", "statement": "term",
+        "police": "term",
+    }  # fmt: skip
+
+
+def test_too_few_sentence_pairs_propose_nothing(beads):
+    with pytest.raises(InputError, match="only 18 aligned sentence pairs: mining needs at least 200"):
+        propose_from(beads)
 
 
 def test_proposals_are_entries_with_evidence(beads):
-    entry = propose(beads, limit=1)[0]
-    assert (entry.id, entry.type, entry.status) == ("police", "term", "proposed")
+    entry = next(e for e in propose(beads) if e.id == "police")
+    assert (entry.type, entry.status) == ("term", "proposed")
     evidence = entry.evidence
     assert evidence["frequency"] == 5 and evidence["ko_frequency"] == 5 and evidence["en_frequency"] == 5
     assert evidence["dice"] == 1.0 and evidence["score"] > 0 and evidence["llr"] > 10.83

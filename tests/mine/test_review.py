@@ -10,7 +10,7 @@ from diglot.mine.review import Review, approve, read_entries, rejected_path, sco
 @pytest.fixture
 def proposals(tmp_path, beads):
     path = tmp_path / "proposals.yaml"
-    path.write_text("# provenance line\nentries:\n" + dump_entries(propose(beads, limit=4)), encoding="utf-8")
+    path.write_text("# provenance line\nentries:\n" + dump_entries(propose(beads, limit=4, min_pairs=1)), encoding="utf-8")
     return path
 
 
@@ -40,9 +40,10 @@ def test_accept_keeps_the_glossary_file_as_it_was(proposals, glossary_file, bead
 
 def test_edit_changes_fields_before_accepting(proposals, tmp_path):
     review = Review(proposals, tmp_path / "terms.yaml")
-    entry = review.accept(review.pending()[0], {"en": "police officers", "type": "organization", "id": "police-ko"})
+    first = review.pending()[0]
+    entry = review.accept(first, {"en": "Barack Obama", "type": "title", "id": "obama-ko"})
     assert (entry.id, entry.type, entry.preferred("en"), entry.preferred("ko")) == (
-        "police-ko", "organization", "police officers", "경찰",
+        "obama-ko", "title", "Barack Obama", first.preferred("ko"),
     )  # fmt: skip
 
 

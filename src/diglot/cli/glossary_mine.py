@@ -62,6 +62,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--min-count", type=int, default=2, metavar="N",
         help=_("a pair must be seen in at least N aligned sentence pairs (default: 2)"),
     )  # fmt: skip
+    p.add_argument(
+        "--min-pairs", type=int, default=None, metavar="N",
+        help=_("mine only from at least N aligned sentence pairs; fewer are too few to tell terms from chance "
+               "(default: 200)"),
+    )  # fmt: skip
     add_force_option(p)
     p.set_defaults(func=run_mine)
 
@@ -163,6 +168,8 @@ def _positive(value: int, option: str) -> None:
 def run_mine(args: argparse.Namespace) -> int:
     _positive(args.top, "--top")
     _positive(args.min_count, "--min-count")
+    if args.min_pairs is not None:
+        _positive(args.min_pairs, "--min-pairs")
     target = check_output_path(args.output, args.force) if args.output else None
     if target is not None and not target.parent.is_dir():
         raise DiglotError(_("{name}: no such folder").format(name=target.parent))
@@ -173,8 +180,11 @@ def run_mine(args: argparse.Namespace) -> int:
         exclude = [(e.preferred("ko") or "", e.preferred("en") or "") for e in read_entries(rejected_path(target))]
     sources = [args.jsonl] if args.jsonl else [str(Path(f).name) for f in args.files]
     with _working(_("finding terms")):
+        from diglot.mine.propose import MIN_SENTENCE_PAIRS
+
         entries = propose(
             beads, glossary, min_count=args.min_count, limit=args.top, exclude=exclude,
+            min_pairs=MIN_SENTENCE_PAIRS if args.min_pairs is None else args.min_pairs,
             source=_("mined from {files}").format(files=", ".join(sources)),
         )  # fmt: skip
     signature = Signature.make(

@@ -26,9 +26,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable
 
-from diglot.align.romanize import skeleton, skeletons
+from diglot.align.romanize import PRESS_SURNAMES, romanize_name, skeleton, skeletons
 
 SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
 # A candidate gives way to a longer one holding it when the longer one has at least this share of
@@ -58,14 +59,30 @@ class Association:
 
     @property
     def sound_likeness(self) -> float:
-        """How alike the two sound, from :data:`SOUND_ALIKE` to 1 (else 0), compared by consonant skeleton
-        (:func:`diglot.align.romanize.skeleton`): names and loanwords keep their sound across
-        scripts (``콘돌리자 라이스`` = ``Condoleezza Rice``, not ``State Condoleezza``)."""
-        korean = skeleton(self.ko)
-        if not korean:
-            return 0.0
-        likeness = max(SequenceMatcher(None, korean, english).ratio() for english in skeletons(self.en))
-        return likeness if likeness >= SOUND_ALIKE else 0.0  # below it, a chance likeness: ignore
+        """How alike the two sound: :func:`sound_likeness` of the keys."""
+        return sound_likeness(self.ko, self.en)
+
+
+@lru_cache(maxsize=65536)
+def sound_likeness(ko: str, en: str) -> float:
+    """How alike a Korean and an English form sound, from :data:`SOUND_ALIKE` to 1 (else 0),
+    compared by consonant skeleton (:func:`diglot.align.romanize.skeleton`): names and loanwords
+    keep their sound across scripts (``콘돌리자 라이스`` = ``Condoleezza Rice``, not ``State
+    Condoleezza``). A Korean person's name is also compared as the press romanises it, surname
+    first (``이명박`` = ``Lee Myung-bak``: the silent ㅇ of 이 would leave the surname out)."""
+    korean = skeleton(ko)
+    if not korean:
+        return 0.0
+    forms = {korean}
+    if len(ko) == 3 and ko[0] in PRESS_SURNAMES:
+        forms.add(skeleton(romanize_name(ko)[0]))
+    likeness = max(SequenceMatcher(None, k, english).ratio() for k in forms for english in skeletons(en))
+    return likeness if likeness >= SOUND_ALIKE else 0.0  # below it, a chance likeness: ignore
+
+
+def sounds_alike(ko: str, en: str) -> bool:
+    """The Korean form transliterates the English (:func:`sound_likeness` above chance)."""
+    return sound_likeness(ko.replace(" ", ""), en.lower()) > 0
 
 
 def log_likelihood_ratio(together: int, a_count: int, b_count: int, total: int) -> float:
@@ -144,6 +161,38 @@ def prefer_longest(associations: list[Association]) -> list[Association]:
         )
 
     return [a for a in associations if not fragment(a)]
+
+
+def prefer_whole_names(associations: list[Association]) -> list[Association]:
+    """Drop pairs that are parts of one longer pair on both sides: ``버락`` ↔ *Barack* when
+    ``버락 오바마`` ↔ *Barack Obama* accounts for at least :data:`NESTED_SHARE` of its
+    co-occurrences (a first name nearly always written whole). A part with evidence of its own
+    stays (``오바마`` ↔ *Obama*, mostly written alone). A Korean candidate whose best pair is such
+    a part gives way on both sides, with every other partner too (``콘돌리자`` is not then paired with *State Condoleezza Rice*); order is
+    kept."""
+    by_en_word: dict[str, list[Association]] = {}
+    for a in associations:
+        for word in set(a.en.split()):
+            by_en_word.setdefault(word, []).append(a)
+
+    def part(a: Association) -> bool:
+        words = a.en.split()
+        return any(
+            other is not a
+            and len(other.ko) > len(a.ko)
+            and a.ko in other.ko
+            and len(other.en) > len(a.en)
+            and f" {a.en} " in f" {other.en} "
+            and other.together >= NESTED_SHARE * a.together
+            for other in by_en_word.get(words[0], ()) if words
+        )
+
+    best: dict[str, Association] = {}
+    for a in associations:
+        best.setdefault(a.ko, a)
+    parts = [a for a in best.values() if part(a)]
+    ko_parts, en_parts = {a.ko for a in parts}, {a.en for a in parts}
+    return [a for a in associations if a.ko not in ko_parts and a.en not in en_parts]
 
 
 def competitive_linking(associations: list[Association]) -> list[Association]:

@@ -68,6 +68,7 @@ _ENGLISH_TOKEN = re.compile(
     r"|['\u2019]s\b"  # the possessive ending, a token of its own (it ends a noun phrase)
     r"|\S"
 )
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")  # Sen., Gen., Gov., Dr.
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\u2019\-.]*")
 _NAME_STARTERS = frozenset({"new", "first", "second", "third", "last", "one"})  # stopwords that start names
 _JOINERS = frozenset({"of", "for", "and", "the", "on", "de", "to"})  # inside capitalised names
@@ -207,6 +208,8 @@ def _ngrams(chunk: list[str]) -> list[Candidate]:
     for first in range(len(chunk)):
         for last in range(first, min(first + MAX_ENGLISH_WORDS, len(chunk))):
             words = chunk[first : last + 1]
+            if last > first and _ABBREVIATED_TITLE.fullmatch(words[0]):
+                continue  # Sen. Barack Obama: the name is Barack Obama; Sen. alone stays a candidate
             out.append(Candidate(english_key(" ".join(words)), " ".join(words)))
     return out
 

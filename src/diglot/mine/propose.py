@@ -12,6 +12,7 @@ pairs the caller excludes (those rejected in an earlier review).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,12 +20,20 @@ from typing import Iterable
 
 from diglot.glossary import Entry, Glossary, Matcher, Terms
 from diglot.glossary.match import search_key
-from diglot.mine.associate import Association, associate, competitive_linking, prefer_longest
+from diglot.errors import InputError
+from diglot.i18n import _
+from diglot.mine.associate import Association, associate, competitive_linking, prefer_longest, prefer_whole_names
 from diglot.mine.candidates import english_candidates, korean_candidates
 from diglot.mine.corpus import BeadText
+from diglot.mine.entity_types import entity_type
+from diglot.mine.termhood import termhood
 
 MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 300
+# Fewer aligned sentence pairs than this are too few to tell a term from chance: mining refuses.
+# On the news dev data, 100 pairs give no glossary-worthy pair in nine of ten proposals beyond the
+# first few (see docs/mining.md); the seed article (25 pairs) gives one pair, and it is wrong.
+MIN_SENTENCE_PAIRS = 200
 
 
 @dataclass
@@ -34,6 +43,7 @@ class CandidateTable:
     beads: list[BeadText]
     ko: list[set[str]] = field(default_factory=list)
     en: list[set[str]] = field(default_factory=list)
+    english_words: int = 0  # English tokens in all beads: the corpus size, for termhood
     ko_written: dict[str, Counter[str]] = field(default_factory=dict)
     en_written: dict[str, Counter[str]] = field(default_factory=dict)
 
@@ -48,9 +58,14 @@ class CandidateTable:
                 return max(lower)[1]
         return counter.most_common(1)[0][0]
 
-    def examples(self, ko: str, en: str, limit: int = MAX_EXAMPLES) -> list[int]:
-        """Indices of the first ``limit`` beads holding both candidates."""
+    def examples(self, ko: str, en: str, limit: int | None = MAX_EXAMPLES) -> list[int]:
+        """Indices of the first ``limit`` beads holding both candidates (all with ``None``)."""
         return [i for i, (k, e) in enumerate(zip(self.ko, self.en)) if ko in k and en in e][:limit]
+
+    def corpus_zipf(self, count: int) -> float:
+        """A count of beads as a frequency in the corpus, on the Zipf scale of
+        :mod:`diglot.mine.termhood` (log10 of occurrences a billion words)."""
+        return math.log10(count / self.english_words * 1e9) if count and self.english_words else 0.0
 
 
 def candidate_table(beads: list[BeadText]) -> CandidateTable:
@@ -61,6 +76,7 @@ def candidate_table(beads: list[BeadText]) -> CandidateTable:
         for c in ko_found:
             table.ko_written.setdefault(c.key, Counter())[c.text] += 1
         en_found = english_candidates(bead.en)
+        table.english_words += len(bead.en.split())
         table.en.append({c.key for c in en_found})
         for c in en_found:
             table.en_written.setdefault(c.key, Counter())[c.text] += 1
@@ -68,8 +84,35 @@ def candidate_table(beads: list[BeadText]) -> CandidateTable:
 
 
 def term_pairs(table: CandidateTable, min_count: int = 2) -> list[Association]:
-    """The one-to-one term pairs of a candidate table, best first."""
-    return competitive_linking(prefer_longest(associate(zip(table.ko, table.en), min_count=min_count)))
+    """The one-to-one term pairs of a candidate table, best associated first."""
+    associations = associate(zip(table.ko, table.en), min_count=min_count)
+    return competitive_linking(prefer_whole_names(prefer_longest(associations)))
+
+
+@dataclass(frozen=True)
+class RankedPair:
+    """A linked pair with its written forms and its ranking score: association × termhood."""
+
+    pair: Association
+    ko: str
+    en: str
+    termhood: float
+
+    @property
+    def score(self) -> float:
+        return self.pair.score * self.termhood
+
+
+def ranked_pairs(table: CandidateTable, min_count: int = 2) -> list[RankedPair]:
+    """The term pairs ranked for a glossary: pairs are linked by how well they go together
+    (:func:`term_pairs`), then ranked by that score times their termhood
+    (:func:`diglot.mine.termhood.termhood`), so everyday words fall below names and terms."""
+    ranked = []
+    for pair in term_pairs(table, min_count):
+        ko, en = table.written(pair.ko, "ko"), table.written(pair.en, "en")
+        ranked.append(RankedPair(pair, ko, en, termhood(ko, en, table.corpus_zipf(pair.en_count))))
+    ranked.sort(key=lambda r: -r.score)
+    return ranked
 
 
 def propose(
@@ -77,36 +120,46 @@ def propose(
     glossary: Glossary | None = None,
     *,
     min_count: int = 2,
+    min_pairs: int = MIN_SENTENCE_PAIRS,
     limit: int | None = None,
     exclude: Iterable[tuple[str, str]] = (),
     source: str = "",
 ) -> list[Entry]:
-    """Proposed entries for the term pairs found in ``beads``, best first.
+    """Proposed entries for the term pairs found in ``beads``, best first, each with its guessed
+    type (:func:`diglot.mine.entity_types.entity_type`).
 
-    ``exclude`` holds ``(Korean, English)`` forms not to propose again (compared by search key,
-    case-insensitively). ``source`` is written as each entry's ``source`` (which corpus).
+    Fewer than ``min_pairs`` beads raise :class:`~diglot.errors.InputError`: too little text to
+    tell terms from chance. ``exclude`` holds ``(Korean, English)`` forms not to propose again
+    (compared by search key, case-insensitively). ``source`` is written as each entry's
+    ``source`` (which corpus).
     """
+    if len(beads) < min_pairs:
+        raise InputError(
+            _("only {count} aligned sentence pairs: mining needs at least {needed} to tell terms from chance "
+              "(give more text, or lower --min-pairs)").format(count=len(beads), needed=min_pairs)
+        )  # fmt: skip
     table = candidate_table(beads)
     matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
     excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
     taken_ids = {entry.id for entry in glossary} if glossary is not None else set()
     out: list[Entry] = []
-    for pair in term_pairs(table, min_count):
-        ko, en = table.written(pair.ko, "ko"), table.written(pair.en, "en")
+    for ranked in ranked_pairs(table, min_count):
+        pair, ko, en = ranked.pair, ranked.ko, ranked.en
         if (search_key(ko), search_key(en).lower()) in excluded:
             continue
         if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
             continue
         entry_id = unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
         taken_ids.add(entry_id)
+        beads_holding = [table.beads[i] for i in table.examples(pair.ko, pair.en, limit=None)]
         out.append(
             Entry(
                 id=entry_id,
-                type="term",
+                type=entity_type(ko, en, [(b.ko, b.en) for b in beads_holding], pair.sound_likeness > 0),
                 status="proposed",
                 source=source,
                 langs={"ko": Terms(preferred=ko), "en": Terms(preferred=en)},
-                evidence=_evidence(table, pair),
+                evidence=_evidence(ranked, beads_holding[:MAX_EXAMPLES]),
             )
         )
         if limit is not None and len(out) >= limit:
@@ -119,19 +172,18 @@ def _is_glossary_form(matcher: Matcher, text: str, lang: str) -> bool:
     return any(m.start == 0 and m.end == len(text) for m in matcher.find(text, lang))
 
 
-def _evidence(table: CandidateTable, pair: Association) -> dict[str, object]:
-    examples = []
-    for index in table.examples(pair.ko, pair.en):
-        bead = table.beads[index]
-        examples.append({"ko": _clip(bead.ko), "en": _clip(bead.en), "where": bead.where})
+def _evidence(ranked: RankedPair, examples: list[BeadText]) -> dict[str, object]:
+    pair = ranked.pair
     return {
-        "score": round(pair.score, 3),
+        "score": round(ranked.score, 3),
+        "association": round(pair.score, 3),
+        "termhood": round(ranked.termhood, 3),
         "dice": round(pair.dice, 3),
         "llr": round(pair.llr, 1),
         "frequency": pair.together,
         "ko_frequency": pair.ko_count,
         "en_frequency": pair.en_count,
-        "examples": examples,
+        "examples": [{"ko": _clip(b.ko), "en": _clip(b.en), "where": b.where} for b in examples],
     }
 
 
