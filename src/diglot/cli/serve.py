@@ -88,7 +88,12 @@ def run_serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
     server = uvicorn.Server(config)
-    server.run()
-    if not server.started:  # uvicorn logged why (the port is taken, the address is wrong)
-        raise DiglotError(_("the server could not listen on {host}:{port}").format(host=settings.host, port=settings.port))
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits when it cannot bind, after logging why
+        pass
+    if not server.started:
+        raise DiglotError(
+            _("cannot listen on {host}:{port} (is the port in use?)").format(host=settings.host, port=settings.port)
+        )
     return EXIT_OK

@@ -20,6 +20,7 @@ exceptions are logged on the server and answered with a plain 500.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import importlib.util
@@ -117,6 +118,7 @@ def web_routes(state: ServerState) -> list:
 def _lifespan(state: ServerState):
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        await asyncio.to_thread(state.warm)  # before the server answers its first request
         yield
         state.close()
 

@@ -40,11 +40,12 @@ class _Job:
     source: str
     target: str
     glossary: Glossary
+    fingerprint: str
     future: asyncio.Future
 
     @property
     def group(self) -> tuple[str, str, str]:
-        return (self.source, self.target, self.glossary.fingerprint)
+        return (self.source, self.target, self.fingerprint)
 
 
 class Batcher:
@@ -63,12 +64,16 @@ class Batcher:
         self.translators: OrderedDict[tuple, object] = OrderedDict()
         self.calls = 0  # decoding calls made (batches), for tests and the load benchmark
 
-    async def translate(self, texts: list[str], source: str, target: str, glossary: Glossary) -> list[Translated]:
+    async def translate(
+        self, texts: list[str], source: str, target: str, glossary: Glossary, fingerprint: str | None = None
+    ) -> list[Translated]:
+        """Translate ``texts`` in the next batch; ``fingerprint`` is the glossary's, when known
+        (computing it costs a pass over every entry)."""
         loop = asyncio.get_running_loop()
         if self.queue is None or self.consumer is None or self.consumer.done():
             self.queue = asyncio.Queue()
             self.consumer = loop.create_task(self._consume())
-        job = _Job(list(texts), source, target, glossary, loop.create_future())
+        job = _Job(list(texts), source, target, glossary, fingerprint or glossary.fingerprint, loop.create_future())
         await self.queue.put(job)
         return await job.future
 
@@ -95,8 +100,8 @@ class Batcher:
                     if not job.future.done():
                         job.future.set_result(result)
 
-    def _translator(self, source: str, target: str, glossary: Glossary):
-        key = (source, target, glossary.fingerprint)
+    def _translator(self, source: str, target: str, glossary: Glossary, fingerprint: str):
+        key = (source, target, fingerprint)
         if key not in self.translators:
             self.translators[key] = self.make_translator(source, target, glossary)
             while len(self.translators) > MAX_TRANSLATORS:
@@ -109,7 +114,7 @@ class Batcher:
     def _run(self, group: list[_Job]) -> list[list[Translated]]:
         """On the worker thread: every text of every job of one group, in one decoding call."""
         first = group[0]
-        translator = self._translator(first.source, first.target, first.glossary)
+        translator = self._translator(first.source, first.target, first.glossary, first.fingerprint)
         documents = [(f"text-{i}", text) for job in group for i, text in enumerate(job.texts)]
         run = translator.translate(documents)
         self.calls += 1

@@ -16,7 +16,13 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def detect(text: str) -> list[dict]:
-    """``[{"confidence": …, "language": …}]``, the most likely first."""
+    """``[{"confidence": …, "language": …}]``, the most likely first.
+
+    Markup is not text: in HTML only the text nodes count (Discourse sends its posts' HTML)."""
+    if "<" in text:
+        from diglot.server.markup import text_of
+
+        text = text_of(text)
     best = script_of(text)
     letters = {"ko": len(HANGUL_LETTER.findall(text)), "en": len(_LATIN_LETTER.findall(text))}
     total = sum(letters.values())

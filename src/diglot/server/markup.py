@@ -76,6 +76,14 @@ class _Pieces(HTMLParser):
             self.pieces.append(f"</{self.open.pop()}>")
 
 
+def text_of(markup: str) -> str:
+    """The translatable text of an HTML fragment (for telling its language), nodes joined."""
+    parser = _Pieces()
+    parser.feed(markup)
+    parser.close()
+    return " ".join(parser.texts)
+
+
 def _keep_space(original: str, translated: str) -> str:
     """The translation with the original's leading and trailing white space."""
     lead = original[: len(original) - len(original.lstrip())]

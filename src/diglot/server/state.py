@@ -60,6 +60,7 @@ class ServerState:
         self._edit_lock = threading.Lock()
         self._stamp: tuple | None = None
         self._glossary: Glossary = Glossary()
+        self._fingerprint = self._glossary.fingerprint
         self._matcher: Matcher | None = None
         self.keys = ApiKeys(settings.api_keys_file)
         self.limiter = RateLimiter(settings.req_limit)
@@ -78,6 +79,7 @@ class ServerState:
                 stamp = _stamp(self.glossary_paths)
                 if stamp != self._stamp:
                     self._glossary = load_glossary(self.glossary_paths)
+                    self._fingerprint = self._glossary.fingerprint
                     self._matcher = None
                     self._stamp = stamp
             except Exception as err:
@@ -161,11 +163,23 @@ class ServerState:
         self, texts: list[str], source: str, target: str, *, glossary: Glossary | None = None, report: bool = False
     ) -> list[Translated]:
         """Translate ``texts`` from ``source`` to ``target``, glossary enforced (see module doc)."""
-        results = await self.batcher.translate(texts, source, target, self.glossary() if glossary is None else glossary)
+        if glossary is None:
+            glossary = self.glossary()
+            fingerprint = self._fingerprint  # the merged glossary's, computed once per reload
+        else:
+            fingerprint = glossary.fingerprint
+        results = await self.batcher.translate(texts, source, target, glossary, fingerprint)
         self.characters += sum(len(t) for t in texts)
         if not report:
             results = [Translated(r.text, [], r.signature) for r in results]
         return results
+
+    def warm(self) -> None:
+        """Load what the first translation would otherwise wait for (the Korean analyser)."""
+        from diglot.segment import segment
+
+        segment("서울에서 회담이 열렸다.", "ko")
+        segment("Talks were held in Seoul.", "en")
 
     def close(self) -> None:
         self.batcher.close()

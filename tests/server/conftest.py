@@ -1,0 +1,146 @@
+"""``diglot serve`` started for real: a subprocess on a free local port, with the suite's tiny
+real model installed in a temporary ``DIGLOT_HOME``.
+
+Every server here runs under an audit hook (:data:`OFFLINE_HOOK`) that refuses any outbound
+connection and writes down each attempt, so a test can prove the server stayed offline.
+
+Fixtures:
+
+``server`` (session)
+    The open server: no keys, no limits, the curated glossaries plus a copy of
+    ``data/desk.yaml`` (``server.desk`` is that copy's path).
+``keyed_server`` (session)
+    A server that needs a key (``server.keys_file``; ``good-key`` is valid), with
+    ``--req-limit 5``, ``--char-limit 200`` and ``--batch-limit 3``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+DATA = Path(__file__).parent / "data"
+STARTUP_SECONDS = 60  # the longest a server may take to answer /health before the test fails
+
+OFFLINE_HOOK = """
+import socket, sys
+def refuse_outbound(event, args):
+    if event in ("socket.connect", "socket.sendto", "socket.sendmsg"):
+        sock = args[0]
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            with open(sys.argv[1], "a") as log:
+                log.write(f"{event} {args[1]!r}\\n")
+            raise OSError("outbound connection refused in tests")
+sys.addaudithook(refuse_outbound)
+from diglot.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    home: Path
+    outbound_log: Path
+    log: Path
+    desk: Path | None = None
+    keys_file: Path | None = None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_server(root: Path, home: Path, *options: str) -> Server:
+    """``diglot serve`` in a subprocess, once it answers ``/health``."""
+    port = free_port()
+    env = {**os.environ, "DIGLOT_HOME": str(home), "XDG_DATA_HOME": str(root / "xdg"), "LANGUAGE": "en"}
+    env.pop("ARGOS_PACKAGES_DIR", None)
+    outbound, log = root / "outbound.log", root / "server.log"
+    outbound.touch()
+    command = [sys.executable, "-c", OFFLINE_HOOK, str(outbound), "serve", "--port", str(port), *options]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", process, home, outbound, log)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"diglot serve exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(server.url + "/health", timeout=5).status_code == 200:
+                return server
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"diglot serve did not start:\n{log.read_text()}")
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def serve_home(tmp_path_factory, tiny_package, tiny_package_en_ko) -> Path:
+    """A DIGLOT_HOME with the tiny ko→en and en→ko packages installed."""
+    from diglot.translate import install
+
+    root = tmp_path_factory.mktemp("serve-home")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DIGLOT_HOME", str(root / "home"))
+        monkeypatch.setenv("XDG_DATA_HOME", str(root / "xdg"))
+        monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
+        install(tiny_package)
+        install(tiny_package_en_ko)
+    return root / "home"
+
+
+def _fresh_home(serve_home: Path, root: Path) -> Path:
+    home = root / "home"
+    shutil.copytree(serve_home / "models", home / "models")
+    return home
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, serve_home):
+    from diglot.glossary import default_glossary_dir
+
+    root = tmp_path_factory.mktemp("server")
+    desk = root / "desk.yaml"
+    shutil.copy(DATA / "desk.yaml", desk)
+    running = start_server(root, _fresh_home(serve_home, root), "-g", str(default_glossary_dir()), "-g", str(desk))
+    running.desk = desk
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def keyed_server(tmp_path_factory, serve_home):
+    root = tmp_path_factory.mktemp("keyed-server")
+    keys = root / "keys.txt"
+    keys.write_text("# newsroom keys\ngood-key\nlimits-key\nrate-key  # the rate-limit test's own\n", encoding="utf-8")
+    running = start_server(
+        root, _fresh_home(serve_home, root), "--api-keys", str(keys),
+        "--req-limit", "5", "--char-limit", "200", "--batch-limit", "3",
+    )
+    running.keys_file = keys
+    yield running
+    running.stop()
