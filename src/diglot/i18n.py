@@ -13,17 +13,17 @@ speaking to several readers at once sets it per request with :func:`using_langua
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
-
-import polib
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from diglot.paths import data_dir
+
+if TYPE_CHECKING:
+    import polib
 
 DOMAIN = "diglot"
 SUPPORTED = ("en", "ko")
@@ -75,8 +75,12 @@ def using_language(code: str) -> Iterator[None]:
 
 @lru_cache(maxsize=None)
 def _pofile(code: str) -> polib.POFile | None:
+    if code == "en":
+        return None  # English is the msgids themselves: no catalogue to read, nor polib to import
+    import polib
+
     path = locales_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    return polib.pofile(str(path)) if code != "en" and path.is_file() else None
+    return polib.pofile(str(path)) if path.is_file() else None
 
 
 @lru_cache(maxsize=None)
@@ -95,9 +99,11 @@ def plural_catalogue(code: str) -> tuple[dict[str, list[str]], Callable[[int], i
     The rule is the catalogue's ``Plural-Forms`` header (Korean: ``nplurals=1; plural=0;``,
     one form for every count), else English's (``n != 1``).
     """
+    from gettext import c2py  # reads the C expression of a Plural-Forms header
+
     po = _pofile(code)
     header = (po.metadata.get("Plural-Forms", "") if po is not None else "") or "nplurals=2; plural=(n != 1);"
-    rule = _gettext.c2py(header.split("plural=", 1)[1].rstrip("; "))
+    rule = c2py(header.split("plural=", 1)[1].rstrip("; "))
     forms: dict[str, list[str]] = {}
     for entry in po or ():
         translated = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)] if entry.msgid_plural else []

@@ -7,12 +7,13 @@ repository, beside ``src/``.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
 def data_dir(name: str) -> Path:
     """The folder of diglot's data called ``name`` (``"locales"``, ``"glossaries"``)."""
+    from importlib.resources import files  # not at the top: it costs a tenth of diglot's start-up
+
     package = Path(str(files("diglot")))
     packaged = package / "_data" / name
     if packaged.is_dir():

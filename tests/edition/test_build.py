@@ -94,7 +94,7 @@ def test_cli_does_not_overwrite_without_force(capsys, tmp_path):
 def test_cli_refuses_same_language_empty_and_wrongly_encoded_files(capsys, tmp_path):
     out = tmp_path / "x.html"
     code, _out, stderr = run(capsys, SEED_EN, SEED_EN, "-o", out)
-    assert code == 2 and "are both English" in stderr and "Traceback" not in stderr
+    assert code == 2 and "both look English" in stderr and "Traceback" not in stderr
     empty = tmp_path / "empty.txt"
     empty.write_text("\n", encoding="utf-8")
     code, _out, stderr = run(capsys, SEED_EN, empty, "-o", out)
