@@ -8,11 +8,29 @@
 
 from diglot.glossary.load import default_glossary_dir, load_glossary, read_glossary
 from diglot.glossary.match import Matcher, Mention
-from diglot.glossary.model import FORBIDDEN, PREFERRED, TYPES, VARIANT, Entry, Glossary, Origin, Problem, Terms
+from diglot.glossary.model import (
+    ACCEPTED,
+    ADJECTIVE,
+    FORBIDDEN,
+    KINDS,
+    PREFERRED,
+    REFERENCE,
+    TYPES,
+    VARIANT,
+    Entry,
+    Glossary,
+    Origin,
+    Problem,
+    Terms,
+)
 
 __all__ = [
+    "ACCEPTED",
+    "ADJECTIVE",
     "FORBIDDEN",
+    "KINDS",
     "PREFERRED",
+    "REFERENCE",
     "TYPES",
     "VARIANT",
     "Entry",

@@ -1,14 +1,21 @@
 """Finding glossary mentions in text: the engine every other feature uses.
 
 One Aho–Corasick automaton (pyahocorasick) per case policy holds every form of every entry.
-Text is searched in a *view* with whitespace and hyphens removed, so spacing and hyphen
-variants match (``강제 북송`` = ``강제북송``, ``Kim Jong il`` = ``Kim Jong-il``); offsets are
-mapped back to the text, and word boundaries are checked there:
+Text is searched in a *view* with whitespace and hyphens removed, and each candidate is then
+checked in the text itself, so that spacing varies only where a term's own spelling lets it
+(the rules are documented in ``glossaries/README.md``):
 
-* a form that starts with Hangul must not follow a Hangul letter (``난민`` not in ``피난민``);
-  anything may follow it (particles and suffixes: ``탈북자들은``), kept as the mention's suffix;
-* a form that starts or ends with a Latin letter or digit must not touch another one, except
-  for English plural and possessive endings (``defectors``, ``defector's``, ``defectors'``).
+* **Inside a term**, a space or hyphen of the text must sit where the form may be broken: where
+  the form itself has a space or hyphen, or, in a Korean form written solid, between two parts
+  of two syllables or more (a digit counts as one: ``6자회담`` = ``6자 회담``) (``강제북송`` = ``강제 북송``; ``한국`` is not in ``한 국가``). A space
+  between two Latin letters or digits of a form must be there in the text too (``on a`` is two
+  words, never ``Ona``); a hyphen may be left out (``Kim Jong-il`` = ``Kim Jong il`` = ``Kim Jongil``).
+* **At its edges**, a form that starts with Hangul must not follow a Hangul letter (``난민`` not in
+  ``피난민``); anything may follow it (particles and suffixes: ``탈북자들은``), kept as the
+  mention's suffix. A form that starts or ends with a Latin letter or digit must not touch
+  another one, except for English plural and possessive endings (``defectors``, ``defector's``).
+* **Another entity**: a mention right after one of its entry's ``not_after`` qualifiers
+  (``미 국방부``) or right before one of its ``not_before`` continuations (``서울대``) is not one.
 
 Where candidates overlap, the longest wins (``북한난민구호위원회`` over ``북한``).
 Spans are offsets into the NFC form of the text (the form :func:`diglot.textio.read_text` gives).
@@ -23,7 +30,7 @@ from dataclasses import dataclass
 import ahocorasick
 import numpy as np
 
-from diglot.glossary.model import FORBIDDEN, PREFERRED, VARIANT, Glossary
+from diglot.glossary.model import KINDS, PREFERRED, Glossary, Terms
 
 _REMOVED = re.compile(r"[\s\-\u2010\u2011]+")  # whitespace and hyphens (not dashes between numbers)
 _REMOVED_CODEPOINTS = np.array(
@@ -32,7 +39,10 @@ _REMOVED_CODEPOINTS = np.array(
 )
 _ENGLISH_INFLECTION = re.compile(r"(?:'s|\u2019s|s'|s\u2019|es|s|'|\u2019)(?![A-Za-z0-9])")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
-_KIND_ORDER = {PREFERRED: 0, VARIANT: 1, FORBIDDEN: 2}
+_KOREAN_WORD = re.compile(r"[0-9]*[\uac00-\ud7a3][0-9\uac00-\ud7a3]*")  # syllables, and digits with them: 6자회담
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+COMPOUND_PART = 2  # syllables (or digits: 6자): the shortest part a solid Korean form may be split into
+_CONTEXT = 40  # characters looked at before and after a mention for qualifiers and continuations
 
 
 def is_hangul(ch: str) -> bool:
@@ -51,7 +61,7 @@ class Mention:
     end: int  # the term itself; ``suffix`` follows it
     entry: str  # entry id
     lang: str  # language of the form found
-    kind: str  # "preferred" | "variant" | "forbidden"
+    kind: str  # one of diglot.glossary.model.KINDS: "preferred", "variant", "adjective", ...
     form: str  # the glossary form that matched
     text: str  # the text as written
     suffix: str = ""  # an English inflection (s, 's) or the Hangul after a Korean term (particle)
@@ -70,11 +80,46 @@ class _Form:
     form: str
     short: bool
     length: int  # length of the key in the view
+    may_break: frozenset[int]  # key positions before which the text may have a space or hyphen
+    must_break: frozenset[int]  # key positions before which it must
+    not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
+    sensitive: bool
+
+    def spacing_fits(self, gaps: frozenset[int]) -> bool:
+        return self.must_break <= gaps <= self.may_break
 
 
 def search_key(form: str) -> str:
     """A form as it is looked up: NFC, without whitespace and hyphens."""
     return _REMOVED.sub("", unicodedata.normalize("NFC", form))
+
+
+def form_breaks(form: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where text may break ``form`` with a space or hyphen, and where it must: positions in its
+    :func:`search_key` before which the break falls.
+
+    >>> form_breaks("강제북송")  # a solid Korean compound: two parts of two syllables
+    (frozenset({2}), frozenset())
+    >>> form_breaks("Kim Jong-il")  # the space must stay, the hyphen may go
+    (frozenset({3, 7}), frozenset({3}))
+    """
+    form = unicodedata.normalize("NFC", form)
+    key: list[str] = []
+    may: set[int] = set()
+    must: set[int] = set()
+    pieces = _REMOVED.split(form)
+    separators = _REMOVED.findall(form)
+    for i, piece in enumerate(pieces):
+        if key and piece:
+            may.add(len(key))
+            if any(c.isspace() for c in separators[i - 1]) and is_latin_word_char(key[-1]) and is_latin_word_char(piece[0]):
+                must.add(len(key))
+        for run in _KOREAN_WORD.finditer(piece):
+            first = len(key) + run.start()
+            may.update(range(first + COMPOUND_PART, first + len(run.group()) - COMPOUND_PART + 1))
+        key.extend(piece)
+    return frozenset(may), frozenset(must)
 
 
 class Matcher:
@@ -89,13 +134,10 @@ class Matcher:
                 if languages and lang not in languages:
                     continue
                 for form, kind, short in terms.forms():
-                    sensitive = terms.is_case_sensitive(form)
-                    key = search_key(form) if sensitive else search_key(form).lower()
-                    if key:
-                        keys.setdefault((sensitive, key), []).append(_Form(entry.id, lang, kind, form, short, len(key)))
+                    for sensitive, key, matched in _forms_of(entry.id, lang, terms, form, kind, short):
+                        keys.setdefault((sensitive, key), []).append(matched)
         for (sensitive, key), forms in keys.items():
-            if len(forms) > 1:
-                forms.sort(key=lambda f: _KIND_ORDER[f.kind])
+            forms.sort(key=lambda f: _KIND_ORDER[f.kind])
             self._automata[sensitive].add_word(key, (key, tuple(forms)))
         for automaton in self._automata.values():
             if len(automaton):
@@ -111,15 +153,43 @@ class Matcher:
                 continue
             haystack = view if sensitive else _lower_same_length(view)
             for end, (key, forms) in automaton.iter(haystack):
-                form = forms[0] if lang is None else next((f for f in forms if f.lang == lang), None)
+                first = end - len(key) + 1
+                start, stop = int(offsets[first]), int(offsets[end]) + 1
+                gaps = frozenset() if stop - start == len(key) else _gaps(offsets, first, end)
+                form = next((f for f in forms if (lang is None or f.lang == lang) and f.spacing_fits(gaps)), None)
                 if form is None:
                     continue
-                start = int(offsets[end - len(key) + 1])
-                stop = int(offsets[end]) + 1
                 suffix = _boundary_suffix(text, start, stop, form.lang)
-                if suffix is not None:
+                if suffix is not None and not _other_entity(text, start, stop, form):
                     candidates.append((start, stop, suffix, form))
         return _longest_first(text, candidates)
+
+
+def _forms_of(entry: str, lang: str, terms: Terms, form: str, kind: str, short: bool) -> list[tuple[bool, str, _Form]]:
+    """The automaton keys of one form, ``(case-sensitive?, key, form)``: a case-sensitive form
+    that starts in lower case is also looked for with a capital, as at a sentence start."""
+    sensitive = terms.is_case_sensitive(form, kind)
+    key = search_key(form)
+    if not key:
+        return []
+    may, must = form_breaks(form)
+    matched = _Form(
+        entry,
+        lang,
+        kind,
+        form,
+        short,
+        len(key),
+        may,
+        must,
+        tuple(unicodedata.normalize("NFC", q) for q in terms.not_after),
+        tuple(unicodedata.normalize("NFC", c) for c in terms.not_before),
+        sensitive,
+    )
+    if not sensitive:
+        return [(False, key.lower(), matched)]
+    keys = dict.fromkeys([key, key[0].upper() + key[1:]])
+    return [(True, k, matched) for k in keys]
 
 
 def _view(text: str) -> tuple[str, np.ndarray]:
@@ -131,6 +201,12 @@ def _view(text: str) -> tuple[str, np.ndarray]:
         offsets = np.array([i for i, ch in enumerate(text) if not _REMOVED.match(ch)], dtype=np.int64)
         view = "".join(text[i] for i in offsets)
     return view, offsets
+
+
+def _gaps(offsets: np.ndarray, first: int, last: int) -> frozenset[int]:
+    """Key positions of the view match ``first..last`` before which the text has removed characters."""
+    span = offsets[first : last + 1]
+    return frozenset((np.flatnonzero(np.diff(span) > 1) + 1).tolist())
 
 
 def _lower_same_length(text: str) -> str:
@@ -163,6 +239,49 @@ def _boundary_suffix(text: str, start: int, stop: int, lang: str) -> str | None:
         inflection = _ENGLISH_INFLECTION.match(text, stop)
         return inflection.group() if inflection else ""
     return ""
+
+
+def _same(a: str, b: str, sensitive: bool) -> bool:
+    return a == b if sensitive else a.casefold() == b.casefold()
+
+
+def _other_entity(text: str, start: int, stop: int, form: _Form) -> bool:
+    """Whether a qualifier before the candidate, or a continuation after it, makes it another
+    entity: ``not_after`` words end right before it (glued or spaced) and start a word;
+    ``not_before`` continuations follow it glued, or after spaces when they are a Latin word or
+    a Korean part of two syllables or more (``서울대``, ``대통령 후보``, not ``서울 대학생``)."""
+    if form.not_after:
+        before = text[max(0, start - _CONTEXT) : start].rstrip()
+        origin = start - _CONTEXT if start > _CONTEXT else 0
+        for qualifier in form.not_after:
+            begin = len(before) - len(qualifier)
+            if begin >= 0 and _same(before[begin:], qualifier, form.sensitive):
+                preceding = text[origin + begin - 1] if origin + begin > 0 else " "
+                if not _touches(preceding, qualifier[0]):
+                    return True
+    if form.not_before:
+        after = text[stop : stop + _CONTEXT]
+        spaced = after.lstrip()
+        for continuation in form.not_before:
+            if _starts_with(after, continuation, form.sensitive):
+                return True
+            may_space = is_latin_word_char(continuation[0]) or len(continuation) >= COMPOUND_PART
+            if may_space and len(spaced) < len(after) and _starts_with(spaced, continuation, form.sensitive):
+                return True
+    return False
+
+
+def _starts_with(text: str, word: str, sensitive: bool) -> bool:
+    """Whether ``text`` starts with ``word``, which, if it ends in a Latin letter, ends a word there."""
+    following = text[len(word) : len(word) + 1] or " "
+    return _same(text[: len(word)], word, sensitive) and not (
+        is_latin_word_char(word[-1]) and is_latin_word_char(following)
+    )
+
+
+def _touches(before: str, first: str) -> bool:
+    """Whether ``before`` glues onto a word starting with ``first`` (same script, both letters)."""
+    return (is_hangul(first) and is_hangul(before)) or (is_latin_word_char(first) and is_latin_word_char(before))
 
 
 def _longest_first(text: str, candidates: list[tuple[int, int, str, _Form]]) -> list[Mention]:

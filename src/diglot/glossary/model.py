@@ -21,14 +21,34 @@ TYPES = ("person", "organization", "place", "term", "title", "event", "publicati
 STATUSES = ("approved", "proposed")
 CASE_POLICIES = ("sensitive", "insensitive")
 ENTRY_FIELDS = ("id", "type", "status", "source", "note", "valid_from", "valid_until", "evidence")
-TERM_FIELDS = ("preferred", "variants", "forbidden", "short", "first_mention", "plural", "case")
+TERM_FIELDS = (
+    "preferred",
+    "variants",
+    "forbidden",
+    "adjective",
+    "accepted",
+    "references",
+    "short",
+    "first_mention",
+    "plural",
+    "case",
+    "not_after",
+    "not_before",
+)
+LIST_FIELDS = ("variants", "forbidden", "adjective", "accepted", "references", "not_after", "not_before")
+SCALAR_FIELDS = ("short", "first_mention", "plural", "case")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 REQUIRED_LANGUAGES = ("ko", "en")
 
-# How a form relates to its entry.
+# How a form relates to its entry. Translation writes only the preferred form (or its short form
+# and plural); the others are found in text and judged by ``check``.
 PREFERRED, VARIANT, FORBIDDEN = "preferred", "variant", "forbidden"
+ADJECTIVE = "adjective"  # an adjective or demonym, fine anywhere: Chinese for 중국
+ACCEPTED = "accepted"  # a rendering editors accept but translation never writes: Seoul for the government
+REFERENCE = "reference"  # a short reference, fine after the first full mention: the North
+KINDS = (PREFERRED, VARIANT, ADJECTIVE, ACCEPTED, REFERENCE, FORBIDDEN)
 
 
 @dataclass(frozen=True)
@@ -67,10 +87,15 @@ class Terms:
     preferred: str
     variants: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)
+    adjective: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
     short: str | None = None
     first_mention: str | None = None
     plural: str | None = None
     case: str | None = None  # None: acronyms sensitive, the rest insensitive
+    not_after: list[str] = field(default_factory=list)  # qualifiers that make it another entity: 미 국방부
+    not_before: list[str] = field(default_factory=list)  # continuations that do: 서울대, 외교부 장관
 
     def forms(self) -> Iterator[tuple[str, str, bool]]:
         """Every form to look for: ``(form, kind, is_short)``."""
@@ -79,10 +104,15 @@ class Terms:
             yield self.plural, PREFERRED, False
         if self.short:
             yield self.short, PREFERRED, True
-        for form in self.variants:
-            yield form, VARIANT, False
-        for form in self.forbidden:
-            yield form, FORBIDDEN, False
+        for kind, forms in (
+            (VARIANT, self.variants),
+            (ADJECTIVE, self.adjective),
+            (ACCEPTED, self.accepted),
+            (REFERENCE, self.references),
+            (FORBIDDEN, self.forbidden),
+        ):
+            for form in forms:
+                yield form, kind, False
 
     def first_mention_text(self) -> str:
         """How the first mention in a document should read."""
@@ -91,10 +121,13 @@ class Terms:
         template = self.first_mention or "{long} ({short})"
         return template.format(long=self.preferred, short=self.short)
 
-    def is_case_sensitive(self, form: str) -> bool:
+    def is_case_sensitive(self, form: str, kind: str | None = None) -> bool:
+        """Whether ``form`` must match with its case: the ``case`` policy if set, else acronyms
+        are, and so are references with a capital after their first letter (``the North``, not
+        the north of a province; the first letter may still be a capital at a sentence start)."""
         if self.case is not None:
             return self.case == "sensitive"
-        return is_acronym(form)
+        return is_acronym(form) or (kind == REFERENCE and form[1:] != form[1:].lower())
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"preferred": self.preferred}
@@ -244,14 +277,14 @@ def _terms_from_dict(raw: Any, lang: str, entry_id: str, origin: Origin, problem
         error(_("entry {id}: {lang} has no preferred form").format(id=entry_id, lang=lang))
         return None
     lists = {}
-    for name in ("variants", "forbidden"):
+    for name in LIST_FIELDS:
         values = _as_str_list(raw.get(name))
         if values is None:
             error(_("entry {id}: {lang}.{field} must be a list of strings").format(id=entry_id, lang=lang, field=name))
             values = []
         lists[name] = [v.strip() for v in values if v.strip()]
     scalars = {}
-    for name in ("short", "first_mention", "plural", "case"):
+    for name in SCALAR_FIELDS:
         value = raw.get(name)
         if value is not None and not isinstance(value, str):
             error(_("entry {id}: {lang}.{field} must be a string").format(id=entry_id, lang=lang, field=name))

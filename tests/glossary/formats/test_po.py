@@ -53,6 +53,7 @@ def test_layout_for_po_editors(all_fields, tmp_path):
         'ko.variants: ["탈북민", "북한이탈주민", "새터민"]',
         'en.variants: ["N.K. defector", "defector"]',
         'en.forbidden: ["North Korean escapee"]',
+        'en.references: ["the defector"]',
         "en.plural: North Korean defectors",
         "en.case: insensitive",
     ]

@@ -39,7 +39,7 @@ def test_export_is_tbx_basic(all_fields):
     assert "diglot" in root.findtext("martifHeader/fileDesc/sourceDesc/p")
     entries = root.findall("text/body/termEntry")
     # An XML ID cannot start with a digit: 2011-repatriation is written _2011-repatriation.
-    assert [e.get("id") for e in entries] == ["north-korean-defector", "cnkr", "_2011-repatriation"]
+    assert [e.get("id") for e in entries] == ["north-korean-defector", "cnkr", "_2011-repatriation", "china"]
     en = entries[0].find("langSet[@{http://www.w3.org/XML/1998/namespace}lang='en']")
     statuses = {
         tig.findtext("term"): tig.findtext("termNote[@type='administrativeStatus']") for tig in en.findall("tig")
@@ -50,7 +50,9 @@ def test_export_is_tbx_basic(all_fields):
         "N.K. defector": "admittedTerm-admn-sts",
         "defector": "admittedTerm-admn-sts",
         "North Korean escapee": "deprecatedTerm-admn-sts",
+        "the defector": "admittedTerm-admn-sts",  # with its usage note, below
     }
+    assert en.xpath("tig[term='the defector']/note/text()") == ["diglot-form: reference"]
     assert entries[0].findtext("admin[@type='source']") == "Yonhap News style; Ministry of Unification usage"
     cnkr_en = entries[1].find("langSet[@{http://www.w3.org/XML/1998/namespace}lang='en']")
     assert [t.findtext("termNote[@type='termType']") for t in cnkr_en.findall("tig")] == ["fullForm", "acronym"]

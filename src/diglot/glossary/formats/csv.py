@@ -25,7 +25,8 @@ from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
 from diglot.glossary.model import Entry, Origin, Problem
 from diglot.i18n import _
-from diglot.textio import read_text, script_of
+from diglot.languages import script_of
+from diglot.textio import read_text
 
 # Header columns of Google's equivalent-term-set glossaries that are not languages.
 DESCRIPTION_COLUMNS = ("description",)

@@ -30,13 +30,12 @@ import polib
 from diglot import __version__
 from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
-from diglot.glossary.model import TERM_FIELDS, Entry, Glossary, Origin, Problem
+from diglot.glossary.model import LIST_FIELDS, TERM_FIELDS, Entry, Glossary, Origin, Problem
 from diglot.i18n import _
 from diglot.provenance import Signature
 from diglot.textio import read_text
 
 ENTRY_KEYS = ("type", "status", "source", "note", "valid_from", "valid_until", "evidence")
-LIST_FIELDS = ("variants", "forbidden")
 # "key: value" or "lang.key: value"; polib drops the space of an empty value ("note:").
 COMMENT_LINE = re.compile(r"^(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.)?(?P<key>[a-z_]+):(?: (?P<value>.*))?$")
 SYNTAX_LINE = re.compile(r"\(line (\d+)\)")

@@ -26,8 +26,11 @@ from diglot import __version__
 from diglot.errors import DiglotError, InputError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
 from diglot.glossary.model import (
+    ACCEPTED,
+    ADJECTIVE,
     FORBIDDEN,
     PREFERRED,
+    REFERENCE,
     VARIANT,
     Entry,
     Glossary,
@@ -47,6 +50,8 @@ LINE_BREAK = re.compile(r"[ \t]*\n[ \t\n]*")  # where a pretty-printer wrapped a
 
 # administrativeStatus values written for each kind of form.
 STATUS_OUT = {PREFERRED: "preferredTerm-admn-sts", VARIANT: "admittedTerm-admn-sts", FORBIDDEN: "deprecatedTerm-admn-sts"}
+# Admitted forms with a use of their own, told apart by a note "diglot-form: adjective" (its usage note).
+ROLES = {ADJECTIVE: "adjective", ACCEPTED: "accepted", REFERENCE: "references"}  # kind → Terms field
 
 # administrativeStatus (TBX-Basic), normativeAuthorization (older files) and the bare values some
 # tools write, lower-cased → the kind of form diglot makes of them.
@@ -75,6 +80,7 @@ SHORT_TYPES = {"acronym", "abbreviation", "shortform", "initialism", "clippedter
 # Entry-level diglot fields with no TBX-Basic data category: written as `note`s "diglot-KEY: value".
 ENTRY_NOTES = {"type": "type", "status": "status", "valid-from": "valid_from", "valid-until": "valid_until"}
 LANGUAGE_NOTES = {"first-mention": "first_mention", "case": "case"}
+LANGUAGE_LIST_NOTES = {"not-after": "not_after", "not-before": "not_before"}  # JSON lists
 NOTE_PREFIX = re.compile(r"^diglot-([a-z-]+):\s?(.*)$", re.DOTALL)
 
 # Elements that group data categories: the first element is the category, the rest qualify it.
@@ -122,14 +128,15 @@ def _xml_id(entry_id: str) -> str:
     return entry_id if entry_id[0].isalpha() else f"_{entry_id}"
 
 
-def _tig(lang_set: Any, form: str, kind: str, term_type: str | None = None, plural: bool = False) -> None:
+def _tig(lang_set: Any, form: str, kind: str, term_type: str | None = None, role: str | None = None) -> None:
+    """One term; ``role`` (plural, adjective, accepted, reference) is written as its usage note."""
     tig = _sub(lang_set, "tig")
     _sub(tig, "term", form)
     if term_type:
         _sub(tig, "termNote", term_type, type="termType")
-    _sub(tig, "termNote", STATUS_OUT[kind], type="administrativeStatus")
-    if plural:
-        _note(tig, "form", "plural")
+    _sub(tig, "termNote", STATUS_OUT.get(kind, STATUS_OUT[VARIANT]), type="administrativeStatus")
+    if role:
+        _note(tig, "form", role)
 
 
 def _lang_set(entry_element: Any, lang: str, terms: Terms) -> None:
@@ -138,13 +145,19 @@ def _lang_set(entry_element: Any, lang: str, terms: Terms) -> None:
         _note(lang_set, "first-mention", terms.first_mention)
     if terms.case:
         _note(lang_set, "case", terms.case)
+    for key, name in LANGUAGE_LIST_NOTES.items():
+        if getattr(terms, name):
+            _note(lang_set, key, json.dumps(getattr(terms, name), ensure_ascii=False))
     _tig(lang_set, terms.preferred, PREFERRED, "fullForm" if terms.short else None)
     if terms.plural:
-        _tig(lang_set, terms.plural, PREFERRED, plural=True)
+        _tig(lang_set, terms.plural, PREFERRED, role="plural")
     if terms.short:
         _tig(lang_set, terms.short, PREFERRED, "acronym" if is_acronym(terms.short) else "abbreviation")
     for form in terms.variants:
         _tig(lang_set, form, VARIANT)
+    for kind, name in ROLES.items():
+        for form in getattr(terms, name):
+            _tig(lang_set, form, kind, role=kind)
     for form in terms.forbidden:
         _tig(lang_set, form, FORBIDDEN)
 
@@ -189,6 +202,7 @@ class _Form:
     kind: str | None  # PREFERRED / VARIANT / FORBIDDEN, None when the file gives no status
     short: bool
     plural: bool
+    role: str | None = None  # ADJECTIVE / ACCEPTED / REFERENCE, from diglot's usage note
 
 
 def _categories(element: Any) -> Iterator[tuple[str, str]]:
@@ -277,7 +291,7 @@ def _form_of(container: Any) -> _Form | None:
     term = next((t for t in container.iter() if _local(t) == "term"), None)
     if term is None or not _term_text(term):
         return None
-    kind, short, plural = None, False, False
+    kind, short, plural, role = None, False, False, None
     for category, value in _categories(container):
         if category in STATUS_CATEGORIES and kind is None:
             kind = STATUS_IN.get(value.lower())
@@ -287,11 +301,15 @@ def _form_of(container: Any) -> _Form | None:
             category == "note" and value == "diglot-form: plural"
         ):
             plural = True
-    return _Form(_term_text(term), kind, short, plural)
+        elif category == "note" and value.startswith("diglot-form: ") and value[len("diglot-form: ") :] in ROLES:
+            role = value[len("diglot-form: ") :]
+    return _Form(_term_text(term), kind, short, plural, role)
 
 
 def _terms_dict(forms: list[_Form]) -> dict[str, Any]:
     """The language block: the first preferred full form (else the first allowed form) is preferred."""
+    roles = {name: [f.text for f in forms if f.role == kind and f.kind != FORBIDDEN] for kind, name in ROLES.items()}
+    forms = [f for f in forms if f.role is None or f.kind == FORBIDDEN]
     allowed = [f for f in forms if f.kind != FORBIDDEN]
     plural = next((f for f in allowed if f.plural), None) if len(allowed) > 1 else None
     full = [f for f in allowed if not f.short and f is not plural]
@@ -309,6 +327,7 @@ def _terms_dict(forms: list[_Form]) -> dict[str, Any]:
         seen.update(values)
         if values:
             block[name] = list(dict.fromkeys(values))
+    block.update({name: list(dict.fromkeys(values)) for name, values in roles.items() if values})
     return block
 
 
@@ -328,7 +347,7 @@ class _EntryReader:
         self.entry_sources: list[str] = []
         self.other_sources: list[str] = []  # of languages and terms, used if the entry has none
         self.forms: dict[str, list[_Form]] = {}
-        self.lang_fields: dict[str, dict[str, str]] = {}
+        self.lang_fields: dict[str, dict[str, Any]] = {}
         self._read_entry_level(element)
         lang_sets = [c for c in element if _local(c) in LANGUAGE_CONTAINERS]
         given = [lang_set.get(XML_LANG) or lang_set.get("lang") or "" for lang_set in lang_sets]
@@ -365,6 +384,11 @@ class _EntryReader:
             note = _diglot_note(value) if category == "note" else None
             if note and note[0] in LANGUAGE_NOTES:
                 fields[LANGUAGE_NOTES[note[0]]] = note[1]
+            elif note and note[0] in LANGUAGE_LIST_NOTES:
+                try:
+                    fields[LANGUAGE_LIST_NOTES[note[0]]] = json.loads(note[1])
+                except json.JSONDecodeError:
+                    self.notes.append(value)
             elif category in ("note", "definition") and value:
                 self.notes.append(value)
             elif category == "source" and value:
