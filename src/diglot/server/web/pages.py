@@ -56,7 +56,7 @@ def reader_language(request: Request) -> str:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """``template`` rendered in the reader's language, with what the layout needs."""
     context.setdefault("form", {})
-    html = templates.get_template(template).render(lang=current_language(), path=request.url.path, **context)
+    html = templates.get_template(template).render(lang=current_language(), page_path=request.url.path, **context)
     return HTMLResponse(html, status_code=status_code)
 
 

@@ -83,7 +83,7 @@ async def read_pair(request: Request) -> Pair:
             setattr(pair, f"{side}_name", str(form.get(f"{side}_name")))
         if form.get("action", "check") == "check":
             typed = await form_text(request, side)
-            if typed != raw.replace("\r\n", "\n"):  # edited: the text area wins
+            if typed and typed != raw.replace("\r\n", "\n"):  # edited: the text area wins
                 raw = typed
         setattr(pair, side, raw)
     return pair
