@@ -48,6 +48,24 @@ def test_korean_is_split_by_kiwi():
     ]
 
 
+def test_splitting_builds_one_kiwi_without_the_multi_word_dictionary(monkeypatch):
+    built = []
+
+    class CountingKiwi:
+        def __init__(self, **options):
+            built.append(options)
+
+        def split_into_sents(self, text):
+            return []
+
+    monkeypatch.setattr(seg.korean, "_instances", {})
+    monkeypatch.setattr("kiwipiepy.Kiwi", CountingKiwi)
+    split_sentences("첫 문장. 둘째 문장.", "ko")
+    split_sentences("셋째 문장.", "ko")
+    assert built == [{"load_multi_dict": False}]
+    assert seg.korean.kiwi() is seg.korean.kiwi()
+
+
 def test_kiwi_is_not_loaded_for_english(monkeypatch):
     def refuse():
         raise AssertionError("Kiwi loaded for English text")

@@ -87,7 +87,7 @@ def korean_candidates(texts: Iterable[str]) -> list[list[Candidate]]:
     from diglot.segment.korean import kiwi  # the shared instance
 
     texts = [normalize(t) for t in texts]
-    return [_korean_from_tokens(text, tokens) for text, tokens in zip(texts, kiwi().tokenize(texts))]
+    return [_korean_from_tokens(text, tokens) for text, tokens in zip(texts, kiwi(multi_words=True).tokenize(texts))]
 
 
 def _korean_from_tokens(text: str, tokens: list) -> list[Candidate]:  # type: ignore[type-arg]
