@@ -22,7 +22,8 @@ are the precision of *glossary-worthy* pairs, from ``benchmarks/data/term-worthy
 judged by reading the data before the ranking was tuned, method at its top); a mined pair that
 list lacks counts as not worthy and is reported as not judged, to be read and added. ``type`` is
 the share of the worthy pairs of the top 50 whose proposed type (person, place, organization …)
-is the judged one.
+is the judged one. Last, parts of the data are mined alone (25 to 400 line pairs), to show how
+much text mining needs before its proposals are worth reading.
 
 The curated glossary is not used (``--glossary`` to leave its terms out, as ``diglot glossary mine``
 does), so the figures measure the miner, not the glossary's coverage.
@@ -50,6 +51,7 @@ DATA = ROOT / "data" / "korean-parallel-corpora"
 GOLD = ROOT / "benchmarks" / "data" / "term-gold.tsv"
 JUDGED = ROOT / "benchmarks" / "data" / "term-judged.tsv"
 WORTHY = ROOT / "benchmarks" / "data" / "term-worthy.tsv"
+SIZES = (25, 50, 100, 200, 400)
 
 
 def ko_key(text: str) -> str:
@@ -175,6 +177,19 @@ def main() -> None:
     print("(the reference is not judged for a glossary: its W and type columns only count pairs judged for diglot)")
     if unjudged:
         print(f"not judged yet, counted as not worthy ({len(unjudged)}): " + ", ".join(f"{k}/{e}" for k, e in unjudged))
+
+    print("\nhow much text mining needs (diglot.mine.propose.MIN_SENTENCE_PAIRS): W@20 of the first and the")
+    print("second half's first N line pairs, mined alone (unjudged pairs count as not worthy):")
+    ko_lines, en_lines = ko_text.splitlines(), en_text.splitlines()
+    for n in SIZES:
+        figures = []
+        for offset in (0, len(ko_lines) // 2):
+            part = line_pairs("\n".join(ko_lines[offset : offset + n]), "\n".join(en_lines[offset : offset + n]))
+            proposals = [(e.langs["ko"].preferred, e.langs["en"].preferred, e.type)
+                         for e in propose(part, glossary, min_pairs=1, limit=20)]  # fmt: skip
+            w, _typed, missing = worthiness(proposals, worthy, max(1, min(20, len(proposals))))
+            figures.append(f"{w:.2f} of {len(proposals)}" + (f" ({len(missing)} not judged)" if missing else ""))
+        print(f"  {n:>4} pairs: " + ", ".join(figures))
 
     top = [(ko, en) for ko, en, _type in mined[:50]]
     gold_hits = [pair for pair in top if in_gold(gold, *pair)]

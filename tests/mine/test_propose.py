@@ -54,7 +54,7 @@ def test_proposals_carry_a_type(beads):
 
 
 def test_too_few_sentence_pairs_propose_nothing(beads):
-    with pytest.raises(InputError, match="only 18 aligned sentence pairs: mining needs at least 200"):
+    with pytest.raises(InputError, match="only 18 aligned sentence pairs: mining needs at least 100"):
         propose_from(beads)
 
 

@@ -65,7 +65,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--min-pairs", type=int, default=None, metavar="N",
         help=_("mine only from at least N aligned sentence pairs; fewer are too few to tell terms from chance "
-               "(default: 200)"),
+               "(default: 100)"),
     )  # fmt: skip
     add_force_option(p)
     p.set_defaults(func=run_mine)

@@ -35,7 +35,7 @@ KOREAN_TITLES = (
     "박사", "주지사", "시장", "외무상", "국무장관", "당선인", "후보", "대표", "여사", "목사", "주교", "판사",
 )  # fmt: skip
 ENGLISH_TITLES = frozenset(
-    """president minister secretary senator sen. rep. gov. gen. governor mayor ambassador spokesman
+    """president minister secretary secretary-general senator sen. rep. gov. gen. governor mayor ambassador spokesman
     spokeswoman spokesperson chairman chairwoman chief director professor judge premier chancellor
     lawmaker candidate leader envoy commissioner""".split()
 )
@@ -130,6 +130,16 @@ def entity_type(ko: str, en: str, examples: Sequence[tuple[str, str]] = (), tran
     if korean_name or transliterated:
         return PERSON
     return TERM
+
+
+def is_title_with_holder(ko: str, en: str, transliterated: bool = False) -> bool:
+    """An office paired with the name of the person holding it (``총장`` ↔ *Ban*, ``대통령`` ↔
+    *Bush*): a Korean title, an English name that neither sounds like it nor holds a title
+    word. The two stand side by side in every sentence, but one does not translate the other."""
+    ko_head = ko.split()[-1] if ko.split() else ko
+    if not ko_head.endswith(KOREAN_TITLES) or transliterated or en == en.lower():
+        return False
+    return not any(word in ENGLISH_TITLES for word in en.lower().split())
 
 
 def _storm_named(ko: str, en: str, examples: Sequence[tuple[str, str]]) -> bool:
