@@ -122,6 +122,8 @@ class BrokenPackage:
     path: Path
     origin: str
     problem: str
+    pair: str | None = None  # "ko-en" when its metadata says so
+
 
 
 def _code(metadata: dict, key: str) -> str:
@@ -190,17 +192,20 @@ def scan() -> tuple[list[InstalledPackage], list[BrokenPackage]]:
             try:
                 usable.append(package_in(folder, origin))
             except DiglotError as err:
-                if not _other_kind(folder):
-                    broken.append(BrokenPackage(folder, origin, str(err)))
+                metadata = _raw_metadata(folder)
+                if metadata.get("type", "translate") == "translate":
+                    pair = f"{metadata.get('from_code')}-{metadata.get('to_code')}" if "to_code" in metadata else None
+                    broken.append(BrokenPackage(folder, origin, str(err), pair))
     return usable, broken
 
 
-def _other_kind(folder: Path) -> bool:
+def _raw_metadata(folder: Path) -> dict:
+    """``metadata.json`` as it is, unchecked; ``{}`` when unreadable."""
     try:
         metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
-        return False
-    return isinstance(metadata, dict) and metadata.get("type", "translate") != "translate"
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
 
 
 def installed_packages() -> list[InstalledPackage]:
@@ -228,7 +233,15 @@ def route(from_code: str, to_code: str) -> list[InstalledPackage]:
         first, second = find_package(from_code, "en"), find_package("en", to_code)
         if first and second:
             return [first, second]
-    pairs = sorted({m.pair for m in installed_packages()})
+    usable, broken = scan()
+    for package in broken:
+        if package.pair == f"{from_code}-{to_code}":
+            raise DiglotError(
+                _("the {pair} package at {path} cannot be used: {problem}").format(
+                    pair=package.pair, path=package.path, problem=package.problem
+                )
+            )
+    pairs = sorted({m.pair for m in usable})
     if not pairs:
         raise DiglotError(
             _(
