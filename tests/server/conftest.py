@@ -31,7 +31,7 @@ import pytest
 DATA = Path(__file__).parent / "data"
 STARTUP_SECONDS = 60  # the longest a server may take to answer /health before the test fails
 
-OFFLINE_HOOK = """
+REFUSE_OUTBOUND = """
 import socket, sys
 def refuse_outbound(event, args):
     if event in ("socket.connect", "socket.sendto", "socket.sendmsg"):
@@ -41,9 +41,14 @@ def refuse_outbound(event, args):
                 log.write(f"{event} {args[1]!r}\\n")
             raise OSError("outbound connection refused in tests")
 sys.addaudithook(refuse_outbound)
-from diglot.cli import main
-sys.exit(main(sys.argv[2:]))
 """
+OFFLINE_HOOK = REFUSE_OUTBOUND + "from diglot.cli import main\nsys.exit(main(sys.argv[2:]))\n"
+
+
+@pytest.fixture
+def refuse_outbound() -> str:
+    """Python code that refuses and logs (to ``sys.argv[1]``) every outbound connection."""
+    return REFUSE_OUTBOUND
 
 
 def free_port() -> int:
