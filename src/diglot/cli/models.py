@@ -26,14 +26,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     commands = parser.add_subparsers(dest="models_command", metavar=_("COMMAND"), required=True)
 
-    def command(name: str, help_text: str, description: str):
-        return commands.add_parser(
+    def command(name: str, func, help_text: str, description: str, pair: bool = False) -> argparse.ArgumentParser:
+        """One subcommand running ``func``; ``pair`` adds the FROM and TO language codes."""
+        p = commands.add_parser(
             name, help=help_text, description=description, epilog=exit_codes,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )  # fmt: skip
+        if pair:
+            p.add_argument("from_code", metavar="FROM", help=_("source language code, e.g. ko"))
+            p.add_argument("to_code", metavar="TO", help=_("target language code, e.g. en"))
+        p.set_defaults(func=func)
+        return p
 
     p = command(
         "install",
+        run_install,
         _("check and install an .argosmodel file"),
         _(
             "Check a package completely (zip, metadata.json, CTranslate2 model, SentencePiece model, safe paths, "
@@ -43,39 +50,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("package", metavar="PATH.argosmodel")
     p.add_argument("--force", action="store_true", help=_("replace the same pair and version if installed"))
-    p.set_defaults(func=run_install)
-
-    p = command(
+    command(
         "list",
+        run_list,
         _("list installed models"),
         _(
             "List installed models: pair, version, size, where. A package that cannot be used is listed "
             "with its problem.\n\nexample:\n  diglot models list"
         ),
     )
-    p.set_defaults(func=run_list)
-
     p = command(
         "remove",
+        run_remove,
         _("remove an installed model"),
         _("Remove the model for a language pair.\n\nexample:\n  diglot models remove ko en"),
+        pair=True,
     )
-    p.add_argument("from_code", metavar="FROM")
-    p.add_argument("to_code", metavar="TO")
     p.add_argument("--version", dest="model_version", help=_("remove only this version"))
-    p.set_defaults(func=run_remove)
-
-    p = command(
+    command(
         "download",
+        run_download,
         _("download a model from Argos Translate's index (uses the network)"),
         _(
             "The only diglot command that uses the network. Needs the argos extra: "
             "pip install 'diglot[argos]' (install CPU torch first).\n\nexample:\n  diglot models download ko en"
         ),
+        pair=True,
     )
-    p.add_argument("from_code", metavar="FROM")
-    p.add_argument("to_code", metavar="TO")
-    p.set_defaults(func=run_download)
 
 
 def run_install(args: argparse.Namespace) -> int:

@@ -56,13 +56,8 @@ class ArgosEngine(Engine):
     name = "argos"
     description = N_("Argos Translate's own translate(), sentence by sentence (needs the argos extra)")
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        attention: bool = False,
-        suppress: Sequence[Sequence[str]] | None = None,
-        progress: Progress | None = None,
-    ) -> list[Decoded]:
+    def translate(self, sentences: Sequence[str], attention: bool = False,
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
         argos_translate = import_argostranslate(self.route[0].path.parent)
         offline_sentencizer(argos_translate)
         translation = self._translation(argos_translate)

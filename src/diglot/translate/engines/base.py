@@ -93,12 +93,7 @@ class Engine(Member):
         """``argos:ko-en@1.1``, or ``argos:ko-en@1.1>argos:en-ja@1.0`` for a pivot."""
         return ">".join(m.id for m in self.route)
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        attention: bool = False,
-        suppress: Sequence[Sequence[str]] | None = None,
-        progress: Progress | None = None,
-    ) -> list[Decoded]:
+    def translate(self, sentences: Sequence[str], attention: bool = False,
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
         """Translate ``sentences``; ``suppress`` lists texts that must not appear in the output."""
         raise NotImplementedError

@@ -74,13 +74,8 @@ class CTranslate2Engine(Engine):
     def _steps(self) -> list[_Step]:
         return [_Step(m, self.options) for m in self.route]
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        attention: bool = False,
-        suppress: Sequence[Sequence[str]] | None = None,
-        progress: Progress | None = None,
-    ) -> list[Decoded]:
+    def translate(self, sentences: Sequence[str], attention: bool = False,
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
         texts = list(sentences)
         decoded: list[Decoded] = []
         for index, step in enumerate(self._steps):
