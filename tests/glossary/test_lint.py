@@ -49,8 +49,8 @@ def test_each_problem_is_reported_with_its_line(tmp_path):
     )
     found = messages(path)
     expected = [
-        ("error", 12, "unknown type 'gadget'"),
-        ("error", 12, "unknown field colour"),
+        ("error", 13, "unknown type 'gadget'"),  # problems of one field name its line
+        ("error", 15, "unknown field colour"),
         ("error", 7, "duplicate id a"),
         ("error", 2, "preferred form 'refugee' is also forbidden"),
         ("error", 12, "form '난민' is also claimed by entry a"),

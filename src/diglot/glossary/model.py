@@ -260,9 +260,25 @@ def _as_str_list(value: Any) -> list[str] | None:
     return None
 
 
-def _terms_from_dict(raw: Any, lang: str, entry_id: str, origin: Origin, problems: list[Problem]) -> Terms | None:
-    def error(message: str) -> None:
-        problems.append(Problem("error", message, origin))
+# Where each field of an entry was written: its path (("en", "variants")) → (line, column), 1-based.
+Positions = dict[tuple[Any, ...], tuple[int, int]]
+
+
+def _field_origin(origin: Origin, positions: Positions | None, path: tuple[Any, ...]) -> Origin:
+    """The place of the field at ``path``, or of its nearest enclosing field, or the entry's."""
+    while positions and path:
+        if path in positions:
+            line, column = positions[path]
+            return Origin(origin.file, line, column)
+        path = path[:-1]
+    return origin
+
+
+def _terms_from_dict(
+    raw: Any, lang: str, entry_id: str, origin: Origin, problems: list[Problem], positions: Positions | None = None
+) -> Terms | None:
+    def error(message: str, *field_name: str) -> None:
+        problems.append(Problem("error", message, _field_origin(origin, positions, (lang, *field_name))))
 
     if isinstance(raw, str):  # shorthand: `en: Pyongyang`
         raw = {"preferred": raw}
@@ -271,80 +287,91 @@ def _terms_from_dict(raw: Any, lang: str, entry_id: str, origin: Origin, problem
         return None
     for key in raw:
         if key not in TERM_FIELDS:
-            error(_("entry {id}: unknown field {field} in {lang}").format(id=entry_id, field=key, lang=lang))
+            error(_("entry {id}: unknown field {field} in {lang}").format(id=entry_id, field=key, lang=lang), key)
     preferred = raw.get("preferred")
     if not isinstance(preferred, str) or not preferred.strip():
-        error(_("entry {id}: {lang} has no preferred form").format(id=entry_id, lang=lang))
+        error(_("entry {id}: {lang} has no preferred form").format(id=entry_id, lang=lang), "preferred")
         return None
     lists = {}
     for name in LIST_FIELDS:
         values = _as_str_list(raw.get(name))
         if values is None:
-            error(_("entry {id}: {lang}.{field} must be a list of strings").format(id=entry_id, lang=lang, field=name))
+            message = _("entry {id}: {lang}.{field} must be a list of strings").format(id=entry_id, lang=lang, field=name)
+            error(message, name)
             values = []
         lists[name] = [v.strip() for v in values if v.strip()]
     scalars = {}
     for name in SCALAR_FIELDS:
         value = raw.get(name)
         if value is not None and not isinstance(value, str):
-            error(_("entry {id}: {lang}.{field} must be a string").format(id=entry_id, lang=lang, field=name))
+            error(_("entry {id}: {lang}.{field} must be a string").format(id=entry_id, lang=lang, field=name), name)
             value = None
         scalars[name] = value.strip() if value else None
     if scalars["case"] and scalars["case"] not in CASE_POLICIES:
         error(
             _("entry {id}: {lang}.case must be one of {choices}").format(
                 id=entry_id, lang=lang, choices=", ".join(CASE_POLICIES)
-            )
+            ),
+            "case",
         )
         scalars["case"] = None
     if scalars["first_mention"] and not scalars["short"]:
-        error(_("entry {id}: {lang}.first_mention needs a short form").format(id=entry_id, lang=lang))
+        error(_("entry {id}: {lang}.first_mention needs a short form").format(id=entry_id, lang=lang), "first_mention")
     return Terms(preferred=preferred.strip(), **lists, **scalars)
 
 
-def entry_from_dict(raw: Any, origin: Origin, problems: list[Problem]) -> Entry | None:
-    """Build an :class:`Entry` from the YAML schema, appending every problem found to ``problems``."""
+def entry_from_dict(raw: Any, origin: Origin, problems: list[Problem], positions: Positions | None = None) -> Entry | None:
+    """Build an :class:`Entry` from the YAML schema, appending every problem found to ``problems``.
 
-    def error(message: str) -> None:
-        problems.append(Problem("error", message, origin))
+    ``positions`` (where each field was written, as the YAML reader records it) lets each
+    problem name the line and column of its field rather than of the entry.
+    """
+
+    def error(message: str, *path: Any) -> None:
+        problems.append(Problem("error", message, _field_origin(origin, positions, path)))
 
     if not isinstance(raw, dict):
         error(_("an entry must be a mapping with an id"))
         return None
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not ENTRY_ID.match(entry_id):
-        error(_("entry id {id!r} must be lowercase letters, digits and hyphens").format(id=entry_id))
+        error(_("entry id {id!r} must be lowercase letters, digits and hyphens").format(id=entry_id), "id")
         return None
     entry_type = raw.get("type")
-    if entry_type not in TYPES:
+    if not isinstance(entry_type, str) or entry_type not in TYPES:
         error(
             _("entry {id}: unknown type {type!r} (one of {choices})").format(
                 id=entry_id, type=entry_type, choices=", ".join(TYPES)
-            )
+            ),
+            "type",
         )
     status = raw.get("status", "approved")
-    if status not in STATUSES:
-        error(_("entry {id}: unknown status {status!r}").format(id=entry_id, status=status))
+    if not isinstance(status, str) or status not in STATUSES:
+        error(_("entry {id}: unknown status {status!r}").format(id=entry_id, status=status), "status")
     dates = {}
     for name in ("valid_from", "valid_until"):
         value = raw.get(name)
-        value = None if value is None else str(value)  # YAML reads 2010-10-08 as a date
-        if value is not None and not is_date(value):
-            error(_("entry {id}: {field} must be YYYY, YYYY-MM or YYYY-MM-DD").format(id=entry_id, field=name))
+        if isinstance(value, (datetime.date, int)) and not isinstance(value, bool):
+            value = str(value)  # a loader that reads 2010-10-08 as a date, or 2011 as a number
+        if value is not None and not (isinstance(value, str) and is_date(value)):
+            error(_("entry {id}: {field} must be YYYY, YYYY-MM or YYYY-MM-DD").format(id=entry_id, field=name), name)
+            value = None
         dates[name] = value
     langs: dict[str, Terms] = {}
     for key, value in raw.items():
         if key in ENTRY_FIELDS:
             continue
         if not isinstance(key, str) or not LANGUAGE_CODE.match(key):
-            error(_("entry {id}: unknown field {field}").format(id=entry_id, field=key))
+            error(_("entry {id}: unknown field {field}").format(id=entry_id, field=key), key)
             continue
-        terms = _terms_from_dict(value, key, entry_id, origin, problems)
+        terms = _terms_from_dict(value, key, entry_id, origin, problems, positions)
         if terms:
             langs[key] = terms
     for field_name in ("source", "note"):
         if raw.get(field_name) is not None and not isinstance(raw.get(field_name), str):
-            error(_("entry {id}: {field} must be a string").format(id=entry_id, field=field_name))
+            error(_("entry {id}: {field} must be a string").format(id=entry_id, field=field_name), field_name)
+    if raw.get("evidence") is not None and not isinstance(raw.get("evidence"), dict):
+        error(_("entry {id}: evidence must be a mapping").format(id=entry_id), "evidence")
     evidence = raw.get("evidence")
     return Entry(
         id=entry_id,
