@@ -6,6 +6,9 @@ with native numerals before counters (두 명 = 2 people), writes dates with dot
 commas, scale words (2 million), spelled-out numbers (thirty-five) and averages without the
 zero (.268). Both write year ranges short (1950~53, 1950-53). :func:`extract_numbers` turns all
 of these into :class:`NumberMention` values, so ``2만여 명`` and ``more than 20,000`` meet as 20000.
+Money abbreviates its scale (``$50bn``, ``£5m``) and page text carries junk that is not a number:
+character references (``&#8212;``), codes glued to letters (``NW1``, ``A380``); both are read as
+such. A currency sign the page lost to mojibake (``¢æ176``) does not hide the number after it.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class NumberMention:
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KOREAN_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3, "백": 10**2}
-_KOREAN_NUMBER = re.compile(rf"(?:{_DIGITS})(?:\s?[조억만천백](?:\s?(?:{_DIGITS}))?)*(?:\s?[조억만천백])?")
+_KOREAN_NUMBER = re.compile(rf"(?<![A-Za-z])(?:{_DIGITS})(?:\s?[조억만천백](?:\s?(?:{_DIGITS}))?)*(?:\s?[조억만천백])?")
 _KOREAN_PART = re.compile(rf"({_DIGITS})?\s?([조억만천백])?")
 _KOREAN_APPROX_AFTER = re.compile(
     r"^(?:여|\s?(?:명|개|건|곳|달러|원|가구|척|대|년)?\s?(?:이상|넘|가량|남짓|정도|안팎|내외|여))"
@@ -51,7 +54,16 @@ _KOREAN_NATIVE = re.compile(
 )
 
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_ENGLISH_NUMBER = re.compile(rf"(?<![\w.])({_DIGITS})(?:\s?(hundred|thousand|million|billion|trillion)\b)?")
+# Not after a Latin letter or digit (NW1, A380, 3.5's tail) unless a currency word is glued on
+# (euro500); a non-Latin letter before the digits is mojibake of a currency sign (¢æ176).
+_ENGLISH_NUMBER = re.compile(
+    rf"(?:(?<![A-Za-z0-9_.])|(?<=euro)|(?<=EUR))({_DIGITS})(?:\s?(hundred|thousand|million|billion|trillion)\b)?"
+)
+# $50bn, £5m, $1.2tn: a money amount with its scale abbreviated.
+_MONEY_SCALE = re.compile(rf"(?<=[$£€¥])({_DIGITS})\s?(bn|tn|m|mn|b|k)\b")
+_MONEY_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
+# &#8212; &#x2014;: a character reference, not the number 8212.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);")
 _ENGLISH_BARE_DECIMAL = re.compile(r"(?<![\w.,])\.(\d+)\b")  # .268 (a batting average), .45 caliber
 _ENGLISH_APPROX = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|approximately|roughly|at least|up to|fewer than|less than|"
@@ -152,7 +164,14 @@ def _english(text: str, digits: bool) -> list[NumberMention]:
         return found
     for m in _ENGLISH_BARE_DECIMAL.finditer(text):
         found.append(NumberMention(m.start(), m.end(), float("0." + m.group(1)), m.group()))
+    money_scales = {m.start(): m for m in _MONEY_SCALE.finditer(text)}
     for m in _ENGLISH_NUMBER.finditer(text):
+        if m.start() in money_scales:
+            scaled = money_scales[m.start()]
+            value = _number(scaled.group(1)) * _MONEY_SCALES[scaled.group(2)]
+            approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
+            found.append(NumberMention(scaled.start(), scaled.end(), value, scaled.group(), approx))
+            continue
         value = _number(m.group(1)) * (_ENGLISH_SCALES[m.group(2).lower()] if m.group(2) else 1)
         approx = bool(_ENGLISH_APPROX.search(text[max(0, m.start() - 20) : m.start()]))
         found.append(NumberMention(m.start(), m.end(), value, m.group(), approx))
@@ -180,6 +199,8 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     # Korean text quotes English figures too (10 million); English numbers inside Korean are digits.
     if digits:
         found = _expand_year_ranges(text, found)
+        references = [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
+        found = [n for n in found if not any(start <= n.start < end for start, end in references)]
     return sorted(found, key=lambda n: (n.start, n.end))
 
 

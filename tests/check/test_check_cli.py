@@ -117,14 +117,16 @@ def test_seed_article_ko_en_aligned(capsys, tmp_path):
     assert main(["check", str(SEED_KO), str(SEED_EN), "--fix", str(out)]) == 1
     report = capsys.readouterr().out
     assert "N.K. defector is an accepted variant" in report
+    # "alleged defectors from North Korea" would read "... North Korean defectors from North Korea"
+    assert "not fixed: North Korean defector would repeat North Korean" in report
     assert "35" not in [line.split()[-1] for line in report.splitlines() if "number-" in line]
     original = SEED_EN.read_bytes()
     expected = (
         original.replace(b"deporting N.K. defectors", b"deporting North Korean defectors")
-        .replace(b"alleged defectors", b"alleged North Korean defectors")
         .replace("Seoul\u2019s foreign ministry".encode(), "Seoul\u2019s Ministry of Foreign Affairs and Trade".encode())
-        .replace(b"of the defectors", b"of the North Korean defectors")
-    )
+        .replace(b"two of the defectors", b"two of the North Korean defectors")
+    )  # "the forced repatriation of the defectors against their free will" is the official's own words
+    assert "direct quotation" in report
     assert out.read_bytes() == expected  # the masthead, the stray line, the no-break space: all kept
 
 
@@ -234,7 +236,7 @@ def test_real_news_document_aligned_and_fixed(tmp_path, capsys):
     assert " quake" not in fixed
 
 
-def test_seed_en_ko_fix_restores_the_korean_edition_byte_for_byte(tmp_path, capsys):
+def test_seed_en_ko_fix_restores_the_korean_edition_byte_for_byte_but_quoted_speech(tmp_path, capsys):
     edition = SEED_KO.read_text(encoding="utf-8")
     spoiled = edition.replace("탈북자를 난민으로", "탈북민을 난민으로").replace("송환된 탈북자들은", "송환된 탈북민들은")
     spoiled = spoiled.replace("강제북송에 반대한다", "강제송환에 반대한다")
@@ -242,8 +244,11 @@ def test_seed_en_ko_fix_restores_the_korean_edition_byte_for_byte(tmp_path, caps
     target = write(tmp_path, "spoiled.ko.txt", spoiled)
     out = tmp_path / "fixed.ko.txt"
     assert main(["check", str(SEED_EN), target, "--fix", str(out)]) == 1
-    assert "3 renderings fixed" in capsys.readouterr().out
-    assert out.read_bytes() == SEED_KO.read_bytes()
+    report = capsys.readouterr().out
+    assert "2 renderings fixed" in report
+    assert "direct quotation" in report  # 강제송환 is in the official's quoted words: reported, not rewritten
+    restored = SEED_KO.read_text(encoding="utf-8").replace("강제북송에 반대한다", "강제송환에 반대한다")
+    assert out.read_bytes() == restored.encode("utf-8")
 
 
 def test_direction_contradicting_the_scripts_is_warned_about(tmp_path, capsys):

@@ -15,7 +15,10 @@ Only the term itself changes, plus what must agree with it:
 
 Every other byte of the file is kept, including line ends (CRLF), a byte order mark and
 non-NFC text: offsets found in the normalised text are mapped back to the file as read.
-A ``missing`` term is never guessed.
+A ``missing`` term is never guessed, quoted speech is left as written
+(:mod:`diglot.check.quotes`), and a fix that would make the sentence say a thing twice
+(``alleged defectors from North Korea`` → ``alleged North Korean defectors from North Korea``) is
+refused: :func:`refusal` says why, and the finding is reported instead.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from diglot.check.quotes import in_quotation
 from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Finding
 from diglot.errors import DiglotError
@@ -35,6 +39,8 @@ from diglot.korean import fix_particle
 from diglot.textio import normalize
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_WORD = re.compile(r"[A-Za-z]+")
+_NEAR = 4  # words on each side of a term that a fix must not repeat
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 _ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?|An?|AN)(\s+)$")
 _LETTERS_SAID_WITH_A_VOWEL = set("AEFHILMNORSX")  # "an FBI agent", "an NIS official"
@@ -95,6 +101,41 @@ def replacement_edit(text: str, start: int, end: int, new: str, lang: str) -> Ed
     return Edit(start, end, new)
 
 
+def refusal(text: str, start: int, end: int, entry_id: str, glossary: Glossary, lang: str) -> str | None:
+    """Why the preferred form may not replace ``text[start:end]``, or None: every word it adds is
+    among the few words around the term already (``defectors from North Korea`` would become
+    ``North Korean defectors from North Korea``); a word matches one built on it (Korea, Korean)."""
+    entry = glossary.get(entry_id)
+    if lang == "ko" or entry is None or lang not in entry.langs:
+        return None
+    new = entry.langs[lang].preferred
+    found_words = {w.lower() for w in _WORD.findall(text[start:end])}
+    added = [w for w in _WORD.findall(new) if w.lower() not in found_words and len(w) >= 4]
+    before = _WORD.findall(text[:start].rsplit("\n", 1)[-1])[-_NEAR:]
+    after = _WORD.findall(text[end:].split("\n", 1)[0])[:_NEAR]
+    near = {w.lower() for w in before + after}
+    if not added or not all(any(_same_word(w.lower(), n) for n in near) for w in added):
+        return None
+    return _("(not fixed: {expected} would repeat {words}, which the sentence says already)").format(
+        expected=new, words=" ".join(added)
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one built on the other by an ending (Korea, Korean, Koreans)."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 4 and len(long) - len(short) <= 2
+
+
+def fixable(text: str, finding: Finding, glossary: Glossary, lang: str) -> bool:
+    """Whether ``--fix`` repairs ``finding`` in ``text``: a variant or forbidden rendering, outside
+    quoted speech, whose fix would not make the sentence repeat itself."""
+    if finding.status not in FIXABLE or not finding.tgt_span or not finding.entry:
+        return False
+    start, end = finding.tgt_span
+    return not in_quotation(text, start) and refusal(text, start, end, finding.entry, glossary, lang) is None
+
+
 def _is_title_case(text: str) -> bool:
     """Two or more words, each capitalised, not all capitals: a headline (``Forcible Repatriation``)."""
     words = [w for w in text.split() if w[:1].isalpha()]
@@ -148,8 +189,8 @@ def fix_text(text: str, findings: Iterable[Finding], glossary: Glossary, lang: s
     """
     edits = []
     for finding in findings:
-        if finding.status in FIXABLE and finding.tgt_span and finding.entry:
-            edit = edit_for(text, *finding.tgt_span, finding.entry, glossary, lang)
+        if fixable(text, finding, glossary, lang):
+            edit = edit_for(text, *finding.tgt_span, finding.entry, glossary, lang)  # type: ignore[misc, arg-type]
             if edit:
                 edits.append(edit)
     return apply_edits(text, edits)
@@ -172,6 +213,9 @@ def fix_document(raw_text: str, doc: AlignedDocument, findings: Iterable[Finding
     edits, skipped = [], 0
     for finding in findings:
         if finding.status not in FIXABLE or not finding.tgt_span or finding.entry is None or finding.bead is None:
+            continue
+        target = doc.bead_text(doc.beads[finding.bead])[1]
+        if not fixable(target, finding, glossary, doc.tgt_lang):
             continue
         span = _to_text(doc, finding.bead, finding.tgt_span, seg_maps)
         later = first[finding.entry] < (finding.bead, finding.tgt_span[0])

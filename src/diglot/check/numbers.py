@@ -2,33 +2,61 @@
 
 Numbers are compared by value (:func:`diglot.numbers.extract_numbers`), so Korean units meet
 English digits: ``2만여 명`` = ``more than 20,000``, ``1억1천만 달러`` = ``$110 million``,
-``10월 5일`` = ``Oct. 5``. What is left unmatched on both sides is reported, with two
-exceptions that would otherwise drown an editor in noise:
+``10월 5일`` = ``Oct. 5``. A few more equivalences are the check's own (not anchors for the
+aligner): lengths, areas and weights converted between metric and imperial units (``240km`` =
+``about 150 miles``, within rounding), clock hours on 12 or 24 hours (``오후 8시`` = ``8 p.m.``,
+``0시 26분`` = ``12:26 a.m.``, ``0715 GMT``), fractions (``3분의 1`` = ``one third``, ``30%`` =
+``a third``, ``0.5%포인트`` = ``half a point``) and English ordinals (``2번째`` = ``second``).
 
-* numbers written in words (``one``, ``three``, ``두 명``) are matched when they can be, but never
-  reported alone: *one* is as often a pronoun as a number;
-* a Korean day of the month (``5일``) is not reported when the English names a weekday or a
-  relative day instead (``said Wednesday``, the news agencies' style);
-* a Korean month (``2월``) is not reported when the English names that month without a day
-  (``last February``);
-* ``10대`` (in one's teens) is not reported when the English says *teenagers*.
+What is left unmatched on both sides is reported, except what is not a figure of the story and
+would drown an editor in noise:
+
+* numbers written in words (``one``, ``three``, ``두 명``) are matched when they can be, never
+  reported alone: *one* is as often a pronoun as a number; so are ordinals and ranks (``2번째``,
+  ``제8호``, ``1위``, ``2차``), labels rather than quantities;
+* a Korean *one* or *two* of a counter (``1명``, ``1년``, ``2명 모두``, ``2차례``) that English says
+  with *a*, *an*, *both* or *twice*;
+* a conversion given in brackets (``15 meters (49 feet)``, ``20억달러(약 2조억원)``), and the figure
+  it converts when that one is matched; a number repeated in brackets or a year said twice;
+* dates written the news agencies' way: a Korean day of the month (``5일``) where the English names a
+  weekday or a relative day (``said Wednesday``, ``three days after``), a month or year said relatively
+  on the other side (``지난해 10월`` = ``October 2007``, ``2009년 6월`` = ``next June``), the month an
+  English date adds to a Korean day (``27일`` = ``July 27``);
+* ``10대`` (in one's teens) where the English says *teenagers*; a headline's date stamp (``2005.10``);
+* numbers inside a glossary term (the 6 of ``6자회담``): the term's own finding covers them.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 
 from diglot.check import statuses
 from diglot.doc import Finding
 from diglot.i18n import _
 from diglot.numbers import NumberMention, extract_numbers
 
-_DAY_WORDS = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight)\b",
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_WORDS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|spring|summer|fall|autumn|winter"
+)
+_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
+# An English day named the news agencies' way instead of by its date.
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow|tonight"
+    rf"|{_NUMBER_WORD} (?:days?|weeks?) (?:ago|later|earlier|after|before)|(?:last|next|this) week(?:end)?)\b",
     re.IGNORECASE,
 )
-
+# An English month or year named relatively: the Korean date is absolute.
+_RELATIVE_MONTH_OR_YEAR = re.compile(
+    rf"\b(?:(?:last|next|this|earlier this|later this) (?:month|year|{_MONTH_WORDS})"
+    rf"|{_NUMBER_WORD} (?:months?|years?) ago)\b",
+    re.IGNORECASE,
+)
+# A Korean month or year named relatively: the English date is absolute.
+_KOREAN_RELATIVE = re.compile(r"지난\s?해|작년|올해|금년|내년|지난\s?달|이달|다음\s?달|오는")
 _MONTH_NAMES = {
     float(i): name
     for i, name in enumerate(
@@ -37,62 +65,290 @@ _MONTH_NAMES = {
 }
 _TEENS = re.compile(r"\bteen", re.IGNORECASE)
 
+# Korean ordinals and ranks: 제8호, 2번째, 1위, 2차 (not 2차례), 1단계, 2급, 7주년, 8일째, 1라운드.
+_KOREAN_ORDINAL_BEFORE = re.compile(r"제\s?$")
+_KOREAN_ORDINAL_AFTER = re.compile(r"^(?:번째|위|차(?!례)|단계|급|주년|일째|라운드|편|호|강|기|회|째)")
+# A counter or unit after a Korean 1 or 2 (1명, 1년, 1시간, 2차례): English says a, an, both, twice.
+_KOREAN_COUNT_AFTER = re.compile(
+    r"^\s?(?:명|년|시간|달|개월|주일|주|일|대|세트|건|개|곳|마리|번|차례|척|발|권|채|가지|분|초|km|㎞|m\b|도시)"
+)
+_ENGLISH_ONE = re.compile(r"\b(?:a|an|one|single|once|another|the)\b", re.IGNORECASE)
+_ENGLISH_TWO = re.compile(r"\b(?:both|twice|couple|pair|double|two)\b", re.IGNORECASE)
+_ENGLISH_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ENGLISH_ORDINAL = re.compile(rf"\b({'|'.join(_ENGLISH_ORDINALS)})\b", re.IGNORECASE)
+_ENGLISH_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "two-thirds": 2 / 3, "three-quarters": 3 / 4}
+_ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-thirds|three-quarters)\b", re.IGNORECASE)
+_KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
+# Clock times: 오전 0시 26분, 오후 5시; 12:26 a.m.; 0715 or 1215 GMT (24 hours, no colon).
+_KOREAN_HOUR = re.compile(r"(\d{1,2})\s?시(?!간|즌|장|민|대|작|각|도|험|행|설|기|점)")
+_ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?!\d)")
+_ENGLISH_MILITARY = re.compile(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|KST|ET|EST|local|hours?|hrs)\b|\s?\()")
+# Units that convert (metric on either side, imperial in English): the factor to the imperial unit.
+_METRIC_UNIT = re.compile(r"^\s?(?:-|\s)?(km|㎞|킬로미터|kilometers?|kilometres?|㎡|m²|제곱미터|mm|㎜|cm|㎝|kg|㎏|킬로그램|m|미터|meters?|metres?)(?![A-Za-z])")
+_IMPERIAL_UNIT = re.compile(r"^[\s-]?(?:(miles?|mph)|(square[\s-](?:feet|foot))|(feet|foot|ft)|(inch(?:es)?)|(pounds?|lbs?))(?![A-Za-z])")
+_METRIC_TO_IMPERIAL = {
+    "km": ("mile", 0.621371), "m2": ("sqft", 10.7639), "m": ("foot", 3.28084), "mm": ("inch", 0.0393701),
+    "cm": ("inch", 0.393701), "kg": ("pound", 2.20462),
+}  # fmt: skip
+_METRIC_NAMES = {
+    "km": "km", "㎞": "km", "킬로미터": "km", "kilometer": "km", "kilometre": "km", "㎡": "m2", "m²": "m2",
+    "제곱미터": "m2", "mm": "mm", "㎜": "mm", "cm": "cm", "㎝": "cm", "kg": "kg", "㎏": "kg", "킬로그램": "kg",
+    "m": "m", "미터": "m", "meter": "m", "metre": "m",
+}  # fmt: skip
+_CONVERSION_TOLERANCE = 0.07  # "about 150 miles" for 240 km (149.1)
+# A conversion in brackets right after a figure: "15 meters (49 feet)", "20억달러(약 2조억원)", "¢æ114 ($179)".
+_BRACKET_OPEN = re.compile(r"^\s?\(\s?(?:약|about|US|NZ)?\s?[$£€¥]?\s?$")
+# A headline's date stamp: 2005.10 (a year and month with a dot, no day).
+_DATE_STAMP = re.compile(r"(?<![\d.])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?![\d.])")
+
+
+@dataclass
+class Number:
+    """A number of one side, with what the check knows of it beyond its value."""
+
+    mention: NumberMention
+    values: set[float] = field(default_factory=set)  # every value it may stand for
+    metric: tuple[str, float] | None = None  # a metric length, area or weight: (imperial unit, value in it)
+    imperial: tuple[str, float] | None = None  # an imperial one: (unit, value)
+    soft: bool = False  # matched when it can be, never reported alone
+    ordinal: bool = False
+    hour: bool = False
+    bracketed_after: Number | None = None  # the figure this one converts, in brackets after it
+    matched: bool = False
+
+    @property
+    def value(self) -> float:
+        return self.mention.value
+
+
+@dataclass
+class Unmatched:
+    """What :func:`compare_numbers` left unmatched: ``source``/``target`` to report, and everything
+    unmatched (``*_all``, the soft numbers too) for a look at the neighbouring lines."""
+
+    source: list[Number]
+    target: list[Number]
+    source_all: list[Number]
+    target_all: list[Number]
+
 
 def check_numbers(
     source_text: str, target_text: str, src_lang: str, tgt_lang: str, bead: int | None = None
 ) -> list[Finding]:
     """Findings for the numbers of ``source_text`` and ``target_text`` that do not match by value."""
-    src = extract_numbers(source_text, src_lang)
-    tgt = extract_numbers(target_text, tgt_lang)
-    taken = [False] * len(tgt)
-    unmatched_src = []
-    for number in src:
-        j = next((j for j, t in enumerate(tgt) if not taken[j] and _same(number, t)), None)
-        if j is None:
-            unmatched_src.append(number)
-        else:
-            taken[j] = True
-    unmatched_tgt = [t for j, t in enumerate(tgt) if not taken[j]]
-    english = source_text if src_lang == "en" else target_text if tgt_lang == "en" else ""
-    src_left = [n for n in unmatched_src if _reportable(n, source_text, src_lang, english)]
-    tgt_left = [n for n in unmatched_tgt if _reportable(n, target_text, tgt_lang, english)]
+    return number_findings(compare_numbers(source_text, target_text, src_lang, tgt_lang), bead)
 
+
+def compare_numbers(
+    source_text: str,
+    target_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    source_skip: tuple[tuple[int, int], ...] = (),
+    target_skip: tuple[tuple[int, int], ...] = (),
+) -> Unmatched:
+    """Match the numbers of both sides; what is left, reportable or not. Numbers inside the
+    ``*_skip`` spans (glossary terms: the 6 of 6자회담) are not looked at."""
+    src = _numbers(source_text, src_lang, source_skip)
+    tgt = _numbers(target_text, tgt_lang, target_skip)
+    for number in src:
+        partner = next((t for t in tgt if not t.matched and _same(number, t)), None)
+        if partner is not None:
+            number.matched = partner.matched = True
+    english = source_text if src_lang == "en" else target_text if tgt_lang == "en" else ""
+    korean = source_text if src_lang == "ko" else target_text if tgt_lang == "ko" else ""
+    for numbers, text, lang in ((src, source_text, src_lang), (tgt, target_text, tgt_lang)):
+        _soften(numbers, text, lang, english if lang == "ko" else korean, numbers)
+    src_left = [n for n in src if not n.matched]
+    tgt_left = [n for n in tgt if not n.matched]
+    return Unmatched(
+        [n for n in src_left if not n.soft], [n for n in tgt_left if not n.soft], src_left, tgt_left
+    )
+
+
+def number_findings(unmatched: Unmatched, bead: int | None) -> list[Finding]:
+    """``number-changed`` for what is left on both sides (in order), then ``-missing`` and ``-added``."""
+    src_left, tgt_left = unmatched.source, unmatched.target
     findings = []
     for s, t in zip(src_left, tgt_left):
-        findings.append(
-            _finding(
-                statuses.NUMBER_CHANGED,
-                s,
-                t,
-                bead,
-                _("{expected} in the source is {found} in the translation").format(expected=s.text, found=t.text),
-            )
+        message = _("{expected} in the source is {found} in the translation").format(
+            expected=s.mention.text, found=t.mention.text
         )
+        findings.append(_finding(statuses.NUMBER_CHANGED, s.mention, t.mention, bead, message))
     for s in src_left[len(tgt_left) :]:
-        message = _("{expected} in the source is not in the translation").format(expected=s.text)
-        findings.append(_finding(statuses.NUMBER_MISSING, s, None, bead, message))
+        message = _("{expected} in the source is not in the translation").format(expected=s.mention.text)
+        findings.append(_finding(statuses.NUMBER_MISSING, s.mention, None, bead, message))
     for t in tgt_left[len(src_left) :]:
-        message = _("{found} in the translation is not in the source").format(found=t.text)
-        findings.append(_finding(statuses.NUMBER_ADDED, None, t, bead, message))
+        message = _("{found} in the translation is not in the source").format(found=t.mention.text)
+        findings.append(_finding(statuses.NUMBER_ADDED, None, t.mention, bead, message))
     return findings
 
 
-def _same(a: NumberMention, b: NumberMention) -> bool:
-    return math.isclose(a.value, b.value, rel_tol=1e-9)
+def _same(a: Number, b: Number) -> bool:
+    """Whether two numbers (of two sides) say the same: a value in common, an hour, a unit conversion."""
+    if any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values):
+        return True
+    if a.hour and b.hour and a.value % 12 == b.value % 12:
+        return True
+    for metric, imperial in ((a, b), (b, a)):
+        if metric.metric and imperial.imperial and metric.metric[0] == imperial.imperial[0]:
+            converted, value = metric.metric[1], imperial.imperial[1]
+            if abs(converted - value) <= _CONVERSION_TOLERANCE * max(value, converted):
+                return True
+    return False
 
 
-def _reportable(number: NumberMention, text: str, lang: str, english: str) -> bool:
-    if number.spelled:
+def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Number]:
+    mentions = [m for m in extract_numbers(text, lang) if not any(s <= m.start < e for s, e in skip)]
+    numbers = [Number(m, {m.value}) for m in mentions]
+    numbers = _read_fractions(numbers, text, lang)
+    numbers = _read_clock(numbers, text, lang)
+    if lang != "ko":
+        numbers += [
+            Number(NumberMention(m.start(), m.end(), float(v), m.group(), spelled=True), {float(v)}, ordinal=True)
+            for m in _ENGLISH_ORDINAL.finditer(text)
+            for v in [_ENGLISH_ORDINALS[m.group(1).lower()]]
+        ]
+    for number in numbers:
+        _read_unit(number, text, lang)
+    numbers.sort(key=lambda n: (n.mention.start, n.mention.end))
+    for before, after in zip(numbers, numbers[1:]):
+        if _BRACKET_OPEN.match(_between(text, before, after)):
+            after.bracketed_after = before
+    return numbers
+
+
+def _between(text: str, before: Number, after: Number) -> str:
+    """The text between two numbers, the first one's unit left out: ``" ("`` in ``15 meters (49 feet)``."""
+    gap = text[before.mention.end : after.mention.start]
+    return re.sub(r"^\s?(?:[^\s()\d]+\s?){0,2}", "", gap, count=1) if "(" in gap else gap
+
+
+def _read_fractions(numbers: list[Number], text: str, lang: str) -> list[Number]:
+    if lang == "ko":
+        for m in _KOREAN_FRACTION.finditer(text):
+            numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
+            value = int(m.group(2)) / int(m.group(1)) if int(m.group(1)) else 0.0
+            numbers.append(Number(NumberMention(m.start(), m.end(), value, m.group()), {value, value * 100}))
+        return numbers
+    for m in _ENGLISH_FRACTION.finditer(text):
+        value = _ENGLISH_FRACTIONS[m.group(1).lower()]
+        mention = NumberMention(m.start(), m.end(), value, m.group(), spelled=True)
+        numbers.append(Number(mention, {value, value * 100}))
+    return numbers
+
+
+def _read_clock(numbers: list[Number], text: str, lang: str) -> list[Number]:
+    if lang == "ko":
+        hours = {m.start(1) for m in _KOREAN_HOUR.finditer(text)}
+        for number in numbers:
+            if number.mention.start in hours and number.value <= 24:
+                number.hour = True
+        return numbers
+    for m in _ENGLISH_CLOCK.finditer(text):
+        for number in numbers:
+            if number.mention.start == m.start(1):
+                number.hour = True
+    for m in _ENGLISH_MILITARY.finditer(text):
+        numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
+        hour, minute = float(m.group(1)), float(m.group(2))
+        numbers.append(Number(NumberMention(m.start(1), m.end(1), hour, m.group(1)), {hour}, hour=True))
+        numbers.append(Number(NumberMention(m.start(2), m.end(2), minute, m.group(2)), {minute}))
+    return numbers
+
+
+def _read_unit(number: Number, text: str, lang: str) -> None:
+    after = text[number.mention.end :]
+    metric = _METRIC_UNIT.match(after)
+    if metric:
+        name = _METRIC_NAMES.get(metric.group(1).rstrip("s"), _METRIC_NAMES.get(metric.group(1)))
+        if name:
+            unit, factor = _METRIC_TO_IMPERIAL[name]
+            number.metric = (unit, number.value * factor)
+        return
+    imperial = _IMPERIAL_UNIT.match(after) if lang != "ko" else None
+    if imperial:
+        unit = ("mile", "sqft", "foot", "inch", "pound")[next(i for i, g in enumerate(imperial.groups()) if g)]
+        number.imperial = (unit, number.value)
+
+
+def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers: list[Number]) -> None:
+    """Mark the unmatched numbers that are not reported alone (see the module's docstring)."""
+    stamps = [m.span() for m in _DATE_STAMP.finditer(text)] if lang == "ko" else []
+    matched_values = {v for n in all_numbers if n.matched for v in n.values}
+    for number in numbers:
+        if number.matched:
+            continue
+        m = number.mention
+        before, after = text[: m.start], text[m.end :]
+        if m.spelled or number.ordinal:
+            number.soft = True
+        elif lang == "ko" and (_KOREAN_ORDINAL_BEFORE.search(before) or _KOREAN_ORDINAL_AFTER.match(after)):
+            number.soft = True
+        elif lang == "ko" and _counted_in_words(number, after, other):
+            number.soft = True
+        elif number.bracketed_after is not None or _converted_in_brackets(number, numbers):
+            number.soft = True
+        elif any(s <= m.start < e for s, e in stamps):
+            number.soft = True
+        elif _repeated(number, text, matched_values):
+            number.soft = True
+        elif _date_said_otherwise(number, text, lang, other, numbers):
+            number.soft = True
+        elif lang == "ko" and number.value == 10 and after.startswith("대") and _TEENS.search(other):
+            number.soft = True
+
+
+def _counted_in_words(number: Number, after: str, english: str) -> bool:
+    """A Korean 1 or 2 of a counter that the English says with a, an, both, twice."""
+    if not _KOREAN_COUNT_AFTER.match(after) and not after.startswith(","):
         return False
-    if lang == "ko" and text.startswith("일", number.end) and number.value <= 31 and _DAY_WORDS.search(english):
+    if number.value == 1:
+        return bool(_ENGLISH_ONE.search(english))
+    if number.value in (2, 3):  # 2명 모두 = both; 2, 3년 전 = a couple of years ago
+        return bool(_ENGLISH_TWO.search(english))
+    return False
+
+
+def _converted_in_brackets(number: Number, numbers: list[Number]) -> bool:
+    """A figure whose conversion follows in brackets, and was matched: the other side gave that one."""
+    return any(n.bracketed_after is number and n.matched for n in numbers)
+
+
+def _repeated(number: Number, text: str, matched_values: set[float]) -> bool:
+    """A year said twice, or a number repeated in brackets (a name and its gloss), matched once."""
+    if not matched_values & number.values:
         return False
-    if lang == "ko" and text.startswith("월", number.end) and number.value in _MONTH_NAMES:
-        month = _MONTH_NAMES[number.value]
-        if re.search(rf"\b{month}", english, re.IGNORECASE):
-            return False
-    if lang == "ko" and number.value == 10 and text.startswith("대", number.end) and _TEENS.search(english):
+    if 1900 <= number.value <= 2100 and number.value == int(number.value):
+        return True
+    return text.rfind("(", 0, number.mention.start) > text.rfind(")", 0, number.mention.start)
+
+
+def _date_said_otherwise(number: Number, text: str, lang: str, other: str, numbers: list[Number]) -> bool:
+    """A date that the other side says relatively (Wednesday, last year) or leaves partly implicit."""
+    m = number.mention
+    after = text[m.end :]
+    value = number.value
+    if lang == "ko":
+        if after.startswith("일"):
+            return value <= 31 and bool(_RELATIVE_DAY.search(other))
+        if after.startswith("월") and value in _MONTH_NAMES:
+            if re.search(rf"\b{_MONTH_NAMES[value]}", other, re.IGNORECASE) or _RELATIVE_MONTH_OR_YEAR.search(other):
+                return True
+            day = re.match(r"^월\s?(\d{1,2})일", after)
+            return bool(day and _RELATIVE_DAY.search(other))
+        if after.startswith("년") and 1900 <= value <= 2100:
+            return bool(_RELATIVE_MONTH_OR_YEAR.search(other))
         return False
-    return True
+    if 1900 <= value <= 2100 and value == int(value):
+        return bool(_KOREAN_RELATIVE.search(other))
+    if re.match(r"[A-Za-z]", m.text):  # an English month before its day
+        day = next((n for n in numbers if n.mention.start > m.end), None)
+        return bool(day is not None and day.matched or _KOREAN_RELATIVE.search(other))
+    return False
 
 
 def _finding(

@@ -9,6 +9,13 @@ not ``missing``: the surplus mentions share the last rendering. A forbidden rend
 is reported even where the source does not name the entry. An English word built on the expected
 one counts as rendered: a place's adjective (``North Korean``, ``South Koreans`` for 북한, 한국) and
 an action noun's verb (``deports``, ``repatriated``, ``defected`` for 추방, 송환, 탈북).
+
+The glossary's adjective and accepted forms (``Chinese`` for 중국, ``Seoul`` for the government)
+render an entry anywhere; its short references (``the North``) render it too, and
+:func:`diglot.check.document.check_document` reports one that comes before the entry's first
+full mention of the document. A source mention in an English dateline (``BEIJING, China (CNN)``)
+asks for no rendering: translations leave datelines out. A variant inside a direct quotation is
+reported, but marked: ``--fix`` does not rewrite quoted speech.
 """
 
 from __future__ import annotations
@@ -17,11 +24,23 @@ import re
 
 from diglot.check import statuses
 from diglot.doc import Finding
-from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Entry, Glossary, Matcher, Mention
+from diglot.check.fix import refusal
+from diglot.check.quotes import in_quotation
+from diglot.glossary import ACCEPTED, ADJECTIVE, FORBIDDEN, PREFERRED, REFERENCE, VARIANT, Entry, Glossary, Matcher, Mention
 from diglot.glossary.match import search_key
 from diglot.i18n import _
 
-_STATUS_OF_KIND = {PREFERRED: statuses.OK, VARIANT: statuses.VARIANT, FORBIDDEN: statuses.FORBIDDEN}
+# Kinds of rendering that satisfy an entry (a reference only after its first full mention).
+RENDERING_KINDS = (PREFERRED, ADJECTIVE, ACCEPTED, REFERENCE)
+_STATUS_OF_KIND = {
+    **{kind: statuses.OK for kind in RENDERING_KINDS},
+    VARIANT: statuses.VARIANT,
+    FORBIDDEN: statuses.FORBIDDEN,
+}
+# An English dateline: "BEIJING, China (CNN)", "SEOUL (Yonhap)".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]+(?:,\s[A-Z][A-Za-z .'-]+)*\s*\((?:CNN|AP|AFP|Reuters|Yonhap|UPI|dpa|Xinhua)\)"
+)
 
 
 def checkable(glossary: Glossary, entry_id: str, tgt_lang: str) -> bool:
@@ -50,7 +69,10 @@ def check_terms(
     suffix (plural, possessive, particle), which is what ``--fix`` replaces.
     """
     sources: dict[str, list[Mention]] = {}
+    dateline = _DATELINE.match(source_text) if src_lang == "en" else None
     for mention in matcher.find(source_text, src_lang):
+        if dateline and mention.start < dateline.end():
+            continue
         if checkable(matcher.glossary, mention.entry, tgt_lang):
             sources.setdefault(mention.entry, []).append(mention)
     targets: dict[str, list[Mention]] = {}
@@ -71,9 +93,9 @@ def check_terms(
         for i in range(max(len(src), len(tgt))):
             s = src[min(i, len(src) - 1)] if src else None
             t = tgt[min(i, len(tgt) - 1)]
-            if i >= len(src) and t.kind == PREFERRED or not src and t.kind != FORBIDDEN:
+            if i >= len(src) and t.kind in RENDERING_KINDS or not src and t.kind != FORBIDDEN:
                 continue  # a further rendering of a term already checked, or an unasked-for variant
-            findings.append(_rendered(s, t, expected, bead))
+            findings.append(_rendered(s, t, expected, bead, target_text, matcher.glossary, tgt_lang))
     findings.sort(key=_order)
     return findings
 
@@ -130,14 +152,32 @@ def _derived(source: Mention, match: re.Match[str], expected: str, bead: int | N
     )
 
 
-def _rendered(source: Mention | None, target: Mention, expected: str, bead: int | None) -> Finding:
+def _rendered(
+    source: Mention | None,
+    target: Mention,
+    expected: str,
+    bead: int | None,
+    text: str,
+    glossary: Glossary,
+    lang: str,
+) -> Finding:
     status = _STATUS_OF_KIND[target.kind]
     if status == statuses.VARIANT:
         message = _("{found} is an accepted variant; house style prefers {expected}")
     elif status == statuses.FORBIDDEN:
         message = _("{found} is a forbidden rendering; use {expected}")
-    else:
+    elif target.kind == PREFERRED:
         message = _("{found} is the preferred rendering")
+    else:
+        message = _("{found} renders {source}")
+    message = message.format(found=target.text, expected=expected, source=source.text if source else expected)
+    if status in statuses.FIXABLE:
+        if in_quotation(text, target.start):
+            message += " " + _("(in a direct quotation: --fix leaves quoted speech as written)")
+        else:
+            reason = refusal(text, target.start, target.end, target.entry, glossary, lang)
+            if reason:
+                message += " " + reason
     return Finding(
         status=status,
         bead=bead,
@@ -146,7 +186,7 @@ def _rendered(source: Mention | None, target: Mention, expected: str, bead: int 
         found=target.text,
         src_span=(source.start, source.end) if source else None,
         tgt_span=(target.start, target.end),
-        message=message.format(found=target.text, expected=expected),
+        message=message,
     )
 
 
