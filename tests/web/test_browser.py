@@ -48,16 +48,17 @@ def free_port() -> int:
 def server(tmp_path_factory, tiny_package, tiny_package_en_ko):
     """``diglot serve`` in a subprocess, with the tiny models installed in its own DIGLOT_HOME."""
     root = tmp_path_factory.mktemp("serve")
-    env = {**os.environ, "DIGLOT_HOME": str(root / "home"), "XDG_DATA_HOME": str(root / "xdg")}
+    # Run in ``root`` with relative paths, so the pages (and screenshots) show short file names.
+    env = {**os.environ, "DIGLOT_HOME": "home", "XDG_DATA_HOME": str(root / "xdg")}
     env.pop("ARGOS_PACKAGES_DIR", None)
     glossaries = root / "glossaries"
     shutil.copytree(REPO / "glossaries", glossaries, ignore=shutil.ignore_patterns("*.md"))
     for package in (tiny_package, tiny_package_en_ko):
-        subprocess.run([sys.executable, "-m", "diglot", "models", "install", str(package)], env=env, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "diglot", "models", "install", str(package)], env=env, cwd=root, check=True, capture_output=True)
     port = free_port()
     log = (root / "server.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "diglot", "serve", "--port", str(port), "-g", str(glossaries)], env=env, stdout=log, stderr=log
+        [sys.executable, "-m", "diglot", "serve", "--port", str(port), "-g", "glossaries"], env=env, cwd=root, stdout=log, stderr=log
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + WAIT
@@ -110,16 +111,16 @@ def fill(driver, name: str, text: str) -> None:
     driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, text)
 
 
-def shoot(driver, name: str, tmp_path: Path) -> None:
-    """A full-page screenshot, kept in ``$DIGLOT_SCREENSHOTS`` when set."""
+def shoot(driver, name: str, tmp_path: Path, width: int = 1280) -> None:
+    """A screenshot of the page's top (up to 2400 pixels), kept in ``$DIGLOT_SCREENSHOTS`` when set."""
     folder = Path(os.environ.get("DIGLOT_SCREENSHOTS") or tmp_path)
+    driver.set_window_size(width, 1000)
     height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2400)")
-    width = driver.execute_script("return window.innerWidth")
-    driver.set_window_size(max(width, 390), height)
+    driver.set_window_size(width, height)
     path = folder / f"{name}.png"
     driver.save_screenshot(str(path))
     data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24])[0] > 300
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24])[0] == width
     driver.set_window_size(1280, 1000)
 
 
@@ -155,6 +156,13 @@ def test_review_the_seed_pair_fix_one_dismiss_one_and_download(server, browser, 
     finding.find_element(By.CSS_SELECTOR, "button.dismiss").click()
     assert "headline style" in wait_for(browser, 'li[data-status="dismissed"]').text
     shoot(browser, "web-review", tmp_path)
+    shoot(browser, "web-review-phone", tmp_path, width=390)
+    beads = browser.find_elements(By.CSS_SELECTOR, "section.edition > div.bead")
+    source, target = beads[1].find_element(By.CSS_SELECTOR, "p.src"), beads[1].find_element(By.CSS_SELECTOR, "p.tgt")
+    browser.set_window_size(390, 1000)
+    assert target.location["y"] > source.location["y"]  # on a phone the translation comes under its source
+    browser.set_window_size(1280, 1000)
+    assert target.location["y"] == source.location["y"]  # side by side on a wide screen
     browser.find_element(By.CSS_SELECTOR, 'button[value="download"]').click()
     saved = browser.downloads / "translation.txt"
     WebDriverWait(browser, WAIT).until(lambda _driver: saved.exists())

@@ -23,7 +23,7 @@ from diglot.glossary.lint import lint
 from diglot.glossary.load import glossary_files
 from diglot.glossary.match import search_key
 from diglot.glossary.model import entry_from_dict
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.server.web.pages import page, render
 
 MAX_RESULTS = 50
@@ -135,7 +135,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
         with state.editing():
             await run_in_threadpool(add_entries, file, [entry])
         notice = _("Added {id} to {file}.").format(id=entry.id, file=file)
-        notice += " " + (_("Lint: no problems.") if not problems else _("Lint: {count} warnings, listed below.").format(count=len(problems)))
+        notice += " " + (_("Lint: no problems.") if not problems else ngettext("Lint: {count} warning, listed below.", "Lint: {count} warnings, listed below.", len(problems)).format(count=len(problems)))
         added = state.glossary().get(entry.id) or entry
         return render(request, "glossary.html", query="", results=[added], searched=False, shown=entry.id,
                       notice=notice, problems=problems, linted=True, **context())  # fmt: skip

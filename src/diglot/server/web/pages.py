@@ -17,20 +17,24 @@ from starlette.responses import HTMLResponse, Response
 
 from diglot import __version__
 from diglot.errors import DiglotError
-from diglot.i18n import SUPPORTED, _, current_language, using_language
+from diglot.i18n import SUPPORTED, _, current_language, gettext, ngettext, using_language
 from diglot.textio import decode
 
 LANGUAGE_COOKIE = "diglot_lang"
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 _log = logging.getLogger(__name__)
 
+# Templates write their messages as ``{{ _("English text") }}``; scripts/update_locales.py reads
+# Python only, so each is also listed in :mod:`diglot.server.web.messages` (a test keeps the two equal).
 templates = jinja2.Environment(
     loader=jinja2.PackageLoader("diglot.server.web", "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
 )
-templates.globals.update(_=_, version=__version__, language_names=LANGUAGE_NAMES)
+templates.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)  # type: ignore[attr-defined]
+templates.globals.update(version=__version__, language_names=LANGUAGE_NAMES)
 
 
 def reader_language(request: Request) -> str:

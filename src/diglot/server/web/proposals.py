@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from diglot.errors import DiglotError
 from diglot.glossary.load import glossary_files
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.mine.review import Review, score_of
 from diglot.server.web.pages import page, render
 
@@ -40,7 +40,12 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             pending = Review(path, target or files[0]).pending()
         return render(
             request, "proposals.html", path=str(path), exists=path.exists(), files=files, target=target or (files[0] if files else ""),
-            pending=[(p, score_of(p)) for p in pending[:SHOWN]], total=len(pending), notice=notice,
+            pending=[(p, score_of(p)) for p in pending[:SHOWN]], notice=notice,
+            lead=ngettext(
+                "{total} proposal to decide in {path}. Accept it as it is or with your changes, or reject it.",
+                "{total} proposals to decide in {path}, best first as mined. Accept each as it is or with your changes, or reject it.",
+                len(pending),
+            ).format(total=len(pending), path=path),
         )  # fmt: skip
 
     @page("proposals.html")
