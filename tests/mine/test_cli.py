@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 
@@ -25,7 +26,7 @@ def feed(monkeypatch, text):
 def test_mine_writes_proposals_with_provenance(proposals):
     text = proposals.read_text(encoding="utf-8")
     assert text.startswith("# proposed by diglot glossary mine")
-    assert "task:mine" in text
+    assert "|min_count:2|min_pairs:10|presplit:True|task:mine" in text
     entries = read_entries(proposals)
     assert len(entries) == 5 and all(e.status == "proposed" and e.evidence for e in entries)
 
@@ -118,7 +119,9 @@ def test_consistency_table(glossary_file, capsys):
         (["glossary", "mine", "--top", "0", str(KO), str(EN)], "--top must be 1 or more"),
         (["glossary", "consistency", "--min-count", "0", str(KO), str(EN)], "--min-count must be 1 or more"),
         (["glossary", "review", "missing.yaml", "--into", "terms.yaml"], "missing.yaml: no such file"),
-        (["glossary", "mine", "--presplit", str(KO), str(EN), "-o", "no/such/dir/p.yaml"], "no/such/dir: no such folder"),
+        (["glossary", "mine", "--presplit", str(KO), str(EN), "-o", "no/such/dir/p.yaml"], "the folder no/such/dir does not exist"),
+        (["glossary", "mine", "--presplit", "--min-pairs", "0", str(KO), str(EN)], "--min-pairs must be 1 or more"),
+        (["glossary", "mine", "--presplit", str(KO), str(EN)], "only 18 aligned sentence pairs: mining needs at least 100"),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_2(args, message, capsys, tmp_path, monkeypatch):
@@ -141,3 +144,28 @@ def test_mine_aligns_documents_and_jsonl(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["sentence_pairs"] == 18 and report["glossary"] == []
     assert report["mined"][0]["renderings"][0]["examples"][0].startswith("d1#")
+    wheres = [x["where"] for e in read_entries_of(capsys, tmp_path) for x in e.evidence["examples"]]
+    assert wheres and all(re.fullmatch(r"d1#[1-9][0-9]*", w) for w in wheres)  # beads counted from 1
+
+
+def read_entries_of(capsys, tmp_path):
+    """Mine docs.jsonl into a file and read its proposals back."""
+    out = tmp_path / "proposals.yaml"
+    assert main(["glossary", "mine", "--no-glossary", "--min-pairs", "10", "--jsonl", str(tmp_path / "docs.jsonl"), "-o", str(out)]) == 0
+    capsys.readouterr()
+    return read_entries(out)
+
+
+def test_edit_of_a_proposal_without_korean_asks_for_it(tmp_path, monkeypatch, capsys):
+    proposals = tmp_path / "proposals.yaml"
+    proposals.write_text(
+        "entries:\n  - id: obama\n    type: person\n    status: proposed\n    en:\n      preferred: Obama\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "terms.yaml"
+    feed(monkeypatch, "e\n오바마\n\n\n\n\n\n\n")  # the Korean given, every other field kept
+    assert main(["glossary", "review", str(proposals), "--into", str(glossary)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "1 accepted" in captured.out
+    (entry,) = load_glossary([glossary])
+    assert (entry.preferred("ko"), entry.preferred("en"), entry.type) == ("오바마", "Obama", "person")

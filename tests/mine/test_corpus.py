@@ -52,7 +52,7 @@ def test_documents_are_aligned(tmp_path):
         ("오바마는 텍사스를 방문했다.", "Obama visited Texas."),
         ("대변인은 성명을 발표했다.", "A spokesman issued a statement."),
     ]
-    assert beads[0].where == "a.ko#0"
+    assert beads[0].where == "a.ko#1"  # beads counted from 1, as everywhere in diglot
 
 
 def test_jsonl_documents_are_aligned(tmp_path):
@@ -62,8 +62,8 @@ def test_jsonl_documents_are_aligned(tmp_path):
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n\n", encoding="utf-8")
     beads = read_jsonl(path)
     assert [(b.ko, b.en, b.where) for b in beads] == [
-        ("경찰은 폭발 사건을 조사했다.", "Police investigated the explosion.", "d1#0"),
-        ("오바마는 텍사스를 방문했다.", "Obama visited Texas.", "d1#2"),
+        ("경찰은 폭발 사건을 조사했다.", "Police investigated the explosion.", "d1#1"),
+        ("오바마는 텍사스를 방문했다.", "Obama visited Texas.", "d1#3"),
     ]
 
 

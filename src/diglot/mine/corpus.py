@@ -32,7 +32,7 @@ class BeadText:
 
     ko: str
     en: str
-    where: str  # "FILE:LINE" for line pairs, "DOC#BEAD" for aligned documents
+    where: str  # "FILE:LINE" for line pairs, "DOC#BEAD" for aligned documents (both counted from 1)
 
 
 def read_file_pairs(paths: Sequence[str | os.PathLike[str]], presplit: bool, matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]
@@ -120,7 +120,7 @@ def aligned_pairs(documents: list[tuple[str, list[Segment], list[Segment]]], mat
     results = align_many([(ko, en) for _name, ko, en in documents], "ko", "en", matcher=matcher)
     out = []
     for (name, ko, en), beads in zip(documents, results):
-        for number, bead in enumerate(beads):
+        for number, bead in enumerate(beads, 1):  # 1-based, as everywhere in diglot
             if bead.src and bead.tgt:
                 out.append(
                     BeadText(" ".join(ko[i].text for i in bead.src), " ".join(en[j].text for j in bead.tgt), f"{name}#{number}")

@@ -27,6 +27,7 @@ from diglot.mine.candidates import english_candidates, korean_candidates
 from diglot.mine.corpus import BeadText
 from diglot.mine.entity_types import entity_type, is_title_with_holder
 from diglot.mine.termhood import termhood
+from diglot.provenance import Signature
 
 MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 300
@@ -115,6 +116,71 @@ def ranked_pairs(table: CandidateTable, min_count: int = 2) -> list[RankedPair]:
     return ranked
 
 
+@dataclass(frozen=True)
+class Miner:
+    """Proposes glossary entries from aligned text, with the settings that shape its output.
+
+    ``glossary``: its terms are left out (they are known); ``min_count``: a pair must be seen
+    together in that many beads; ``min_pairs``: fewer beads than that raise
+    :class:`~diglot.errors.InputError` (too little text to tell terms from chance).
+    """
+
+    glossary: Glossary | None = None
+    min_count: int = 2
+    min_pairs: int = MIN_SENTENCE_PAIRS
+
+    def signature(self, **input_settings: object) -> Signature:
+        """The provenance of this miner's proposals; ``input_settings`` say how the input was read."""
+        known = self.glossary is not None and len(self.glossary)
+        return Signature.make(
+            glossary=self.glossary.fingerprint if known else "none",  # type: ignore[union-attr]
+            task="mine", min_count=self.min_count, min_pairs=self.min_pairs, **input_settings,
+        )  # fmt: skip
+
+    def propose(
+        self, beads: list[BeadText], *, limit: int | None = None, exclude: Iterable[tuple[str, str]] = (), source: str = ""
+    ) -> list[Entry]:
+        """Proposed entries for the term pairs found in ``beads``, best first, each with its guessed
+        type (:func:`diglot.mine.entity_types.entity_type`). ``exclude`` holds ``(Korean,
+        English)`` forms not to propose again (compared by search key, case-insensitively);
+        ``source`` is written as each entry's ``source`` (which corpus)."""
+        if len(beads) < self.min_pairs:
+            raise InputError(
+                _("only {count} aligned sentence pairs: mining needs at least {needed} to tell terms from chance "
+                  "(give more text, or lower --min-pairs)").format(count=len(beads), needed=self.min_pairs)
+            )  # fmt: skip
+        glossary = self.glossary
+        table = candidate_table(beads)
+        matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
+        excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
+        taken_ids = {entry.id for entry in glossary} if glossary is not None else set()
+        out: list[Entry] = []
+        for ranked in ranked_pairs(table, self.min_count):
+            pair, ko, en = ranked.pair, ranked.ko, ranked.en
+            if (search_key(ko), search_key(en).lower()) in excluded:
+                continue
+            if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
+                continue
+            if is_title_with_holder(ko, en, pair.sound_likeness > 0):
+                continue
+            entry_id = unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
+            taken_ids.add(entry_id)
+            holding = [table.beads[i] for i in table.examples(pair.ko, pair.en, limit=None)]
+            out.append(
+                Entry(
+                    id=entry_id,
+                    type=entity_type(ko, en, [(b.ko, b.en) for b in holding], pair.sound_likeness > 0),
+                    status="proposed",
+                    source=source,
+                    langs={"ko": Terms(preferred=ko), "en": Terms(preferred=en)},
+                    evidence=_evidence(ranked, holding[:MAX_EXAMPLES]),
+                )
+            )
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+
 def propose(
     beads: list[BeadText],
     glossary: Glossary | None = None,
@@ -125,48 +191,8 @@ def propose(
     exclude: Iterable[tuple[str, str]] = (),
     source: str = "",
 ) -> list[Entry]:
-    """Proposed entries for the term pairs found in ``beads``, best first, each with its guessed
-    type (:func:`diglot.mine.entity_types.entity_type`).
-
-    Fewer than ``min_pairs`` beads raise :class:`~diglot.errors.InputError`: too little text to
-    tell terms from chance. ``exclude`` holds ``(Korean, English)`` forms not to propose again
-    (compared by search key, case-insensitively). ``source`` is written as each entry's
-    ``source`` (which corpus).
-    """
-    if len(beads) < min_pairs:
-        raise InputError(
-            _("only {count} aligned sentence pairs: mining needs at least {needed} to tell terms from chance "
-              "(give more text, or lower --min-pairs)").format(count=len(beads), needed=min_pairs)
-        )  # fmt: skip
-    table = candidate_table(beads)
-    matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
-    excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
-    taken_ids = {entry.id for entry in glossary} if glossary is not None else set()
-    out: list[Entry] = []
-    for ranked in ranked_pairs(table, min_count):
-        pair, ko, en = ranked.pair, ranked.ko, ranked.en
-        if (search_key(ko), search_key(en).lower()) in excluded:
-            continue
-        if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
-            continue
-        if is_title_with_holder(ko, en, pair.sound_likeness > 0):
-            continue
-        entry_id = unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
-        taken_ids.add(entry_id)
-        beads_holding = [table.beads[i] for i in table.examples(pair.ko, pair.en, limit=None)]
-        out.append(
-            Entry(
-                id=entry_id,
-                type=entity_type(ko, en, [(b.ko, b.en) for b in beads_holding], pair.sound_likeness > 0),
-                status="proposed",
-                source=source,
-                langs={"ko": Terms(preferred=ko), "en": Terms(preferred=en)},
-                evidence=_evidence(ranked, beads_holding[:MAX_EXAMPLES]),
-            )
-        )
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    """``Miner(glossary, min_count, min_pairs).propose(beads, …)``: see :class:`Miner`."""
+    return Miner(glossary, min_count, min_pairs).propose(beads, limit=limit, exclude=exclude, source=source)
 
 
 def _is_glossary_form(matcher: Matcher, text: str, lang: str) -> bool:
