@@ -17,6 +17,7 @@ repair variant and forbidden renderings. The statuses are in :mod:`diglot.check.
 from diglot.check import statuses
 from diglot.check.document import check_document, check_pair, presplit_document
 from diglot.check.fix import Edit, Fixed, apply_edits, fix_document, fix_text, replacement_edit
+from diglot.check.records import json_records
 from diglot.check.statuses import is_problem
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "fix_document",
     "fix_text",
     "is_problem",
+    "json_records",
     "presplit_document",
     "replacement_edit",
     "statuses",

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from diglot.check import check_document, fix_document, is_problem, presplit_document, statuses
+from diglot.check import check_document, fix_document, is_problem, json_records, presplit_document, statuses
 from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stderr, stdout
 from diglot.doc import AlignedDocument, Finding
@@ -167,27 +167,7 @@ def _direction(args: argparse.Namespace, source: str, target: str) -> tuple[str,
 
 
 def _print_json(doc: AlignedDocument, findings: list[Finding], presplit: bool) -> None:
-    """JSON lines: with --presplit the fixed contract ``{"line": N, "findings": [...]}``, N from 1."""
-    by_bead: dict[int, list[Finding]] = {}
-    for finding in findings:
-        by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
-    for index, bead in enumerate(doc.beads):
-        record: dict[str, object]
-        if presplit:
-            record = {"line": index + 1}
-        else:
-            source, target = doc.bead_text(bead)
-            record = {
-                "bead": index + 1,
-                "source_segments": [i + 1 for i in bead.src],
-                "target_segments": [j + 1 for j in bead.tgt],
-                "source": source,
-                "target": target,
-            }
-        record["findings"] = [
-            {"entry": f.entry, "status": f.status, "expected": f.expected, "found": f.found}
-            for f in by_bead.get(index, [])
-        ]
+    for record in json_records(doc, findings, presplit):
         print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
 
 
