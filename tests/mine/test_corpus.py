@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from diglot.errors import InputError
+from diglot.errors import DiglotError, InputError
 from diglot.mine import line_pairs, read_file_pairs, read_jsonl
 
 from .conftest import EN, KO
@@ -27,7 +27,7 @@ def test_file_pairs_in_either_order():
 def test_file_pairs_must_come_in_pairs_of_two_languages(tmp_path):
     with pytest.raises(InputError, match="in pairs"):
         read_file_pairs([KO], presplit=True)
-    with pytest.raises(InputError, match="same language"):
+    with pytest.raises(DiglotError, match="both look Korean"):
         read_file_pairs([KO, KO], presplit=True)
     (tmp_path / "empty.en").write_text("\n", encoding="utf-8")
     with pytest.raises(InputError, match="empty.en is empty"):

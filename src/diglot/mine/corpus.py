@@ -22,8 +22,9 @@ from typing import Sequence
 from diglot.doc import Segment
 from diglot.errors import InputError
 from diglot.i18n import _
-from diglot.languages import script_of
-from diglot.textio import normalize, read_text
+from diglot.languages import pair_languages
+from diglot.segment import segment_lines
+from diglot.textio import read_text
 
 
 @dataclass(frozen=True)
@@ -57,55 +58,32 @@ def read_file_pairs(paths: Sequence[str | os.PathLike[str]], presplit: bool, mat
 
 
 def _korean_first(a: str | os.PathLike[str], b: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+    """``(Korean path, English path, Korean text, English text)`` of a pair given in either order."""
     text_a, text_b = read_text(a), read_text(b)
-    for name, text in ((a, text_a), (b, text_b)):
-        if not text.strip():
-            raise InputError(_("{name} is empty: nothing to mine").format(name=name))
-    lang_a, lang_b = script_of(text_a), script_of(text_b)
-    if lang_a == lang_b:
-        raise InputError(
-            _("{a} and {b} are in the same language: give a Korean file and its English translation").format(a=a, b=b)
-        )
+    lang_a, _lang_b = pair_languages(text_a, text_b, (str(a), str(b)))
     return (a, b, text_a, text_b) if lang_a == "ko" else (b, a, text_b, text_a)
 
 
 def line_pairs(ko_text: str, en_text: str, ko_name: str = "ko", en_name: str = "en") -> list[BeadText]:
     """Line *i* ↔ line *i* of two line-parallel texts; empty lines on either side are skipped."""
-    ko_lines, en_lines = _lines(ko_text), _lines(en_text)
+    ko_lines, en_lines = segment_lines(ko_text, "ko"), segment_lines(en_text, "en")
     if len(ko_lines) != len(en_lines):
         raise InputError(
             _("{ko} has {n} lines but {en} has {m}: line-parallel files (--presplit) must have as many; "
               "leave out --presplit to align them").format(ko=ko_name, n=len(ko_lines), en=en_name, m=len(en_lines))
         )  # fmt: skip
     return [
-        BeadText(ko.strip(), en.strip(), f"{ko_name}:{number}")
-        for number, (ko, en) in enumerate(zip(ko_lines, en_lines), 1)
-        if ko.strip() and en.strip()
+        BeadText(ko.text, en.text, f"{ko_name}:{ko.paragraph + 1}")
+        for ko, en in zip(ko_lines, en_lines)
+        if ko.text and en.text
     ]
-
-
-def _lines(text: str) -> list[str]:
-    lines = normalize(text).split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 def read_jsonl(path: str | os.PathLike[str], matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]
     """Documents ``{"id", "ko": [lines], "en": [lines]}``, one a line, each aligned line by line."""
     from diglot.align.batch import read_batch
-    from diglot.segment import is_boilerplate
 
-    documents = [
-        (
-            str(doc.id),
-            *(
-                [Segment(" ".join(normalize(t).split()), i, is_boilerplate(t, lang)) for i, t in enumerate(lines)]
-                for lang, lines in (("ko", doc.ko), ("en", doc.en))
-            ),
-        )
-        for doc in read_batch(path)
-    ]
+    documents = [(str(doc.id), segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in read_batch(path)]
     if not documents:
         raise InputError(_("{name} holds no documents").format(name=path))
     return aligned_pairs(documents, matcher)
