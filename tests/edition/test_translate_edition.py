@@ -56,7 +56,7 @@ def test_translate_edition_wants_one_input_and_a_known_suffix(installed_model, t
     assert main(["translate", str(a), str(b), "--to", "en", "--out-dir", str(tmp_path / "en"), "--edition", str(tmp_path / "e.html")]) == 2
     assert "--edition takes one input file" in capsys.readouterr().err
     assert main(["translate", str(a), "--to", "en", "--edition", str(tmp_path / "e.pdf")]) == 2
-    assert "cannot tell the format" in capsys.readouterr().err
+    assert "cannot tell the edition format" in capsys.readouterr().err
 
 
 def test_machine_edition_renders_in_every_format(glossary):

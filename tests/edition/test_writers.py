@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from diglot.edition import FORMATS, render_edition, write_edition
+from diglot.edition import FORMATS, make_edition, render_edition, write_edition
 from diglot.edition.writers import format_for_path, get_writer
 from diglot.errors import DiglotError
 
@@ -50,23 +50,30 @@ def test_summary_counts_beads_terms_and_problem_findings(edition):
 def test_tsv_has_a_signature_comment_a_header_and_a_line_per_bead(edition):
     lines = render_edition(edition, "tsv").splitlines()
     assert lines[0] == f"# {edition.signature}"
-    assert lines[1].split("\t") == ["bead", "paragraph", "en", "ko", "boilerplate", "findings"]
+    assert lines[1].split("\t") == ["bead", "paragraph", "en_ids", "ko_ids", "en", "ko", "kind", "score", "findings"]
     body = [line.split("\t") for line in lines[2:]]
-    assert len(body) == 6 and all(len(cells) == 6 for cells in body)
-    assert body[2][2:] == [
+    assert len(body) == 6 and all(len(cells) == 9 for cells in body)
+    assert body[2] == [
+        "3",
+        "3",
+        "3",
+        "3",
         "The commission said 35 defectors were caught.",
         "북한난민구호위원회는 탈북자 35명이 붙잡혔다고 밝혔다.",
-        "no",
+        "1-1",
+        "0.800",
         "missing",
     ]
-    assert body[0][4] == "yes"
+    assert body[0][6] == "boilerplate" and body[4][2:4] == ["5", ""] and body[4][6] == "1-0"
 
 
 def test_jsonl_records_round_trip_text_terms_and_findings(edition):
     header, *beads = [json.loads(line) for line in render_edition(edition, "jsonl").splitlines()]
     assert header["type"] == "edition" and header["id"] == "sample-1"
     assert header["signature"] == edition.signature.as_dict()
-    assert [b["bead"] for b in beads] == list(range(6))
+    assert [b["bead"] for b in beads] == [1, 2, 3, 4, 5, 6]  # from 1, as in every format
+    assert [b["kind"] for b in beads] == ["boilerplate", "1-1", "1-1", "1-1", "1-0", "boilerplate"]
+    assert beads[4]["src_segments"] == [5] and beads[4]["tgt_segments"] == [] and beads[2]["paragraph"] == 3
     third = beads[2]
     assert third["src"] == "The commission said 35 defectors were caught."
     for term in third["terms"]:
@@ -140,3 +147,19 @@ def test_marked_text_keeps_overlapping_findings_apart():
         '<mark class="term flagged" data-entry="a" title="a\nnumber-added: on the term">A</mark>'
         " &amp; B&quot; &lt;b&gt;"
     )
+
+
+def test_an_alignment_alone_is_written_by_every_writer(edition):
+    alone = make_edition(edition.doc, signature=edition.signature)
+    assert not alone.checked and alone.summary_line() == "6 beads"
+    for name in FORMATS:
+        assert render_edition(alone, name)  # none needs terms or findings
+    header, *beads = [json.loads(line) for line in render_edition(alone, "jsonl").splitlines()]
+    assert all(not b["terms"] and not b["findings"] for b in beads)
+    assert [b["score"] for b in beads] == [1.0, 0.9, 0.8, 0.8, 0.0, 1.0]
+    tsv = render_edition(alone, "tsv").splitlines()
+    assert tsv[3].split("\t")[-1] == "" and "glossary terms" not in render_edition(alone, "md")
+
+
+def test_rows_are_made_once(edition):
+    assert edition.rows is edition.rows

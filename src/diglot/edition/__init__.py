@@ -5,8 +5,9 @@
 >>> write_edition(edition, "article.html")                          # doctest: +SKIP
 
 :func:`build_edition` segments, aligns and checks two texts; :func:`make_edition` wraps a
-document another stage made, and :func:`translation_edition` a machine translation
-(``diglot translate --edition``).
+document another stage made (an alignment alone, too), and :func:`translation_edition` a
+machine translation (``diglot translate --edition``); these stages live in
+:mod:`diglot.edition.pipeline`, and the :class:`Edition` they return is only rendered.
 :func:`write_edition` renders an edition in any format of :mod:`diglot.edition.writers`
 (``html``, ``md``, ``tmx``, ``xliff``, ``po``, ``tsv``, ``jsonl``).
 """
@@ -16,14 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from diglot.edition.model import (
-    Edition,
-    Row,
-    build_edition,
-    find_mentions,
-    make_edition,
-    translation_edition,
-)
+from diglot.edition.model import Edition, Row
+from diglot.edition.pipeline import build_edition, find_mentions, make_edition, translation_edition
 from diglot.edition.writers import WRITERS, format_for_path, get_writer
 from diglot.textio import atomic_write, check_output_path
 

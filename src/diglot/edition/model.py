@@ -1,23 +1,21 @@
 """The edition: an aligned (or translated) document with its glossary terms and check findings.
 
-:func:`build_edition` runs the stages on two texts (segment and align, find glossary terms,
-check); :func:`make_edition` does the last two on a document another stage made (a machine
-translation, say). Writers (:mod:`diglot.edition.writers`) only render an :class:`Edition`.
+An :class:`Edition` holds results computed elsewhere (:mod:`diglot.edition.pipeline` runs the
+stages); writers (:mod:`diglot.edition.writers`) only render it, through its :attr:`~Edition.rows`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from diglot.align import align_texts
-from diglot.check import check_document, is_problem
-from diglot.doc import AlignedDocument, Bead, Finding, Segment
-from diglot.glossary import Glossary, Matcher, Mention
+from diglot.check import is_problem
+from diglot.doc import AlignedDocument, Bead, Finding
+from diglot.glossary import Glossary, Mention
 from diglot.i18n import ngettext
-from diglot.languages import pair_languages
 from diglot.provenance import Signature
-from diglot.textio import normalize
+
 
 @dataclass(frozen=True)
 class Row:
@@ -40,6 +38,11 @@ class Row:
         return f"{len(self.bead.src)}-{len(self.bead.tgt)}"
 
     @property
+    def kind(self) -> str:
+        """``"boilerplate"`` for page noise, else the :attr:`shape`."""
+        return "boilerplate" if self.boilerplate else self.shape
+
+    @property
     def complete(self) -> bool:
         """Both sides have text: the bead is a translation pair, not a lone sentence."""
         return bool(self.source) and bool(self.target)
@@ -50,9 +53,13 @@ class Row:
         return tuple(f for f in self.findings if is_problem(f.status))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Edition:
-    """Everything a writer renders: the document, its terms, its findings and its provenance."""
+    """Everything a writer renders: the document, its terms, its findings and its provenance.
+
+    An alignment alone (no glossary, no findings) is an edition too: writers then leave terms
+    and findings out.
+    """
 
     doc: AlignedDocument
     signature: Signature
@@ -62,7 +69,13 @@ class Edition:
     machine: bool = False  # the target side is a machine translation
 
     @property
+    def checked(self) -> bool:
+        """The edition carries glossary terms and check findings, not an alignment alone."""
+        return self.glossary is not None or bool(self.findings)
+
+    @cached_property
     def rows(self) -> list[Row]:
+        """One :class:`Row` per bead, made once."""
         doc = self.doc
         by_bead: dict[int | None, list[Finding]] = {}
         for finding in self.findings:
@@ -123,104 +136,17 @@ class Edition:
         }
 
     def summary_line(self, separator: str = " · ") -> str:
-        """The :meth:`summary` in words: ``12 beads · 30 glossary terms (9 entries) · 1 finding``."""
+        """The :meth:`summary` in words: ``12 beads · 30 glossary terms (9 entries) · 1 finding``.
+
+        An alignment alone says only how many beads it has.
+        """
         s = self.summary()
-        return separator.join(
-            (
-                ngettext("{n} bead", "{n} beads", s["beads"]).format(n=s["beads"]),
+        parts = [ngettext("{n} bead", "{n} beads", s["beads"]).format(n=s["beads"])]
+        if self.checked:
+            parts.append(
                 ngettext("{n} glossary term", "{n} glossary terms", s["terms"]).format(n=s["terms"])
                 + " "
-                + ngettext("({n} entry)", "({n} entries)", s["entries"]).format(n=s["entries"]),
-                ngettext("{n} finding", "{n} findings", s["findings"]).format(n=s["findings"]),
+                + ngettext("({n} entry)", "({n} entries)", s["entries"]).format(n=s["entries"])
             )
-        )
-
-
-def find_mentions(doc: AlignedDocument, matcher: Matcher) -> list[tuple[list[Mention], list[Mention]]]:
-    """The glossary mentions of every bead, source side and target side, in bead-text offsets."""
-    out = []
-    for bead in doc.beads:
-        source, target = doc.bead_text(bead)
-        out.append((matcher.find(source, doc.src_lang), matcher.find(target, doc.tgt_lang)))
-    return out
-
-
-def make_edition(
-    doc: AlignedDocument,
-    glossary: Glossary | None = None,
-    *,
-    findings: list[Finding] | None = None,
-    signature: Signature | None = None,
-    machine: bool = False,
-    matcher: Matcher | None = None,
-) -> Edition:
-    """An :class:`Edition` of a document already aligned or translated.
-
-    With a glossary, its terms are found on both sides of every bead; ``findings`` default to
-    :func:`diglot.check.check_document` of the document (none without a glossary).
-    ``signature`` defaults to one naming the glossary only; ``machine`` says the target is a
-    machine translation; ``matcher`` (of ``glossary``) saves building another.
-    """
-    mentions: list[tuple[list[Mention], list[Mention]]] = [([], []) for _bead in doc.beads]
-    if glossary is not None:
-        matcher = matcher or Matcher(glossary)
-        mentions = find_mentions(doc, matcher)
-        if findings is None:
-            findings = check_document(doc, matcher)
-    if signature is None:
-        signature = Signature.make(glossary=glossary.fingerprint if glossary is not None else "none")
-    return Edition(
-        doc=doc, signature=signature, mentions=mentions, findings=list(findings or []), glossary=glossary, machine=machine
-    )
-
-
-def translation_edition(
-    doc_id: str,
-    src_lang: str,
-    tgt_lang: str,
-    segments: list[Segment],
-    translations: list[str],
-    glossary: Glossary | None = None,
-    signature: Signature | None = None,
-) -> Edition:
-    """The edition of a machine translation: each source segment beside its translation.
-
-    ``segments`` and ``translations`` are what :class:`diglot.translate.TranslatedDocument`
-    holds (one translation per segment, boilerplate passed through); each pair is a 1-1 bead,
-    and the translation keeps its segment's paragraph. ``signature`` should be the translation
-    run's (it names the model).
-    """
-    if len(segments) != len(translations):
-        raise ValueError("one translation per segment")
-    target: list[Segment] = []
-    beads = []
-    for i, (seg, text) in enumerate(zip(segments, translations)):
-        if text:  # an empty translation leaves the bead one-sided, not an empty segment
-            target.append(Segment(text, seg.paragraph, seg.boilerplate))
-        beads.append(Bead((i,), (len(target) - 1,) if text else ()))
-    doc = AlignedDocument(doc_id, src_lang, tgt_lang, list(segments), target, beads)
-    return make_edition(doc, glossary, signature=signature, machine=True)
-
-
-def build_edition(
-    text_a: str,
-    text_b: str,
-    glossary: Glossary | None = None,
-    *,
-    doc_id: str = "document",
-    names: tuple[str, str] = ("A", "B"),
-) -> Edition:
-    """Segment, align and check two versions of one article: ``text_a`` is the source.
-
-    Languages are told by script (:func:`diglot.languages.pair_languages`); ``names`` (the file names)
-    are used in messages. Raises :class:`~diglot.errors.DiglotError` for an empty side or two
-    texts in the same language.
-    """
-    text_a, text_b = normalize(text_a), normalize(text_b)
-    lang_a, lang_b = pair_languages(text_a, text_b, names)
-    matcher = Matcher(glossary) if glossary is not None else None
-    doc = align_texts(text_a, text_b, lang_a, lang_b, matcher=matcher, doc_id=doc_id)
-    signature = Signature.make(
-        glossary=glossary.fingerprint if glossary is not None else "none", model="none", source=lang_a, target=lang_b
-    )
-    return make_edition(doc, glossary, signature=signature, matcher=matcher)
+            parts.append(ngettext("{n} finding", "{n} findings", s["findings"]).format(n=s["findings"]))
+        return separator.join(parts)

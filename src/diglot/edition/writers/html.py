@@ -94,6 +94,9 @@ def marked_text(text: str, mentions: tuple[Mention, ...], flags: list[_Flag], gl
 # Markup a page adds inside one finding's item (the review page's fix and dismiss controls):
 # called with the row, the finding and the finding's index in ``Edition.findings``.
 FindingActions = Callable[[Row, Finding, int], str]
+# Markup a page adds to a row (the review page's merge and split controls): called with the row
+# and whether it is the last one.
+RowActions = Callable[[Row, bool], str]
 
 
 def stylesheet() -> str:
@@ -117,7 +120,9 @@ def edition_header(edition: Edition) -> str:
     return "\n".join(parts)
 
 
-def edition_main(edition: Edition, actions: FindingActions | None = None, tag: str = "main") -> str:
+def edition_main(
+    edition: Edition, actions: FindingActions | None = None, tag: str = "main", row_actions: RowActions | None = None
+) -> str:
     """The edition itself: ``main.edition`` (``tag`` inside a page that has its own ``main``),
     one ``div.bead`` per bead, page furniture folded.
 
@@ -134,11 +139,13 @@ def edition_main(edition: Edition, actions: FindingActions | None = None, tag: s
         f"<span>{LANGUAGE_NAMES.get(doc.tgt_lang, doc.tgt_lang)}</span></div>",
     ]
     in_band = False
-    for row in edition.rows:
+    rows = edition.rows
+    for row in rows:
         if row.boilerplate != in_band:
             parts.append(f'<div class="furniture" role="group" aria-label="{escape(_("Page furniture"))}">' if row.boilerplate else "</div>")
             in_band = row.boilerplate
-        parts.append(_row(edition, row, actions, index_of))
+        extra = row_actions(row, row.index == len(rows) - 1) if row_actions and not row.boilerplate else ""
+        parts.append(_row(edition, row, actions, index_of, extra))
     if in_band:
         parts.append("</div>")
     parts.append(f"</{tag}>")
@@ -175,7 +182,7 @@ class HtmlWriter(EditionWriter):
         return "\n".join(parts)
 
 
-def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: dict[int, int]) -> str:
+def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: dict[int, int], extra: str = "") -> str:
     doc = edition.doc
     classes = ["bead"]
     if row.new_paragraph:
@@ -210,6 +217,7 @@ def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: d
                 f"{escape(finding_text(f).removeprefix(f.status + ': '))}{extra}</li>"
             )
         out.append(f'<ul class="findings">{"".join(items)}</ul>')
+    out.append(extra)
     out.append("</div>")
     return "".join(out)
 

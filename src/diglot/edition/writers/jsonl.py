@@ -1,9 +1,11 @@
 """JSON Lines: a header record, then one record per bead, for scripts and data pipelines.
 
-The first line is ``{"type": "edition", "id", "src_lang", "tgt_lang", "signature", "summary"}``;
-each next line is ``{"type": "bead", "bead", "paragraph", "boilerplate", "score", "src", "tgt",
-"src_segments", "tgt_segments", "terms", "findings"}``. Term and finding spans are offsets into
-``src`` and ``tgt``; beads count from 0 here, as in :class:`~diglot.doc.AlignedDocument`.
+The first line is ``{"type": "edition", "id", "src_lang", "tgt_lang", "machine_translation",
+"signature", "summary"}``; each next line is ``{"type": "bead", "bead", "paragraph", "kind",
+"boilerplate", "score", "src", "tgt", "src_segments", "tgt_segments", "terms", "findings"}``.
+Beads, paragraphs and segments are numbered from 1, as in every other format; ``kind`` is
+``boilerplate`` or the bead's shape (``1-1``, ``2-1``, ``1-0``…). Term and finding spans are
+character offsets into ``src`` and ``tgt``. An alignment alone has no terms and no findings.
 """
 
 from __future__ import annotations
@@ -54,14 +56,15 @@ class JsonlWriter(EditionWriter):
             records.append(
                 {
                     "type": "bead",
-                    "bead": row.index,
-                    "paragraph": row.paragraph,
+                    "bead": row.index + 1,
+                    "paragraph": row.paragraph + 1,
+                    "kind": row.kind,
                     "boilerplate": row.boilerplate,
                     "score": round(row.bead.score, 4),
                     "src": row.source,
                     "tgt": row.target,
-                    "src_segments": list(row.bead.src),
-                    "tgt_segments": list(row.bead.tgt),
+                    "src_segments": [i + 1 for i in row.bead.src],
+                    "tgt_segments": [j + 1 for j in row.bead.tgt],
                     "terms": terms,
                     "findings": findings,
                 }

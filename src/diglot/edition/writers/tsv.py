@@ -1,10 +1,13 @@
-"""Tab-separated values: one line per bead, for spreadsheets and TM imports.
+"""Tab-separated values: one line per bead, for spreadsheets, TM imports and alignment scripts.
 
-Columns: ``bead``, ``paragraph``, the source language code (its text), the target language code
-(its text), ``boilerplate`` (``yes``/``no``), ``findings`` (problem statuses, comma-separated).
-Every bead is written, boilerplate and one-sided beads too; tabs and line breaks inside text
-become spaces, and nothing is quoted. The first line is a ``#`` comment with the signature
-(``pandas.read_csv(..., sep="\\t", comment="#")`` skips it).
+Columns: ``bead``, ``paragraph``, ``<src>_ids`` and ``<tgt>_ids`` (the bead's segment numbers,
+comma-separated, empty for an empty side), the source language code (its text), the target
+language code (its text), ``kind`` (``boilerplate``, or the bead's shape: ``1-1``, ``2-1``,
+``1-0``…), ``score`` (the aligner's confidence) and ``findings`` (problem statuses,
+comma-separated). Everything is numbered from 1. Every bead is written, boilerplate and
+one-sided beads too; tabs and line breaks inside text become spaces, and nothing is quoted. The
+first line is a ``#`` comment with the signature (``pandas.read_csv(..., sep="\\t", comment="#")``
+skips it).
 """
 
 from __future__ import annotations
@@ -18,25 +21,30 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("\t", " ").splitlines())
 
 
+def _ids(indices: tuple[int, ...]) -> str:
+    return ",".join(str(i + 1) for i in indices)
+
+
 class TsvWriter(EditionWriter):
     name = "tsv"
     suffixes = (".tsv",)
-    description = N_("tab-separated: bead, paragraph, source, target, boilerplate, findings")
+    description = N_("tab-separated: bead, paragraph, segment ids, source, target, kind, score, findings")
 
     def render(self, edition: Edition) -> str:
-        doc = edition.doc
-        lines = [f"# {edition.signature}", "\t".join(("bead", "paragraph", doc.src_lang, doc.tgt_lang, "boilerplate", "findings"))]
+        src, tgt = edition.doc.src_lang, edition.doc.tgt_lang
+        header = ("bead", "paragraph", f"{src}_ids", f"{tgt}_ids", src, tgt, "kind", "score", "findings")
+        lines = [f"# {edition.signature}", "\t".join(header)]
         for row in edition.rows:
-            lines.append(
-                "\t".join(
-                    (
-                        str(row.index + 1),
-                        str(row.paragraph + 1),
-                        _cell(row.source),
-                        _cell(row.target),
-                        "yes" if row.boilerplate else "no",
-                        ",".join(f.status for f in row.problems),
-                    )
-                )
+            cells = (
+                str(row.index + 1),
+                str(row.paragraph + 1),
+                _ids(row.bead.src),
+                _ids(row.bead.tgt),
+                _cell(row.source),
+                _cell(row.target),
+                row.kind,
+                f"{row.bead.score:.3f}",
+                ",".join(f.status for f in row.problems),
             )
+            lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
