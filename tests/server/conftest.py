@@ -7,7 +7,7 @@ connection and writes down each attempt, so a test can prove the server stayed o
 Fixtures:
 
 ``server`` (session)
-    The open server: no keys, no limits, the curated glossaries plus a copy of
+    The open server: no keys, no limits, a copy of the curated glossaries plus a copy of
     ``data/desk.yaml`` (``server.desk`` is that copy's path).
 ``keyed_server`` (session)
     A server that needs a key (``server.keys_file``; ``good-key`` is valid), with
@@ -129,9 +129,10 @@ def server(tmp_path_factory, serve_home):
     from diglot.glossary import default_glossary_dir
 
     root = tmp_path_factory.mktemp("server")
+    curated = shutil.copytree(default_glossary_dir(), root / "glossaries")  # edits through the API touch copies
     desk = root / "desk.yaml"
     shutil.copy(DATA / "desk.yaml", desk)
-    running = start_server(root, _fresh_home(serve_home, root), "-g", str(default_glossary_dir()), "-g", str(desk))
+    running = start_server(root, _fresh_home(serve_home, root), "-g", str(curated), "-g", str(desk))
     running.desk = desk
     yield running
     running.stop()

@@ -1,0 +1,106 @@
+"""diglot's own API (/api/) and the OpenAPI description, through the real app in-process."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+from openapi_spec_validator import validate
+
+from diglot.glossary import default_glossary_dir, load_glossary
+from diglot.server.app import create_app
+from diglot.server.settings import Settings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette deprecates its httpx-based test client; it still works
+    from starlette.testclient import TestClient
+
+DATA = Path(__file__).parent / "data"
+KO = "탈북자 35명이 강제 북송됐다. 정부는 우려를 표명했다."
+EN = "Thirty-five N.K. defectors were forcibly repatriated. The government voiced concern."
+ENTRY = {"id": "desk-talks", "type": "event", "source": "desk", "ko": {"preferred": "남북 회담"},
+         "en": {"preferred": "inter-Korean talks"}}
+
+
+@pytest.fixture
+def client(installed_model, tmp_path):
+    curated = shutil.copytree(default_glossary_dir(), tmp_path / "glossaries")
+    desk = shutil.copy(DATA / "desk.yaml", tmp_path / "desk.yaml")
+    app = create_app(Settings(glossary_paths=(curated, desk)))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        test_client.desk = desk
+        yield test_client
+
+
+def test_models(client):
+    models = client.get("/api/models").json()["models"]
+    assert {(m["from"], m["to"]) for m in models} == {("ko", "en"), ("en", "ko")}
+
+
+def test_check_gives_the_records_of_check_json(client):
+    result = client.post("/api/check", json={"source": KO, "target": EN}).json()
+    first = result["records"][0]
+    assert (first["bead"], first["source_segments"], first["target_segments"]) == (1, [1], [1])
+    assert [(f["entry"], f["status"], f["found"]) for f in first["findings"]] == [
+        ("north-korean-defector", "variant", "N.K. defector"), ("forced-repatriation", "missing", None)]
+    assert result["problems"] == 2 and result["signature"]["direction"] == "ko-en"
+    presplit = client.post("/api/check", json={"source": "탈북자\n", "target": "defectors\n", "presplit": True}).json()
+    assert presplit["records"][0]["line"] == 1
+
+
+def test_align_gives_beads(client):
+    beads = client.post("/api/align", data={"source": KO, "target": EN}).json()["beads"]
+    assert [(b["source_segments"], b["target_segments"]) for b in beads] == [([1], [1]), ([2], [2])]
+
+
+def test_edition_in_any_writer_format(client):
+    tsv = client.post("/api/edition", json={"source": KO, "target": EN, "format": "tsv"})
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values")
+    assert "Thirty-five N.K. defectors" in tsv.text
+    html = client.post("/api/edition", json={"source": KO, "target": EN})
+    assert html.text.lstrip().lower().startswith("<!doctype html")
+    bad = client.post("/api/edition", json={"source": KO, "target": EN, "format": "pdf"})
+    assert bad.status_code == 400 and "format must be one of" in bad.json()["error"]
+
+
+def test_glossary_search_show_lint(client):
+    found = client.get("/api/glossary", params={"q": "탈북민들은"}).json()["entries"]
+    assert found[0]["id"] == "north-korean-defector"
+    entry = client.get("/api/glossary/desk-unification-church").json()
+    assert entry["en"]["preferred"] == "Unification Church" and entry["file"].endswith("desk.yaml")
+    assert client.get("/api/glossary/no-such-entry").status_code == 404
+    assert client.get("/api/glossary/lint").json()["errors"] == 0
+
+
+def test_glossary_add_and_remove_edit_the_file(client):
+    added = client.post("/api/glossary", json={"file": "desk", "entry": ENTRY})
+    assert added.status_code == 201
+    assert "desk-talks" in load_glossary([client.desk])
+    again = client.post("/api/glossary", json={"file": "desk", "entry": ENTRY})
+    assert again.status_code == 400 and "duplicate id desk-talks" in again.json()["error"]
+    claimed = client.post("/api/glossary", json={"file": "desk", "entry": {**ENTRY, "id": "desk-other"}})
+    assert claimed.status_code == 400  # 남북 회담 is desk-talks' form already
+    assert client.delete("/api/glossary/desk-talks").status_code == 204
+    assert "desk-talks" not in load_glossary([client.desk])
+    wrong_file = client.post("/api/glossary", json={"file": "nope", "entry": ENTRY})
+    assert wrong_file.status_code == 400 and "desk" in wrong_file.json()["error"]
+
+
+def test_api_bad_input(client):
+    missing = client.post("/api/check", json={"source": KO})
+    assert missing.status_code == 400 and "missing target" in missing.json()["error"]
+    same = client.post("/api/align", json={"source": EN, "target": EN})
+    assert same.status_code == 400 and "both look" in same.json()["error"]
+
+
+def test_openapi_is_valid_and_describes_every_api_route(client):
+    spec = client.get("/openapi.json").json()
+    validate(spec)
+    for path in ("/translate", "/detect", "/languages", "/translate_file", "/download_file/{name}",
+                 "/frontend/settings", "/health", "/v2/translate", "/v2/glossaries/{glossary_id}/entries",
+                 "/api/check", "/api/glossary/{entry}"):
+        assert path in spec["paths"], path
+    assert "q" in spec["paths"]["/translate"]["post"]["requestBody"]["content"]["application/json"]["schema"]["required"]
+    assert "/review" not in spec["paths"]  # the web app's pages are not an API
