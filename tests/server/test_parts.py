@@ -1,0 +1,168 @@
+"""The server's parts on their own: markup, detection, keys and limits, stored glossaries, batching."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from diglot.errors import DiglotError
+from diglot.glossary import Glossary, load_glossary
+from diglot.server.batching import Batcher
+from diglot.server.detect import detect
+from diglot.server.limits import ApiKeys, RateLimiter
+from diglot.server.markup import text_of, translate_html, translate_markdown
+from diglot.server.stored import StoredGlossaries, inline_glossary, parse_entries
+
+
+async def _upper(texts: list[str]) -> list[str]:
+    return [t.upper() for t in texts]
+
+
+def test_html_translates_text_nodes_and_rebuilds_the_markup():
+    html = '<p title="a &quot;b&quot;">one <b>two</b></p><!-- c --><pre>keep</pre><br>x &amp; y'
+    out = asyncio.run(translate_html(html, _upper))
+    assert out == '<p title="a &quot;b&quot;">ONE <b>TWO</b></p><!-- c --><pre>keep</pre><br>X &amp; Y'
+
+
+def test_html_never_emits_broken_tags():
+    out = asyncio.run(translate_html('<div><p>a <i>b</p></b><span onclick="x">c', _upper))
+    assert out == '<div><p>A <i>B</i></p><span onclick="x">C</span></div>'
+
+
+def test_markdown_keeps_markers_and_code():
+    text = "# title\n\n> quote\n1. item\n\n```\ncode\n```\nplain"
+    assert asyncio.run(translate_markdown(text, _upper)) == "# TITLE\n\n> QUOTE\n1. ITEM\n\n```\ncode\n```\nPLAIN"
+
+
+def test_detect_reads_text_not_markup():
+    assert detect("<p class='headline'>탈북자</p>")[0] == {"confidence": 100.0, "language": "ko"}
+    assert [d["language"] for d in detect("탈북자 문제를 CNKR")] == ["ko", "en"]
+    assert detect("123")[0]["confidence"] == 0.0
+    assert text_of("<p>a<script>b</script></p>") == "a"
+
+
+def test_api_keys_are_reread_when_the_file_changes(tmp_path):
+    path = tmp_path / "keys.txt"
+    path.write_text("# comment\none\n  two  # note\n", encoding="utf-8")
+    keys = ApiKeys(path)
+    assert keys.allows("one") and keys.allows("two") and not keys.allows("three") and not keys.allows(None)
+    path.write_text("three\n", encoding="utf-8")
+    assert keys.allows("three") and not keys.allows("one")
+    path.unlink()
+    assert not keys.allows("three")
+    assert ApiKeys(None).allows(None)
+
+
+def test_rate_limiter_counts_a_minute_per_client():
+    now = [0.0]
+    limiter = RateLimiter(2, clock=lambda: now[0])
+    assert [limiter.allow("a") for _ in range(3)] == [True, True, False]
+    assert limiter.allow("b")
+    now[0] = 60.0
+    assert limiter.allow("a")
+    assert all(RateLimiter(None).allow("a") for _ in range(100))
+
+
+def test_pushed_glossaries_are_stored_as_yaml_and_read_back(tmp_path):
+    store = StoredGlossaries(tmp_path)
+    glossary = parse_entries("탈북자\tdefector\n탈북민\tdefector\n", "tsv", "ko", "en")
+    stored = store.create("desk", "ko", "en", glossary)
+    assert stored.path.suffix == ".yaml" and stored.entry_count == 1
+    assert load_glossary([stored.path]).entries[0].langs["ko"].variants == ["탈북민"]
+    assert json.loads(stored.path.with_suffix(".json").read_text())["name"] == "desk"
+    assert [g.id for g in store.list()] == [stored.id] and store.find("desk") == stored
+    assert store.entries_tsv(stored) == "탈북자\tdefector\n탈북민\tdefector\n"
+    assert store.get("../../etc/passwd") is None
+    assert store.delete(stored.id) and store.list() == [] and not stored.path.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "message"),
+    [("just one column\n", "tsv", "expected a source term and a target term"), ("", "tsv", "no entries"),
+     ("a\tb\n", "xlsx", "entries_format must be tsv or csv")],
+)
+def test_bad_entries_are_refused_with_a_reason(text, fmt, message):
+    with pytest.raises(DiglotError, match=message):
+        parse_entries(text, fmt, "ko", "en")
+
+
+def test_inline_glossaries():
+    assert inline_glossary({"탈북자": "defector"}, "ko", "en").entries[0].preferred("en") == "defector"
+    entry = {"id": "x-y", "type": "term", "ko": {"preferred": "엑스"}, "en": {"preferred": "ex"}}
+    assert inline_glossary([entry], "ko", "en").get("x-y") is not None
+    for bad in ({"a": 1}, "x", [{"id": "Bad Id"}]):
+        with pytest.raises(DiglotError):
+            inline_glossary(bad, "ko", "en")
+
+
+class _Run:
+    def __init__(self, documents):
+        self.documents = documents
+        self.signature = _Signature()
+
+
+class _Signature:
+    def as_dict(self):
+        return {"model": "test"}
+
+
+class _Document:
+    def __init__(self, text):
+        self.source, self.mentions = text, []
+
+    def text(self):
+        return self.source.upper() + "\n"
+
+
+class _Translator:
+    """Stands in for DocumentTranslator: records each call's documents."""
+
+    memory = None
+
+    def __init__(self, calls):
+        self.calls = calls
+
+    def translate(self, documents):
+        self.calls.append([text for _name, text in documents])
+        return _Run([_Document(text) for _name, text in documents])
+
+
+def test_concurrent_requests_share_one_decoding_call():
+    calls: list[list[str]] = []
+    made: list[tuple] = []
+
+    def make(source, target, glossary):
+        made.append((source, target))
+        return _Translator(calls)
+
+    async def main():
+        batcher = Batcher(make, wait=0.05)
+        try:
+            return await asyncio.gather(*(batcher.translate([f"t{i}"], "ko", "en", Glossary()) for i in range(20)))
+        finally:
+            batcher.close()
+
+    results = asyncio.run(main())
+    assert [r[0].text for r in results] == [f"T{i}" for i in range(20)]
+    assert calls == [[f"t{i}" for i in range(20)]] and made == [("ko", "en")]
+
+
+def test_a_failing_batch_fails_its_requests_only():
+    def make(source, target, glossary):
+        if target == "xx":
+            raise DiglotError("no model translates ko to xx")
+        return _Translator([])
+
+    async def main():
+        batcher = Batcher(make, wait=0.01)
+        try:
+            bad = batcher.translate(["a"], "ko", "xx", Glossary())
+            good = batcher.translate(["b"], "ko", "en", Glossary())
+            return await asyncio.gather(bad, good, return_exceptions=True)
+        finally:
+            batcher.close()
+
+    bad, good = asyncio.run(main())
+    assert isinstance(bad, DiglotError) and good[0].text == "B"
