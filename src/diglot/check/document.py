@@ -2,21 +2,36 @@
 
 :func:`check_pair` is what a translation engine calls on its own output; :func:`check_document`
 adds what only a whole document shows: first-mention style, and one entry rendered two ways.
+
+Across beads, a document also explains what one pair alone cannot: a term already rendered in
+an earlier bead and left out of a later one is an ellipsis, not ``missing`` (the text goes on
+about "the government" after "the Chinese government"), and a number or term that a translation
+moved into the next or the previous sentence (the two sides split a sentence differently) is
+matched there. Style state (first mention, long form, consistency) never crosses a document.
+
+A presplit file (``--presplit``: line N translates line N) says nothing of where its articles
+begin and end, so each line pair is its own scope for the style rules (long form and consistency
+within the line; no first-mention finding, which needs the article's start), and an ellipsis looks
+back :data:`PRESPLIT_CONTEXT` lines only.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
-from diglot.check import statuses
-from diglot.check.numbers import check_numbers
+import diglot.check.statuses as statuses
+from diglot.check.numbers import Number, Unmatched, compare_numbers, number_findings
 from diglot.check.terms import check_terms, target_mentions
 from diglot.doc import AlignedDocument, Bead, Finding, Segment
 from diglot.errors import InputError
-from diglot.glossary import Matcher, Mention
+from diglot.glossary import REFERENCE, Matcher, Mention
 from diglot.glossary.match import search_key
 from diglot.i18n import _
+
+PRESPLIT_CONTEXT = 3  # lines before a line of a presplit file that stand for "earlier in the article"
+_DIGIT = re.compile(r"\d")
 
 
 def check_pair(
@@ -41,8 +56,21 @@ def check_pair(
     """
     findings = check_terms(source_text, target_text, src_lang, tgt_lang, matcher, bead)
     if numbers:
-        findings += check_numbers(source_text, target_text, src_lang, tgt_lang, bead)
+        findings += number_findings(_compare_numbers(source_text, target_text, src_lang, tgt_lang, matcher), bead)
     return findings
+
+
+def _compare_numbers(source: str, target: str, src_lang: str, tgt_lang: str, matcher: Matcher) -> Unmatched:
+    """The numbers of a pair compared, those inside glossary terms (the 6 of 6자회담) left out."""
+    return compare_numbers(
+        source, target, src_lang, tgt_lang, _term_spans(source, src_lang, matcher), _term_spans(target, tgt_lang, matcher)
+    )
+
+
+def _term_spans(text: str, lang: str, matcher: Matcher) -> tuple[tuple[int, int], ...]:
+    if not _DIGIT.search(text):
+        return ()
+    return tuple((m.start, m.end) for m in matcher.find(text, lang) if _DIGIT.search(m.text))
 
 
 def checked_beads(doc: AlignedDocument) -> list[int]:
@@ -57,22 +85,81 @@ def checked_beads(doc: AlignedDocument) -> list[int]:
     return out
 
 
-def check_document(doc: AlignedDocument, matcher: Matcher, numbers: bool = True) -> list[Finding]:
-    """Every finding of ``doc``: each bead by :func:`check_pair`, then first-mention and consistency.
+def check_document(
+    doc: AlignedDocument, matcher: Matcher, numbers: bool = True, presplit: bool = False
+) -> list[Finding]:
+    """Every finding of ``doc``: each bead's terms and numbers, then first-mention and consistency.
 
     Findings come in bead order; spans are offsets into :meth:`AlignedDocument.bead_text`.
     Beads with an empty side (an untranslated sentence) and boilerplate beads are not checked.
+    ``presplit``: the beads are the line pairs of a presplit file, of unknown article boundaries
+    (see the module's docstring for what that changes).
     """
+    beads = checked_beads(doc)
+    texts = {index: doc.bead_text(doc.beads[index]) for index in beads}
+    terms: dict[int, list[Finding]] = {}
+    mentions: dict[int, list[Mention]] = {}  # target mentions of each bead, in order
+    compared: dict[int, Unmatched] = {}
+    for index in beads:
+        source, target = texts[index]
+        terms[index] = check_terms(source, target, doc.src_lang, doc.tgt_lang, matcher, index)
+        mentions[index] = target_mentions(target, doc.tgt_lang, matcher)
+        if numbers:
+            compared[index] = _compare_numbers(source, target, doc.src_lang, doc.tgt_lang, matcher)
+    _match_numbers_across_neighbours(compared)
     findings: list[Finding] = []
-    mentions: list[tuple[int, Mention]] = []  # target mentions of the whole document, in order
-    for index in checked_beads(doc):
-        source, target = doc.bead_text(doc.beads[index])
-        findings += check_pair(source, target, doc.src_lang, doc.tgt_lang, matcher, index, numbers)
-        mentions += [(index, m) for m in target_mentions(target, doc.tgt_lang, matcher)]
-    findings += first_mention_findings(doc, mentions, matcher)
-    findings += consistency_findings(findings, matcher, doc.tgt_lang)
+    for index in beads:
+        context = beads[max(0, beads.index(index) - PRESPLIT_CONTEXT) : beads.index(index)] if presplit else None
+        findings += _without_ellipses(terms[index], index, beads, mentions, context)
+        if numbers:
+            findings += number_findings(compared[index], index)
+    scopes = [[index] for index in beads] if presplit else [beads]
+    for scope in scopes:
+        scoped = [(index, m) for index in scope for m in mentions[index]]
+        style = first_mention_findings(doc, scoped, matcher)
+        if presplit:  # where the article starts is not known: only what follows a first mention in the line
+            style = [f for f in style if f.status != statuses.FIRST_MENTION]
+        findings += style
+        findings += consistency_findings([f for f in findings if f.bead in scope], matcher, doc.tgt_lang)
     findings.sort(key=lambda f: f.bead if f.bead is not None else -1)  # stable: bead order kept within a bead
     return findings
+
+
+def _without_ellipses(
+    findings: list[Finding],
+    index: int,
+    beads: list[int],
+    mentions: dict[int, list[Mention]],
+    context: list[int] | None,
+) -> list[Finding]:
+    """``findings`` of bead ``index`` without the ``missing`` terms that the translation renders in
+    an earlier bead (``context``, or all earlier beads when None: an ellipsis) or in the next one
+    (a sentence split differently)."""
+    position = beads.index(index)
+    around = beads[:position] if context is None else list(context)
+    around += beads[position + 1 : position + 2]
+    rendered = {m.entry for bead in around for m in mentions[bead]}
+    return [f for f in findings if not (f.status == statuses.MISSING and f.entry in rendered)]
+
+
+def _match_numbers_across_neighbours(compared: dict[int, Unmatched]) -> None:
+    """Match what one bead leaves unmatched with what the bead before or after leaves unmatched on the
+    other side: a figure the translation moved into the neighbouring sentence."""
+    beads = sorted(compared)
+    for a, b in zip(beads, beads[1:]):
+        for mine, theirs in ((compared[a], compared[b]), (compared[b], compared[a])):
+            _cross_match(mine.source, mine.source_all, theirs.target, theirs.target_all)
+            _cross_match(mine.target, mine.target_all, theirs.source, theirs.source_all)
+
+
+def _cross_match(reportable: list[Number], unmatched: list[Number], others: list[Number], others_all: list[Number]) -> None:
+    """Take each of ``reportable`` that one of ``others_all`` matches by value out of both sides."""
+    for number in list(reportable):
+        partner = next((o for o in others_all if o.values & number.values), None)
+        if partner is not None:
+            for numbers, taken in ((reportable, number), (unmatched, number), (others, partner), (others_all, partner)):
+                if taken in numbers:
+                    numbers.remove(taken)
 
 
 def first_mention_findings(
@@ -222,3 +309,4 @@ def presplit_document(
 def _lines(text: str) -> list[str]:
     lines = text.split("\n")
     return lines[:-1] if lines and lines[-1] == "" else lines
+

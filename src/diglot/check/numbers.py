@@ -32,7 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from diglot.check import statuses
+import diglot.check.statuses as statuses
 from diglot.doc import Finding
 from diglot.i18n import _
 from diglot.numbers import NumberMention, extract_numbers
@@ -105,7 +105,7 @@ _BRACKET_OPEN = re.compile(r"^\s?\(\s?(?:약|about|US|NZ)?\s?[$£€¥]?\s?$")
 _DATE_STAMP = re.compile(r"(?<![\d.])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?![\d.])")
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two mentions of 2 are two numbers
 class Number:
     """A number of one side, with what the check knows of it beyond its value."""
 

@@ -26,7 +26,34 @@ ALL_STATUSES = GLOSSARY_STATUSES + DOCUMENT_STATUSES + NUMBER_STATUSES
 # Statuses --fix can repair: the wrong rendering is replaced by the preferred one.
 FIXABLE = (VARIANT, FORBIDDEN)
 
+# Severities, most serious first. Errors and warnings make `diglot check` exit 1; notes alone do not.
+ERROR = "error"  # wrong: a forbidden rendering, a number that changed
+WARNING = "warning"  # to look at: a variant, a term or number not rendered, a number added
+NOTE = "note"  # house style within a document: first mention, long form, consistency
+SEVERITIES = (ERROR, WARNING, NOTE)
+_SEVERITY = {
+    FORBIDDEN: ERROR,
+    NUMBER_CHANGED: ERROR,
+    VARIANT: WARNING,
+    MISSING: WARNING,
+    NUMBER_MISSING: WARNING,
+    NUMBER_ADDED: WARNING,
+    FIRST_MENTION: NOTE,
+    LONG_FORM: NOTE,
+    INCONSISTENT: NOTE,
+}
+
 
 def is_problem(status: str) -> bool:
-    """Everything but ``ok`` is something an editor should look at (and makes the CLI exit 1)."""
+    """Everything but ``ok`` is something an editor should look at."""
     return status != OK
+
+
+def severity(status: str) -> str | None:
+    """``error``, ``warning`` or ``note`` for a problem status; None for ``ok``."""
+    return _SEVERITY.get(status)
+
+
+def fails(status: str) -> bool:
+    """Whether a finding of this status makes the check fail (exit 1): errors and warnings."""
+    return severity(status) in (ERROR, WARNING)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from diglot.check import statuses
+import diglot.check.statuses as statuses
 from diglot.doc import Finding
 from diglot.check.fix import refusal
 from diglot.check.quotes import in_quotation
