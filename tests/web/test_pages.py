@@ -191,3 +191,18 @@ def test_proposals_are_accepted_or_rejected(client, glossary_dir, tmp_path):
     rejected = dom(client.post("/glossary/proposals", data={"id": "shelling", "glossary": target, "decision": "reject"}))
     assert rejected.xpath('//*[@data-message="empty"]')
     assert "shelling" in (tmp_path / "server" / "proposals.rejected.yaml").read_text(encoding="utf-8")
+
+
+def test_review_merges_and_splits_rows_and_checks_again(client):
+    page = dom(review(client, SEED_KO.read_text(encoding="utf-8"), SEED_EN.read_text(encoding="utf-8")))
+    rows = page.xpath('//section[@class="edition"]/div[@data-bead]')
+    merge = rows[1].xpath('.//button[starts-with(@value, "merge:")]')[0]
+    merged = dom(client.post("/review", data={**carried(page), "action": merge.get("value")}))
+    after = merged.xpath('//section[@class="edition"]/div[@data-bead]')
+    assert len(merged.xpath("//*[@data-bead]")) == len(page.xpath("//*[@data-bead]")) - 1
+    assert after[1].get("data-shape") == "2-2" and merged.xpath('//*[@data-message="notice"]')
+    split = after[1].xpath('.//button[starts-with(@value, "split:")]')[0]
+    back = dom(client.post("/review", data={**carried(merged), "action": split.get("value")}))
+    assert [r.get("data-shape") for r in back.xpath("//*[@data-bead]")] == [r.get("data-shape") for r in page.xpath("//*[@data-bead]")]
+    refused = client.post("/review", data={**carried(page), "action": f"split:{rows[1].get('data-bead')}"})
+    assert refused.status_code == 400 and "split" in refused.text

@@ -144,8 +144,8 @@ def edition_main(
         if row.boilerplate != in_band:
             parts.append(f'<div class="furniture" role="group" aria-label="{escape(_("Page furniture"))}">' if row.boilerplate else "</div>")
             in_band = row.boilerplate
-        extra = row_actions(row, row.index == len(rows) - 1) if row_actions and not row.boilerplate else ""
-        parts.append(_row(edition, row, actions, index_of, extra))
+        controls = row_actions(row, row.index == len(rows) - 1) if row_actions and not row.boilerplate else ""
+        parts.append(_row(edition, row, actions, index_of, controls))
     if in_band:
         parts.append("</div>")
     parts.append(f"</{tag}>")
@@ -182,7 +182,7 @@ class HtmlWriter(EditionWriter):
         return "\n".join(parts)
 
 
-def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: dict[int, int], extra: str = "") -> str:
+def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: dict[int, int], controls: str = "") -> str:
     doc = edition.doc
     classes = ["bead"]
     if row.new_paragraph:
@@ -217,7 +217,7 @@ def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: d
                 f"{escape(finding_text(f).removeprefix(f.status + ': '))}{extra}</li>"
             )
         out.append(f'<ul class="findings">{"".join(items)}</ul>')
-    out.append(extra)
+    out.append(controls)
     out.append("</div>")
     return "".join(out)
 

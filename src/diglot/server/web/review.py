@@ -23,14 +23,18 @@ from starlette.routing import Route
 
 from diglot.check import fix_document
 from diglot.check.statuses import FIXABLE
-from diglot.doc import Finding
-from diglot.edition import FORMATS, Edition, build_edition, render_edition
+from diglot.doc import AlignedDocument, Bead, Finding
+from diglot.edition import FORMATS, Edition, Row, build_edition, make_edition, render_edition
 from diglot.edition.writers import get_writer
 from diglot.edition.writers.html import edition_header, edition_main
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary
 from diglot.i18n import _
+from diglot.languages import pair_languages
+from diglot.provenance import Signature
+from diglot.segment import segment
 from diglot.server.web.pages import attachment, form_text, page, render
+from diglot.textio import normalize
 
 FORM_ID = "review-form"
 
@@ -44,6 +48,7 @@ class Pair:
     source_name: str = "source.txt"
     target_name: str = "translation.txt"
     dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
+    beads: list[Bead] | None = None  # the alignment as last shown (and merged or split); None: align afresh
 
 
 def finding_key(edition: Edition, finding: Finding) -> str:
@@ -72,7 +77,7 @@ async def read_pair(request: Request) -> Pair:
         dismissed = json.loads(str(form.get("dismissed") or "{}"))
     except json.JSONDecodeError:
         dismissed = {}
-    pair = Pair("", "", dismissed=dismissed if isinstance(dismissed, dict) else {})
+    pair = Pair("", "", dismissed=dismissed if isinstance(dismissed, dict) else {}, beads=_beads(str(form.get("beads") or "")))
     for side in ("source", "target"):
         kept = str(form.get(f"{side}_raw") or "")
         raw = _decoded(kept, side) if kept else ""
@@ -83,15 +88,59 @@ async def read_pair(request: Request) -> Pair:
             setattr(pair, f"{side}_name", str(form.get(f"{side}_name")))
         if form.get("action", "check") == "check":
             typed = await form_text(request, side)
-            if typed and typed != raw.replace("\r\n", "\n"):  # edited: the text area wins
-                raw = typed
+            if typed and typed != raw.replace("\r\n", "\n"):  # edited: the text area wins, aligned afresh
+                raw, pair.beads = typed, None
         setattr(pair, side, raw)
     return pair
 
 
+def _beads(value: str) -> list[Bead] | None:
+    """The beads a form carries as JSON (``[[[0], [0]], [[1, 2], [1]], …]``); None if there are none or they are damaged."""
+    try:
+        return [Bead(tuple(int(i) for i in src), tuple(int(j) for j in tgt)) for src, tgt in json.loads(value)] if value else None
+    except (ValueError, TypeError):
+        return None
+
+
 def check(pair: Pair, glossary: Glossary) -> Edition:
-    """The edition of ``pair``: segmented, aligned and checked (every finding, dismissed or not)."""
-    return build_edition(pair.source, pair.target, glossary, doc_id=pair.target_name, names=(_("the source"), _("the translation")))
+    """The edition of ``pair``: segmented, aligned (or with the beads the reviewer set) and checked.
+
+    Beads set by hand are kept while they still cover every sentence of both texts in order (a
+    fix does not change the sentences); otherwise the texts are aligned afresh.
+    """
+    names = (_("the source"), _("the translation"))
+    source, target = normalize(pair.source), normalize(pair.target)
+    if pair.beads is not None:
+        src_lang, tgt_lang = pair_languages(source, target, names)
+        src, tgt = segment(source, src_lang), segment(target, tgt_lang)
+        if _covers(pair.beads, len(src), len(tgt)):
+            doc = AlignedDocument(pair.target_name, src_lang, tgt_lang, src, tgt, list(pair.beads))
+            signature = Signature.make(glossary=glossary.fingerprint, model="none", source=src_lang, target=tgt_lang, alignment="reviewed")
+            return make_edition(doc, glossary, signature=signature)
+    edition = build_edition(source, target, glossary, doc_id=pair.target_name, names=names)
+    pair.beads = list(edition.doc.beads)
+    return edition
+
+
+def _covers(beads: list[Bead], sources: int, targets: int) -> bool:
+    """Every sentence of each side in exactly one bead, in order."""
+    return [i for b in beads for i in b.src] == list(range(sources)) and [j for b in beads for j in b.tgt] == list(range(targets))
+
+
+def merge(beads: list[Bead], index: int) -> list[Bead]:
+    """Bead ``index`` and the next one as one bead."""
+    if not 0 <= index < len(beads) - 1:
+        raise DiglotError(_("there is no next row to merge with"))
+    first, second = beads[index], beads[index + 1]
+    return [*beads[:index], Bead(first.src + second.src, first.tgt + second.tgt), *beads[index + 2 :]]
+
+
+def split(beads: list[Bead], index: int) -> list[Bead]:
+    """Bead ``index`` as two: its first sentence on each side, then the rest."""
+    if not 0 <= index < len(beads) or len(beads[index].src) + len(beads[index].tgt) < 3:
+        raise DiglotError(_("only a row with more than one sentence on a side can be split"))
+    bead = beads[index]
+    return [*beads[:index], Bead(bead.src[:1], bead.tgt[:1]), Bead(bead.src[1:], bead.tgt[1:]), *beads[index + 1 :]]
 
 
 def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple[Finding, str]]]:
@@ -137,6 +186,11 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
         if action.startswith("fix:"):
             notice = apply_fix(pair, edition, _index(action))
             edition = await run_in_threadpool(check, pair, glossary)
+        elif action.startswith(("merge:", "split:")):
+            change = merge if action.startswith("merge:") else split
+            pair.beads = change(list(edition.doc.beads), _index(action))
+            edition = await run_in_threadpool(check, pair, glossary)
+            notice = _("The rows were merged and checked again.") if change is merge else _("The row was split and checked again.")
         elif action.startswith("dismiss:"):
             index = _index(action)
             if not 0 <= index < len(edition.findings):
@@ -153,9 +207,14 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             notice=notice,
             pair=pair,
             form={"source": pair.source, "target": pair.target},
-            raw={"source": _encoded(pair.source), "target": _encoded(pair.target), "dismissed": json.dumps(pair.dismissed)},
+            raw={
+                "source": _encoded(pair.source),
+                "target": _encoded(pair.target),
+                "dismissed": json.dumps(pair.dismissed),
+                "beads": json.dumps([bead.as_lists() for bead in edition.doc.beads]),
+            },
             header=edition_header(shown),
-            body=edition_main(shown, _finding_controls, tag="section"),
+            body=edition_main(shown, _finding_controls, tag="section", row_actions=_row_controls),
             dismissed=[(f, reason) for f, reason in dismissed],
             formats=FORMATS,
         )
@@ -192,7 +251,19 @@ def _index(action: str) -> int:
         raise DiglotError(_("the form's action was damaged; check the texts again")) from None
 
 
-def _finding_controls(row, finding: Finding, index: int) -> str:  # noqa: ANN001 - an edition Row
+def _row_controls(row: Row, last: bool) -> str:
+    """Merge with the next row, and split a row with more than one sentence on a side."""
+    out = []
+    if not last:
+        out.append(f'<button type="submit" form="{FORM_ID}" name="action" value="merge:{row.index}" class="merge" '
+                   f'title="{escape(_("Merge this row with the next one"))}">{escape(_("Merge with next"))}</button>')  # fmt: skip
+    if len(row.bead.src) + len(row.bead.tgt) > 2:
+        out.append(f'<button type="submit" form="{FORM_ID}" name="action" value="split:{row.index}" class="split" '
+                   f'title="{escape(_("Split off the first sentence of each side"))}">{escape(_("Split"))}</button>')  # fmt: skip
+    return f'<span class="bead-controls">{"".join(out)}</span>' if out else ""
+
+
+def _finding_controls(row: Row, finding: Finding, index: int) -> str:
     """The buttons inside one finding: fix (where the check can), and dismiss with a reason.
 
     They belong to the review form (``form=``), which carries the texts, so no text is repeated
