@@ -26,7 +26,9 @@ Every engine is warmed up (model and segmenter loaded) before it is timed.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -58,6 +60,7 @@ def main() -> int:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="diglot-bench-"))
+    atexit.register(shutil.rmtree, work, True)  # the package is about 100 MB
     os.environ["DIGLOT_HOME"] = str(work / "home")
     os.environ["XDG_DATA_HOME"] = str(work / "xdg")  # argostranslate's folders too
 
@@ -80,7 +83,7 @@ def main() -> int:
 
     # raw CTranslate2 on pre-tokenised input
     tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(model.sp_model))
-    translator = ctranslate2.Translator(str(model.model_dir), compute_type="int8", intra_threads=args.threads)
+    translator = ctranslate2.Translator(str(model.ct2_model_dir), compute_type="int8", intra_threads=args.threads)
     tokens = [tokenizer.encode(s, out_type=str) for s in sentences]
     translator.translate_batch(tokens[:2], beam_size=4)
     seconds, _ = timed(partial(translator.translate_batch, tokens, beam_size=4, max_batch_size=32))

@@ -216,7 +216,7 @@ def test_store_that_is_a_file(diglot_home, tiny_package, article, capsys, which)
         diglot_home.mkdir(parents=True)
         (diglot_home / "models").write_text("not a folder", encoding="utf-8")
     assert main(["models", "install", str(tiny_package)]) == 2
-    assert "cannot install into the model store" in one_line_error(capsys)
+    assert "cannot change the model store" in one_line_error(capsys)
     assert main(["models", "list"]) == 0
     assert "no models installed" in capsys.readouterr().out
     assert main(["translate", str(article), "--to", "en"]) == 2
@@ -235,6 +235,25 @@ def test_read_only_store(installed_model, tiny_package, capsys):
         assert store_contents(installed_model) == ["en_ko-1.0", "ko_en-1.0"]
     finally:
         store.chmod(0o755)
+
+
+def test_work_a_killed_install_left_is_cleared_by_the_next(installed_model, tiny_package, capsys):
+    store = installed_model / "models"
+    for name in (".install-k1ll3d", ".replacing-ko_en-1.0", ".removing-en_ko-1.0"):
+        (store / name / "model").mkdir(parents=True)
+    assert main(["models", "install", "--force", str(tiny_package)]) == 0
+    assert sorted(p.name for p in store.iterdir()) == ["en_ko-1.0", "ko_en-1.0"]
+
+
+def test_one_change_to_the_store_at_a_time(installed_model, tiny_package, capsys):
+    from diglot.textio import edit_lock
+
+    with edit_lock(installed_model / "models"):  # another process installing
+        assert main(["models", "install", "--force", str(tiny_package)]) == 2
+        assert "is being edited by another process" in one_line_error(capsys)
+        assert main(["models", "remove", "ko", "en"]) == 2
+        assert "is being edited by another process" in one_line_error(capsys)
+    assert store_contents(installed_model) == ["en_ko-1.0", "ko_en-1.0"]
 
 
 # -- the translation memory --------------------------------------------------------------------

@@ -96,7 +96,7 @@ def test_boilerplate_passes_through(installed_model, tmp_path, capsys):
     assert main(["translate", str(path), "--to", "en", "--no-cache"]) == 0
     captured = capsys.readouterr()
     assert "(서울=연합뉴스) 김철수 기자" in captured.out
-    assert "1 sentences translated" in captured.err
+    assert "1 sentence translated, 0 from memory" in captured.err
 
 
 def test_unknown_pair_lists_installed_pairs(installed_model, tmp_path, capsys):

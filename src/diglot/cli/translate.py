@@ -9,7 +9,7 @@ from pathlib import Path
 from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
 from diglot.cli.output import print_warning, stderr, stdout
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.languages import script_of
 from diglot.textio import atomic_write, check_output_path, read_text
 from diglot.translate.engines import ENGINES
@@ -182,9 +182,10 @@ def _render(doc, run, fmt: str) -> str:
 def _summary(run) -> None:
     report = run.report()
     counts = ", ".join(f"{status} {n}" for status, n in sorted(report["counts"].items())) or _("no glossary mentions")
+    translated = ngettext("{n} sentence translated", "{n} sentences translated", run.decoded).format(n=run.decoded)
     stderr().print(
-        _("{decoded} sentences translated, {cached} from memory; glossary: {counts}").format(
-            decoded=run.decoded, cached=run.cached, counts=counts
+        _("{translated}, {cached} from memory; glossary: {counts}").format(
+            translated=translated, cached=run.cached, counts=counts
         ),
         markup=False,
     )

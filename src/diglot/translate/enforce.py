@@ -9,9 +9,11 @@ sentence pair (ok / variant / forbidden / missing), and repairs what failed:
 * a variant or forbidden rendering is replaced by the planned rendering;
 * a missing one is located through the model's cross-attention (the target tokens that attend
   most to the mention's source tokens) and that span is replaced;
-* what must agree with a substituted term follows it, by the same rules as ``diglot check --fix``
-  (:func:`diglot.check.replacement_edit`): *a*/*an* before it, a capital at the start of a
-  sentence, a headline's title case, the Korean particle after it (탈북민을 → 탈북자를).
+* a term is put in by the one replacement of the project, ``diglot check --fix``'s
+  (:func:`diglot.check.edit_for`), so what must agree with it follows: *a*/*an* before it, a
+  capital at the start of a sentence, a headline's title case, the Korean particle after it
+  (탈북민을 → 탈북자를). It writes an entry's preferred or short form, so a repaired first
+  mention reads in the preferred form.
 
 The first mention of an entry in a document takes its first-mention form (``Commission to Help
 North Korean Refugees (CNKR)``) unless the source already gives the short form beside it
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diglot.check import apply_edits, check_pair, replacement_edit, statuses
+from diglot.check import check_pair, edit_for, statuses
 from diglot.check.terms import checkable
 from diglot.glossary import Glossary, Matcher, Mention
 from diglot.translate.engines.base import Decoded
@@ -124,13 +126,19 @@ def plan(
     return Plan(source, "".join(pieces), planned)
 
 
-def _put(text: str, start: int, end: int, rendering: str, tgt_lang: str) -> str:
-    """``text`` with ``rendering`` in place of ``text[start:end]``, and what agrees with it."""
-    edit = replacement_edit(text, start, end, rendering, tgt_lang)
-    return apply_edits(text, [edit]) if edit else text
+def _put(text: str, start: int, end: int, item: Planned, glossary: Glossary, tgt_lang: str) -> tuple[str, str]:
+    """``text`` with ``item``'s entry in place of ``text[start:end]`` (and what agrees with it),
+    and the form written: its short form where that was planned, else its preferred form."""
+    terms = glossary.get(item.mention.entry).langs[tgt_lang]
+    short = bool(terms.short) and item.rendering == terms.short
+    edit = edit_for(text, start, end, item.mention.entry, glossary, tgt_lang, short=short)
+    written = text if edit is None else text[: edit.start] + edit.new + text[edit.end :]
+    return written, terms.short if short else terms.preferred
 
 
-def restore(text: str, plan_: Plan, protection: Protection, tgt_lang: str) -> tuple[str, set[int]]:
+def restore(
+    text: str, plan_: Plan, protection: Protection, tgt_lang: str, glossary: Glossary | None = None
+) -> tuple[str, set[int]]:
     """Replace placeholders in decoded text; returns the text and the indices restored."""
     if not protection.is_placeholder or not plan_.planned:
         return text, set()
@@ -147,12 +155,13 @@ def restore(text: str, plan_: Plan, protection: Protection, tgt_lang: str) -> tu
         restored.add(index)
     out.append(text[cursor:])
     result = "".join(out)
-    if tgt_lang == "ko":  # particles written after a placeholder were chosen for the placeholder
+    if tgt_lang == "ko" and glossary is not None:  # particles after a placeholder were chosen for it
         for index in restored:
-            rendering = plan_.planned[index].rendering
-            position = result.find(rendering)
-            if position >= 0:
-                result = _put(result, position, position + len(rendering), rendering, tgt_lang)
+            item = plan_.planned[index]
+            terms = glossary.get(item.mention.entry).langs[tgt_lang]
+            position = result.find(item.rendering)
+            if position >= 0 and item.rendering in (terms.preferred, terms.short):
+                result, _ = _put(result, position, position + len(item.rendering), item, glossary, tgt_lang)
     return result, restored
 
 
@@ -204,7 +213,7 @@ def finish(
     sentence: int,
 ) -> tuple[str, list[MentionReport]]:
     """Restore, verify and repair one decoded sentence; returns the text and a report per mention."""
-    text, restored = restore(decoded.text, plan_, protection, tgt_lang)
+    text, restored = restore(decoded.text, plan_, protection, tgt_lang, matcher.glossary if matcher else None)
     if not plan_.planned or matcher is None:
         return text, []
     findings = {
@@ -222,11 +231,11 @@ def finish(
             missing.append(index)
         elif finding.status == statuses.OK:
             reports[index] = MentionReport(m.entry, sentence, m.text, finding.found or "", RESTORED if index in restored else KEPT)
-        else:  # variant or forbidden: the planned rendering goes in its place
-            edits.setdefault(finding.tgt_span, item)
+        else:  # variant or forbidden: the entry's form goes in its place
+            edits.setdefault(finding.tgt_span, (index, item))
             reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=finding.found or "")
-    replacements = [replacement_edit(text, start, end, item.rendering, tgt_lang) for (start, end), item in edits.items()]
-    text = apply_edits(text, [e for e in replacements if e])
+    for (start, end), (index, item) in sorted(edits.items(), reverse=True):  # right to left: offsets stay valid
+        text, reports[index].rendering = _put(text, start, end, item, matcher.glossary, tgt_lang)
     for index in missing:
         item = plan_.planned[index]
         m = item.mention
@@ -235,8 +244,8 @@ def finish(
         # Restoring and repairing may have moved it: find what the model wrote in the current text.
         position = text.find(written) if written else -1
         if position >= 0:
-            text = _put(text, position, position + len(written), item.rendering, tgt_lang)
-            reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, REPAIRED, found=written)
+            text, form = _put(text, position, position + len(written), item, matcher.glossary, tgt_lang)
+            reports[index] = MentionReport(m.entry, sentence, m.text, form, REPAIRED, found=written)
         else:
             reports[index] = MentionReport(m.entry, sentence, m.text, item.rendering, FAILED)
     return text, [reports[i] for i in sorted(reports)]

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from diglot.errors import DiglotError
 from diglot.i18n import _
-from diglot.translate.store import DIGLOT_META, InstalledPackage, package_in, store_dir
+from diglot.translate.store import DIGLOT_META, InstalledPackage, changing_store, package_in
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # the largest Argos packages unpack to about 1 GiB
 MAX_MEMBERS = 10_000
@@ -96,57 +96,54 @@ def _first_line(err: Exception) -> str:
     return str(err).splitlines()[0] if str(err) else type(err).__name__
 
 
-def _writable_store() -> Path:
-    store = store_dir()
-    try:
-        store.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.mkdtemp(prefix=".install-", dir=store)
-    except OSError as err:
-        raise DiglotError(
-            _("cannot install into the model store {path}: {reason}").format(path=store, reason=err.strerror or err)
-        ) from None
-    return Path(probe)
-
-
 def install(package: str | os.PathLike[str], force: bool = False, max_bytes: int = MAX_UNPACKED_BYTES) -> InstalledPackage:
     """Validate and install an ``.argosmodel`` file; see the module docstring."""
-    from diglot.translate.protect import choose_protection
-
     path = Path(package)
     if not path.is_file():
         raise DiglotError(_("{name}: no such file").format(name=path))
     if not zipfile.is_zipfile(path):
         raise DiglotError(_("{name} is not an Argos package (not a zip archive)").format(name=path))
-    staging = _writable_store()
-    store = staging.parent
+    with changing_store() as store:
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".install-", dir=store))
+        except OSError as err:
+            raise DiglotError(
+                _("cannot install into the model store {path}: {reason}").format(path=store, reason=err.strerror or err)
+            ) from None
+        try:
+            return _install_from(path, staging, store, force, max_bytes)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _install_from(path: Path, staging: Path, store: Path, force: bool, max_bytes: int) -> InstalledPackage:
+    from diglot.translate.protect import choose_protection
+
     try:
-        try:
-            with zipfile.ZipFile(path) as archive:
-                top = _check_members(archive, max_bytes)
-                archive.extractall(staging / "unpacked")
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as err:
-            raise DiglotError(_("{name} is a damaged zip archive: {reason}").format(name=path, reason=err)) from None
-        folder = staging / "unpacked" / top if top else staging / "unpacked"
-        try:
-            unpacked = validate_unpacked(folder)
-            protection = choose_protection(unpacked)
-        except DiglotError as err:
-            raise DiglotError(_("{name} was not installed: {reason}").format(name=path, reason=err)) from None
-        target = _target(store, unpacked)
-        meta = {"source": path.name, "protection": protection.as_dict()}
-        (folder / DIGLOT_META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-        if target.exists() or target.is_symlink():
-            if not force:
-                raise DiglotError(
-                    _("{pair} {version} is already installed at {path}; use --force to replace it").format(
-                        pair=unpacked.pair, version=unpacked.version, path=target
-                    )
+        with zipfile.ZipFile(path) as archive:
+            top = _check_members(archive, max_bytes)
+            archive.extractall(staging / "unpacked")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as err:
+        raise DiglotError(_("{name} is a damaged zip archive: {reason}").format(name=path, reason=err)) from None
+    folder = staging / "unpacked" / top if top else staging / "unpacked"
+    try:
+        unpacked = validate_unpacked(folder)
+        protection = choose_protection(unpacked)
+    except DiglotError as err:
+        raise DiglotError(_("{name} was not installed: {reason}").format(name=path, reason=err)) from None
+    target = _target(store, unpacked)
+    meta = {"source": path.name, "protection": protection.as_dict()}
+    (folder / DIGLOT_META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    if target.exists() or target.is_symlink():
+        if not force:
+            raise DiglotError(
+                _("{pair} {version} is already installed at {path}; use --force to replace it").format(
+                    pair=unpacked.pair, version=unpacked.version, path=target
                 )
-            _remove_own_folder(target)
-        os.replace(folder, target)
-        return InstalledPackage(unpacked.from_code, unpacked.to_code, unpacked.version, target, "diglot")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            )
+        _remove_own_folder(target)
+    os.replace(folder, target)
+    return InstalledPackage(unpacked.from_code, unpacked.to_code, unpacked.version, target, "diglot")
 
 
 def _target(store: Path, package: InstalledPackage) -> Path:

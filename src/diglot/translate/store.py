@@ -18,17 +18,22 @@ names it in signatures and cache keys.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from diglot.errors import DiglotError
 from diglot.i18n import _
+from diglot.textio import edit_lock
 
 DIGLOT_META = "diglot.json"  # what diglot learnt about a package it installed (self-test result)
+# Hidden folders of work in progress in the store: a package being unpacked, replaced, removed.
+STAGING_PREFIXES = (".install-", ".replacing-", ".removing-")
 # Language codes as Argos Translate writes them (ko, en, zh, pt-BR, zh-Hans) and dotted versions
 # (1.9, 1.1.0): the only characters that can reach a folder name in the store.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -256,6 +261,28 @@ def route(from_code: str, to_code: str) -> list[InstalledPackage]:
     )
 
 
+@contextlib.contextmanager
+def changing_store() -> Iterator[Path]:
+    """Hold the store for a change (install, remove); yields its path.
+
+    One change at a time: a second process is refused at once (:func:`diglot.textio.edit_lock`).
+    Holding the lock, the work a killed process left behind (hidden staging folders) is
+    removed first. A store that cannot be made or written gives one clear line."""
+    store = store_dir()
+    with contextlib.ExitStack() as stack:
+        try:
+            store.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(edit_lock(store))
+        except OSError as err:
+            raise DiglotError(
+                _("cannot change the model store {path}: {reason}").format(path=store, reason=err.strerror or err)
+            ) from None
+        for leftover in store.iterdir():
+            if leftover.name.startswith(STAGING_PREFIXES):
+                shutil.rmtree(leftover, ignore_errors=True)
+        yield store
+
+
 def remove(from_code: str, to_code: str, version: str | None = None) -> list[InstalledPackage]:
     """Remove diglot's installed packages for a pair (one version, or all); returns those removed."""
     usable, broken = scan()
@@ -273,14 +300,15 @@ def remove(from_code: str, to_code: str, version: str | None = None) -> list[Ins
                 )
             )
         raise DiglotError(_("no installed model for {src}-{tgt}").format(src=from_code, tgt=to_code))
-    for package in removed:
-        # Renamed aside first, so a failure half-way leaves no half-deleted package in the store.
-        aside = package.path.with_name(f".removing-{package.path.name}")
-        try:
-            os.replace(package.path, aside)
-        except OSError as err:
-            raise DiglotError(
-                _("cannot remove {path}: {reason}").format(path=package.path, reason=err.strerror or err)
-            ) from None
-        shutil.rmtree(aside, ignore_errors=True)
+    with changing_store():
+        for package in removed:
+            # Renamed aside first, so a failure half-way leaves no half-deleted package in the store.
+            aside = package.path.with_name(f".removing-{package.path.name}")
+            try:
+                os.replace(package.path, aside)
+            except OSError as err:
+                raise DiglotError(
+                    _("cannot remove {path}: {reason}").format(path=package.path, reason=err.strerror or err)
+                ) from None
+            shutil.rmtree(aside, ignore_errors=True)
     return removed
