@@ -127,6 +127,18 @@ def test_review_dismisses_a_finding_with_its_reason(client):
     assert len(dismissed.xpath("//li[@data-finding]")) == before - 1
     edition = client.post("/review/edition", data={**carried(dismissed), "format": "jsonl"})
     assert edition.status_code == 200 and edition.headers["content-disposition"].endswith('.jsonl"')
+    waivers = client.post("/review/waivers", data={**carried(dismissed), "action": "waivers"})
+    assert 'filename="translation.txt.waivers.yaml"' in waivers.headers["content-disposition"]
+    assert f"status: {status}" in waivers.text and "note: headline style" in waivers.text
+    again = client.post(  # a later review, with the waivers file: the finding stays dismissed
+        "/review",
+        data={"source": SEED_KO.read_text(encoding="utf-8"), "target": SEED_EN.read_text(encoding="utf-8"), "action": "check"},
+        files={"waivers_file": ("translation.txt.waivers.yaml", waivers.content, "application/yaml")},
+    )
+    assert len(dom(again).xpath('//li[@data-status="dismissed"]')) == 1
+    broken = client.post("/review", data={"source": "정부가 밝혔다.", "target": "The government said.", "action": "check"},
+                         files={"waivers_file": ("w.yaml", b"waivers: [1, 2", "application/yaml")})  # fmt: skip
+    assert broken.status_code == 400 and "w.yaml: not valid YAML" in broken.text
 
 
 def test_review_errors_are_messages_on_the_page(client):

@@ -3,7 +3,9 @@ the check's findings in place, each to fix or dismiss, and the corrected transla
 
 The server keeps nothing between requests: the texts travel in the page's form, the source and
 translation exactly as given (base64 of their UTF-8 bytes, so a CRLF file or a byte order mark
-comes back unchanged), the dismissed findings with their reasons as JSON. Every action posts the
+comes back unchanged), the dismissed findings as the check's waivers (:class:`diglot.check.Waivers`,
+records as JSON; downloadable as the ``<translation>.waivers.yaml`` that ``diglot check`` reads,
+and uploadable with the pair to go on from an earlier review). Every action posts the
 whole form, and the edition is built again from it: the check always runs on the current text.
 """
 
@@ -11,9 +13,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
+import tempfile
 import json
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from html import escape
 
 from starlette.concurrency import run_in_threadpool
@@ -21,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from diglot.check import fix_document
+from diglot.check import Waivers, fix_document, waivers_path
 from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Bead, Finding
 from diglot.edition import FORMATS, Edition, Row, build_edition, make_edition, render_edition
@@ -47,15 +50,13 @@ class Pair:
     target: str
     source_name: str = "source.txt"
     target_name: str = "translation.txt"
-    dismissed: dict[str, str] = field(default_factory=dict)  # finding key → reason
+    waivers: Waivers = field(default_factory=lambda: Waivers(path=None))  # the dismissed findings, with reasons
     beads: list[Bead] | None = None  # the alignment as last shown (and merged or split); None: align afresh
 
 
-def finding_key(edition: Edition, finding: Finding) -> str:
-    """A finding's name that survives a re-check: what it says, and the text of its bead."""
-    bead = edition.doc.bead_text(edition.doc.beads[finding.bead]) if finding.bead is not None else ("", "")
-    what = "\x1f".join([finding.status, finding.entry or "", finding.expected or "", finding.found or "", *bead])
-    return hashlib.sha1(what.encode("utf-8")).hexdigest()[:16]
+def source_sentence(edition: Edition, finding: Finding) -> str:
+    """The source text of a finding's bead: what its waiver is keyed by, with the finding itself."""
+    return edition.doc.bead_text(edition.doc.beads[finding.bead])[0] if finding.bead is not None else ""
 
 
 def _encoded(text: str) -> str:
@@ -73,11 +74,7 @@ async def read_pair(request: Request) -> Pair:
     """The pair the form holds. The texts checked last come from the hidden fields; the text areas
     (or files) replace them when "Check" was pressed with something else in them."""
     form = await request.form()
-    try:
-        dismissed = json.loads(str(form.get("dismissed") or "{}"))
-    except json.JSONDecodeError:
-        dismissed = {}
-    pair = Pair("", "", dismissed=dismissed if isinstance(dismissed, dict) else {}, beads=_beads(str(form.get("beads") or "")))
+    pair = Pair("", "", waivers=await _waivers(form), beads=_beads(str(form.get("beads") or "")))
     for side in ("source", "target"):
         kept = str(form.get(f"{side}_raw") or "")
         raw = _decoded(kept, side) if kept else ""
@@ -92,6 +89,32 @@ async def read_pair(request: Request) -> Pair:
                 raw, pair.beads = typed, None
         setattr(pair, side, raw)
     return pair
+
+
+async def _waivers(form) -> Waivers:  # noqa: ANN001 - a Starlette form
+    """The waivers the form carries, with those of an uploaded waivers file added."""
+    try:
+        records = json.loads(str(form.get("waivers") or "[]"))
+    except json.JSONDecodeError:
+        raise DiglotError(_("the form's {what} was damaged; paste the texts again").format(what=_("waivers"))) from None
+    waivers = Waivers(path=None, records=[r for r in records if isinstance(r, dict)] if isinstance(records, list) else [])
+    upload = form.get("waivers_file")
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        with tempfile.TemporaryDirectory() as folder:  # Waivers reads (and checks) files
+            path = Path(folder) / Path(upload.filename).name
+            path.write_bytes(await upload.read())
+            for record in Waivers.load(path).records:
+                if record not in waivers.records:
+                    waivers.records.append(record)
+    return waivers
+
+
+def waivers_text(waivers: Waivers) -> str:
+    """The waivers as the YAML file ``diglot check`` reads."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "waivers.yaml"
+        Waivers(path, waivers.records).save()
+        return path.read_text(encoding="utf-8")
 
 
 def _beads(value: str) -> list[Bead] | None:
@@ -147,11 +170,12 @@ def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple
     """The edition with the findings ``pair`` dismissed taken out, and those findings with their reasons."""
     kept, dismissed = [], []
     for finding in edition.findings:
-        reason = pair.dismissed.get(finding_key(edition, finding))
-        if reason is None:
+        source = source_sentence(edition, finding)
+        if not pair.waivers.dismisses(finding, source):
             kept.append(finding)
-        else:
-            dismissed.append((finding, reason))
+            continue
+        waiver = next(r for r in pair.waivers.records if Waivers(None, [r]).dismisses(finding, source))
+        dismissed.append((finding, waiver.get("note", "")))
     return replace(edition, findings=kept), dismissed
 
 
@@ -198,7 +222,8 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             reason = str(form.get(f"reason-{index}") or "").strip()
             if not reason:
                 raise DiglotError(_("Say why the finding is dismissed (a reason is kept with it)."))
-            pair.dismissed[finding_key(edition, edition.findings[index])] = reason
+            finding = edition.findings[index]
+            pair.waivers.add(finding, source_sentence(edition, finding), reason)
             notice = _("Dismissed, with the reason: {reason}").format(reason=reason)
         shown, dismissed = without_dismissed(edition, pair)
         return render(
@@ -210,7 +235,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             raw={
                 "source": _encoded(pair.source),
                 "target": _encoded(pair.target),
-                "dismissed": json.dumps(pair.dismissed),
+                "waivers": json.dumps(pair.waivers.records, ensure_ascii=False),
                 "beads": json.dumps([bead.as_lists() for bead in edition.doc.beads]),
             },
             header=edition_header(shown),
@@ -224,6 +249,12 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
         """The corrected translation, byte for byte as the form holds it."""
         pair = await read_pair(request)
         return attachment(pair.target.encode("utf-8"), pair.target_name, "text/plain; charset=utf-8")
+
+    @page("review.html")
+    async def waivers_file(request: Request) -> Response:
+        """The dismissed findings as the waivers file ``diglot check`` reads beside the translation."""
+        pair = await read_pair(request)
+        return attachment(waivers_text(pair.waivers).encode("utf-8"), waivers_path(pair.target_name).name, "application/yaml")
 
     @page("review.html")
     async def edition_file(request: Request) -> Response:
@@ -240,6 +271,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
     return [
         Route("/review", review, methods=["GET", "POST"]),
         Route("/review/download", download, methods=["POST"]),
+        Route("/review/waivers", waivers_file, methods=["POST"]),
         Route("/review/edition", edition_file, methods=["POST"]),
     ]
 
