@@ -218,3 +218,17 @@ def test_review_merges_and_splits_rows_and_checks_again(client):
     assert [r.get("data-shape") for r in back.xpath("//*[@data-bead]")] == [r.get("data-shape") for r in page.xpath("//*[@data-bead]")]
     refused = client.post("/review", data={**carried(page), "action": f"split:{rows[1].get('data-bead')}"})
     assert refused.status_code == 400 and "split" in refused.text
+
+
+def test_glossary_edit_lints_then_replaces_the_entry(client, glossary_dir):
+    page = dom(client.get("/glossary/cnkr"))
+    form = page.xpath('//form[@class="edit-entry"]')[0]
+    values = {i.get("name"): i.get("value") or "" for i in form.xpath(".//input")}
+    assert values["en"] == "Commission to Help North Korean Refugees" and values["en_short"] == "CNKR"
+    clash = client.post("/glossary/cnkr/edit", data={**values, "type": "organization", "ko_variants": "탈북자"})
+    assert clash.status_code == 400 and dom(clash).xpath('//li[@data-severity="error"]')
+    assert "탈북자" not in (glossary_dir / "organizations.yaml").read_text(encoding="utf-8").split("id: cnkr")[1].split("- id:")[0]
+    changed = client.post("/glossary/cnkr/edit", data={**values, "type": "organization", "en_variants": "Refugee Aid Commission"})
+    assert changed.status_code == 200, changed.text[-300:]
+    assert "Refugee Aid Commission" in dom(changed).xpath('//article[@data-entry="cnkr"]')[0].text_content()
+    assert dom(client.get("/glossary", params={"q": "Refugee Aid Commission"})).xpath('//article[@data-entry="cnkr"]')

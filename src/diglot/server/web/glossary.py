@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from diglot.errors import DiglotError
 from diglot.glossary import TYPES, Entry, Glossary, Matcher, Origin, Problem, read_glossary
-from diglot.glossary.edit import add_entries
+from diglot.glossary.edit import add_entries, remove_entry, rest_of_glossary
 from diglot.glossary.lint import lint
 from diglot.glossary.load import glossary_files
 from diglot.glossary.match import search_key
@@ -93,6 +93,17 @@ def entry_from_form(form, file: str) -> tuple[Entry | None, list[Problem]]:  # n
     return entry_from_dict(raw, Origin(file), problems), problems
 
 
+def form_values(entry: Entry) -> dict[str, str]:
+    """The add/edit form's fields for ``entry`` (the inverse of :func:`entry_from_form`)."""
+    values = {"id": entry.id, "type": entry.type, "source": entry.source, "note": entry.note}
+    for lang in ("ko", "en"):
+        terms = entry.langs.get(lang)
+        if terms is not None:
+            values.update({lang: terms.preferred, f"{lang}_variants": ", ".join(terms.variants),
+                           f"{lang}_forbidden": ", ".join(terms.forbidden), f"{lang}_short": terms.short or ""})  # fmt: skip
+    return values
+
+
 def lint_addition(glossary: Glossary, entry: Entry) -> list[Problem]:
     """The problems adding ``entry`` to ``glossary`` would bring (those it has already are left out)."""
     before = {str(p) for p in lint(glossary)}
@@ -115,7 +126,8 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
         entry = state.glossary().get(request.path_params["entry"])
         if entry is None:
             raise DiglotError(_("no entry has the id or form {query!r}").format(query=request.path_params["entry"]))
-        return render(request, "glossary.html", query="", results=[entry], searched=False, shown=entry.id, **context())
+        return render(request, "glossary.html", query="", results=[entry], searched=False, shown=entry.id,
+                      editing=form_values(entry), **context())  # fmt: skip
 
     @page("glossary.html")
     async def add(request: Request) -> Response:
@@ -133,15 +145,52 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             return render(request, "glossary.html", status_code=400, query="", results=[], searched=False, form=typed,
                           problems=problems, error=_("The entry was not added: fix the problems below."), **files)  # fmt: skip
         with state.editing():
-            await run_in_threadpool(add_entries, file, [entry])
+            await run_in_threadpool(add_entries, file, [entry], rest_of_glossary(file))
         notice = _("Added {id} to {file}.").format(id=entry.id, file=file)
         notice += " " + (_("Lint: no problems.") if not problems else ngettext("Lint: {count} warning, listed below.", "Lint: {count} warnings, listed below.", len(problems)).format(count=len(problems)))
         added = state.glossary().get(entry.id) or entry
         return render(request, "glossary.html", query="", results=[added], searched=False, shown=entry.id,
                       notice=notice, problems=problems, linted=True, **context())  # fmt: skip
 
+    @page("glossary.html")
+    async def edit(request: Request) -> Response:
+        """Replace an entry by the edited one: linted with the rest of the glossary first, then the
+        old entry removed and the new one appended to the same file (the old one put back if that fails)."""
+        old = state.glossary().get(request.path_params["entry"])
+        if old is None or old.origin is None:
+            raise DiglotError(_("no entry has the id or form {query!r}").format(query=request.path_params["entry"]))
+        file = old.origin.file
+        files = context()
+        if file not in files["editable"]:
+            raise DiglotError(_("{name}: only YAML glossaries can be edited; convert it first: diglot glossary import {name} -o FILE.yaml").format(name=file))
+        form = await request.form()
+        entry, problems = entry_from_form({**form, "id": old.id}, file)
+        rest = Glossary([e for e in state.glossary() if e.id != old.id])
+        if entry is not None and not problems:
+            problems = lint_addition(rest, entry)
+        if entry is None or any(p.severity == "error" for p in problems):
+            return render(request, "glossary.html", status_code=400, query="", results=[old], searched=False, shown=old.id,
+                          editing={k: v for k, v in form.items() if isinstance(v, str)} | {"id": old.id}, problems=problems,
+                          error=_("The entry was not changed: fix the problems below."), **files)  # fmt: skip
+
+        def replace_entry() -> None:
+            remove_entry(file, old.id)
+            try:
+                add_entries(file, [entry], rest_of_glossary(file))
+            except DiglotError:
+                add_entries(file, [old])
+                raise
+
+        with state.editing():
+            await run_in_threadpool(replace_entry)
+        notice = _("Changed {id} in {file}.").format(id=entry.id, file=file)
+        changed = state.glossary().get(entry.id) or entry
+        return render(request, "glossary.html", query="", results=[changed], searched=False, shown=entry.id,
+                      editing=form_values(changed), notice=notice, problems=problems, **context())  # fmt: skip
+
     return [
         Route("/glossary", glossary_page),
         Route("/glossary/add", add, methods=["POST"]),
+        Route("/glossary/{entry}/edit", edit, methods=["POST"]),
         Route("/glossary/{entry}", entry_page),
     ]
