@@ -24,11 +24,12 @@ from pathlib import Path
 import diglot.check.statuses as statuses
 from diglot.check.numbers import Number, Unmatched, compare_numbers, number_findings
 from diglot.check.terms import check_terms, target_mentions
-from diglot.doc import AlignedDocument, Bead, Finding, Segment
+from diglot.doc import AlignedDocument, Bead, Finding
 from diglot.errors import InputError
 from diglot.glossary import REFERENCE, Matcher, Mention
 from diglot.glossary.match import search_key
 from diglot.i18n import _
+from diglot.segment import segment_lines
 
 PRESPLIT_CONTEXT = 3  # lines before a line of a presplit file that stand for "earlier in the article"
 _DIGIT = re.compile(r"\d")
@@ -116,9 +117,10 @@ def check_document(
     scopes = [[index] for index in beads] if presplit else [beads]
     for scope in scopes:
         scoped = [(index, m) for index in scope for m in mentions[index]]
-        style = first_mention_findings(doc, scoped, matcher)
         if presplit:  # where the article starts is not known: only what follows a first mention in the line
-            style = [f for f in style if f.status != statuses.FIRST_MENTION]
+            style = [f for f in first_mention_findings(doc, scoped, matcher) if f.status != statuses.FIRST_MENTION]
+        else:
+            style = first_mention_findings(doc, scoped, matcher) + reference_findings(doc, scoped, matcher)
         findings += style
         findings += consistency_findings([f for f in findings if f.bead in scope], matcher, doc.tgt_lang)
     findings.sort(key=lambda f: f.bead if f.bead is not None else -1)  # stable: bead order kept within a bead
@@ -219,6 +221,32 @@ def first_mention_findings(
     return findings
 
 
+def reference_findings(doc: AlignedDocument, mentions: list[tuple[int, Mention]], matcher: Matcher) -> list[Finding]:
+    """A short reference (``the North``) as an entry's first mention in the document: the reader
+    has not been told yet what it refers to."""
+    findings, seen = [], set()
+    for bead, mention in mentions:
+        if mention.entry in seen:
+            continue
+        seen.add(mention.entry)
+        if mention.kind == REFERENCE:
+            terms = matcher.glossary.get(mention.entry).langs[doc.tgt_lang]  # type: ignore[union-attr]
+            findings.append(
+                Finding(
+                    status=statuses.FIRST_MENTION,
+                    bead=bead,
+                    entry=mention.entry,
+                    expected=terms.first_mention_text(),
+                    found=mention.text,
+                    tgt_span=(mention.start, mention.end),
+                    message=_("{found} refers to {expected}, which the document has not named yet").format(
+                        found=mention.text, expected=terms.first_mention_text()
+                    ),
+                )
+            )
+    return findings
+
+
 def _between(template: str) -> str:
     """What a first-mention template puts between the long and the short form: `` (`` in ``{long} ({short})``."""
     return template.split("{long}", 1)[-1].split("{short}", 1)[0]
@@ -284,29 +312,23 @@ def presplit_document(
 ) -> AlignedDocument:
     """Line N of ``source`` with line N of ``target``: one segment a line, one bead a line pair.
 
-    Lines are kept as they are (not stripped), so finding spans are offsets into the lines;
-    a final line end does not make an extra empty line. The names are for the error message
-    when the line counts differ.
+    Lines are read by :func:`diglot.segment.segment_lines` (the one reading of presplit lines:
+    stripped, with their offsets, empty lines and page noise marked as boilerplate and not
+    checked). The names are for the error message when the line counts differ.
     """
-    src_lines, tgt_lines = _lines(source), _lines(target)
-    if len(src_lines) != len(tgt_lines):
+    src, tgt = segment_lines(source, src_lang), segment_lines(target, tgt_lang)
+    if len(src) != len(tgt):
         raise InputError(
             _(
                 "{source} has {n} lines and {target} has {m}; with --presplit line N of one file must translate "
                 "line N of the other"
-            ).format(source=source_name, n=len(src_lines), target=target_name, m=len(tgt_lines))
+            ).format(source=source_name, n=len(src), target=target_name, m=len(tgt))
         )
     return AlignedDocument(
         id=Path(target_name).name,
         src_lang=src_lang,
         tgt_lang=tgt_lang,
-        src=[Segment(line, i) for i, line in enumerate(src_lines)],
-        tgt=[Segment(line, i) for i, line in enumerate(tgt_lines)],
-        beads=[Bead((i,), (i,)) for i in range(len(src_lines))],
+        src=src,
+        tgt=tgt,
+        beads=[Bead((i,), (i,)) for i in range(len(src))],
     )
-
-
-def _lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    return lines[:-1] if lines and lines[-1] == "" else lines
-

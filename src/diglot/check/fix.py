@@ -14,7 +14,8 @@ Only the term itself changes, plus what must agree with it:
   (은/는, 이/가, 을/를, 과/와, 으로/로, …: :func:`diglot.korean.fix_particle`).
 
 Every other byte of the file is kept, including line ends (CRLF), a byte order mark and
-non-NFC text: offsets found in the normalised text are mapped back to the file as read.
+non-NFC text: edits are placed by the segments' offsets in the normalised text and mapped back
+to the file as read (:class:`diglot.textio.Text`).
 A ``missing`` term is never guessed, quoted speech is left as written
 (:mod:`diglot.check.quotes`), and a fix that would make the sentence say a thing twice
 (``alleged defectors from North Korea`` → ``alleged North Korean defectors from North Korea``) is
@@ -23,9 +24,7 @@ refused: :func:`refusal` says why, and the finding is reported instead.
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -36,7 +35,7 @@ from diglot.errors import DiglotError
 from diglot.glossary import Glossary
 from diglot.i18n import _
 from diglot.korean import fix_particle
-from diglot.textio import normalize
+from diglot.textio import Text
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -196,14 +195,16 @@ def fix_text(text: str, findings: Iterable[Finding], glossary: Glossary, lang: s
     return apply_edits(text, edits)
 
 
-def fix_document(raw_text: str, doc: AlignedDocument, findings: Iterable[Finding], glossary: Glossary) -> Fixed:
+def fix_document(raw_text: str | Text, doc: AlignedDocument, findings: Iterable[Finding], glossary: Glossary) -> Fixed:
     """The target file ``raw_text`` (as read, before normalisation) with the fixable findings applied.
 
-    ``doc.tgt`` must be the segments of ``raw_text``; finding spans are offsets into
-    :meth:`AlignedDocument.bead_text`. Every byte outside the replaced terms is kept.
+    ``doc.tgt`` must be the segments of ``raw_text`` (with their offsets, as
+    :func:`diglot.segment.segment` and :func:`~diglot.segment.segment_lines` give them); finding
+    spans are offsets into :meth:`AlignedDocument.bead_text`. Every byte outside the replaced terms
+    is kept: edits are made in the normalised text and mapped onto the file as read.
     """
-    text = normalize(raw_text)
-    seg_maps = segment_offsets(text, [s.text for s in doc.tgt])
+    source = raw_text if isinstance(raw_text, Text) else Text(raw_text)
+    text = source.text
     findings = list(findings)
     first: dict[str, tuple[int, int]] = {}  # entry → (bead, offset) of its first rendering in the target
     for finding in findings:
@@ -217,102 +218,30 @@ def fix_document(raw_text: str, doc: AlignedDocument, findings: Iterable[Finding
         target = doc.bead_text(doc.beads[finding.bead])[1]
         if not fixable(target, finding, glossary, doc.tgt_lang):
             continue
-        span = _to_text(doc, finding.bead, finding.tgt_span, seg_maps)
+        span = _in_document(doc, finding.bead, finding.tgt_span, text)
         later = first[finding.entry] < (finding.bead, finding.tgt_span[0])
         edit = edit_for(text, *span, finding.entry, glossary, doc.tgt_lang, short=later) if span else None
         if span is None:
             skipped += 1
         elif edit:
             edits.append(edit)
-    raw_map = _RawMap(raw_text, text)
-    raw_edits = [Edit(raw_map.offset(e.start), raw_map.offset(e.end), e.new) for e in edits]
-    return Fixed(apply_edits(raw_text, raw_edits), len(edits), skipped)
+    try:
+        raw_edits = [Edit(source.raw_offset(e.start), source.raw_offset(e.end), e.new) for e in edits]
+    except DiglotError:
+        raise DiglotError(_("cannot map the fixes back onto the file byte for byte; nothing was written")) from None
+    return Fixed(apply_edits(source.raw, raw_edits), len(edits), skipped)
 
 
-def segment_offsets(text: str, segments: list[str]) -> list[list[int] | None]:
-    """For each segment, the offset in ``text`` of each of its characters (and of its end).
-
-    Segments are found in order; they may differ from ``text`` in whitespace only (the
-    segmenter strips lines and joins hard-wrapped ones). ``None`` for a segment not found.
-    """
-    maps: list[list[int] | None] = []
-    cursor = 0
-    for segment in segments:
-        tokens = segment.split()
-        match = re.compile(r"\s+".join(map(re.escape, tokens))).search(text, cursor) if tokens else None
-        if match is None:
-            maps.append(None if tokens else [cursor] * (len(segment) + 1))
-            continue
-        offsets, i, j = [], 0, match.start()
-        while i < len(segment):
-            if segment[i].isspace():
-                while i < len(segment) and segment[i].isspace():
-                    offsets.append(j)
-                    i += 1
-                while j < match.end() and text[j].isspace():
-                    j += 1
-            else:
-                offsets.append(j)
-                i += 1
-                j += 1
-        offsets.append(j)
-        maps.append(offsets)
-        cursor = match.end()
-    return maps
-
-
-def _to_text(
-    doc: AlignedDocument, bead: int, span: tuple[int, int], seg_maps: list[list[int] | None]
-) -> tuple[int, int] | None:
-    """A span in a bead's target text as a span in the whole normalised text."""
+def _in_document(doc: AlignedDocument, bead: int, span: tuple[int, int], text: str) -> tuple[int, int] | None:
+    """A span in a bead's target text as a span in the whole normalised text (None if the segment
+    has no place in it)."""
     base = 0
     for index in doc.beads[bead].tgt:
-        length = len(doc.tgt[index].text)
-        if base <= span[0] and span[1] <= base + length:
-            offsets = seg_maps[index]
-            return (offsets[span[0] - base], offsets[span[1] - base]) if offsets else None
-        base += length + 1  # the space bead_text puts between segments
+        segment = doc.tgt[index]
+        if base <= span[0] and span[1] <= base + len(segment.text):
+            if segment.start is None:
+                return None
+            offsets = segment.offsets(text)
+            return offsets[span[0] - base], offsets[span[1] - base]
+        base += len(segment.text) + 1  # the space bead_text puts between segments
     return None
-
-
-def _starts_chunk(ch: str) -> bool:
-    """A character that NFC never merges with the one before it (Latin bases, Hangul syllables, ...)."""
-    return unicodedata.combining(ch) == 0 and not "\u1160" <= ch <= "\u11ff"
-
-
-class _RawMap:
-    """Maps offsets in the normalised text to offsets in the text as read.
-
-    The text as read is cut into chunks that normalise independently (a base character and
-    the marks or jamo that compose with it; CRLF; the BOM); chunk boundaries map exactly.
-    """
-
-    def __init__(self, raw: str, text: str):
-        self.identity = raw == text
-        if self.identity:
-            return
-        self.norm_starts, self.raw_starts = [], []
-        norm = 0
-        i = 1 if raw.startswith("\ufeff") else 0
-        while i < len(raw):
-            j = i + 1
-            if raw[i] == "\r" and raw[j : j + 1] == "\n":
-                j += 1
-            while j < len(raw) and not _starts_chunk(raw[j]):
-                j += 1
-            self.norm_starts.append(norm)
-            self.raw_starts.append(i)
-            norm += len(normalize(raw[i:j]) if raw[i] != "\ufeff" else raw[i:j])
-            i = j
-        self.norm_starts.append(norm)
-        self.raw_starts.append(len(raw))
-        if norm != len(text):
-            raise DiglotError(_("cannot map the fixes back onto the file byte for byte; nothing was written"))
-
-    def offset(self, norm_offset: int) -> int:
-        if self.identity:
-            return norm_offset
-        k = bisect.bisect_right(self.norm_starts, norm_offset) - 1
-        if self.norm_starts[k] != norm_offset:
-            raise DiglotError(_("cannot map the fixes back onto the file byte for byte; nothing was written"))
-        return self.raw_starts[k]

@@ -1,34 +1,24 @@
-"""``diglot check``: glossary and number QA of a translation, with safe fixes."""
+"""``diglot check``: glossary and number QA of a translation, with safe fixes and waivers."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
-
-from diglot.check import check_document, fix_document, is_problem, json_records, presplit_document, statuses
-from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
-from diglot.cli.output import print_warning, stderr, stdout
-from diglot.doc import AlignedDocument, Finding
+from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
-from diglot.glossary import Matcher
 from diglot.i18n import _
-from diglot.provenance import Signature
-from diglot.languages import script_of
-from diglot.textio import atomic_write, check_output_path, read_text
+
+if TYPE_CHECKING:
+    from diglot.check import CheckReport, Waivers
+    from diglot.doc import Finding
 
 DIRECTIONS = ("ko-en", "en-ko")
-STATUS_STYLES = {
-    statuses.OK: "green",
-    statuses.VARIANT: "bold yellow",
-    statuses.FORBIDDEN: "bold red",
-    statuses.MISSING: "bold magenta",
-}
+STATUS_STYLES = {"ok": "green", "variant": "bold yellow", "forbidden": "bold red", "missing": "bold magenta"}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 _OTHER_STYLE = "bold cyan"
 
 
@@ -43,16 +33,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "mention of an agency must read 'long form (ACRONYM)', an entry must be rendered one way throughout, "
             "and numbers must not change (Korean units are converted: 2만여 명 = more than 20,000). "
             "Without --presplit both files are split into sentences and aligned first; with it, line N of "
-            "one file translates line N of the other.\n\n"
-            "Exit codes: 0 clean, 1 findings, 2 usage or input error. Statuses: see docs/check.md.\n\n"
+            "one file translates line N of the other (each line pair is checked on its own for style, since "
+            "the file does not say where its articles start). --jsonl checks a batch of documents, one "
+            "report each.\n\n"
+            "Each finding has a severity (error, warning, note) and an id. Accept a finding with --waive ID "
+            "(or all of them with --waive-all): it goes into the waivers file (TARGET.waivers.yaml, or "
+            "--waivers FILE) and is not reported again while the sentence and the rendering stay the same.\n\n"
+            "Exit codes: 0 clean (notes alone are clean), 1 errors or warnings, 2 usage or input error. "
+            "Statuses, severities and the waivers file: see docs/check.md.\n\n"
             "examples:\n"
             "  diglot check seeds/000_4cf5f6c82bb4f27d.ko.txt seeds/000_4cf5f6c82bb4f27d.txt\n"
             "  diglot check --presplit --json source.ko target.en > findings.jsonl\n"
-            "  diglot check --presplit ko.txt en.txt --fix en.fixed.txt"
+            "  diglot check --presplit ko.txt en.txt --fix en.fixed.txt\n"
+            "  diglot check --jsonl documents.jsonl --json\n"
+            "  diglot check --presplit ko.txt en.txt --waive 3f2a91c0"
         ),
     )
-    parser.add_argument("source", metavar="SOURCE_FILE", help=_("the original text"))
-    parser.add_argument("target", metavar="TARGET_FILE", help=_("its translation, the text checked and fixed"))
+    parser.add_argument("source", metavar="SOURCE_FILE", nargs="?", help=_("the original text"))
+    parser.add_argument(
+        "target", metavar="TARGET_FILE", nargs="?", help=_("its translation, the text checked and fixed")
+    )
     add_glossary_option(parser)
     add_date_option(parser)
     parser.add_argument(
@@ -61,124 +61,254 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("the files are already aligned: line N of one translates line N of the other"),
     )
     parser.add_argument(
+        "--jsonl",
+        metavar="DOCS.jsonl",
+        help=_('check a batch of documents, one JSON object a line: {"id": ..., "ko": [lines], "en": [lines]}'),
+    )
+    parser.add_argument(
         "--direction",
         choices=DIRECTIONS,
-        help=_("source and target language (default: told by each file's script)"),
+        help=_("source and target language (default: told by each file's script; ko-en for --jsonl)"),
     )
     parser.add_argument(
         "--json",
         action="store_true",
-        help=_("print one JSON object per line pair (--presplit) or per bead, for scripts; see docs/check.md"),
+        help=_("print JSON lines for scripts: one per line pair, bead or document; see docs/check.md"),
     )
     parser.add_argument(
         "--fix",
         metavar="OUT",
         help=_(
             "write the translation to OUT with variant and forbidden renderings replaced by the preferred one "
-            "(Korean particles adjusted); every other byte is kept"
+            "(Korean particles adjusted; quoted speech left as written); every other byte is kept"
         ),
     )
     parser.add_argument("--all", action="store_true", help=_("also list the terms that are rendered correctly"))
     parser.add_argument("--no-numbers", action="store_true", help=_("do not compare numbers"))
+    parser.add_argument(
+        "--waivers", metavar="FILE", help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)")
+    )
+    parser.add_argument(
+        "--waive",
+        metavar="ID",
+        action="append",
+        default=[],
+        help=_("accept the finding with this id (shown in the report); repeatable"),
+    )
+    parser.add_argument("--waive-all", action="store_true", help=_("accept every finding reported now"))
     add_force_option(parser)
     parser.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from diglot.check import Waivers, fix_document, waivers_path
+    from diglot.textio import atomic_write, check_output_path, read_input
+
+    if args.jsonl and (args.source or args.target):
+        raise DiglotError(_("give either --jsonl DOCS.jsonl or two files, not both"))
+    if not args.jsonl and not (args.source and args.target):
+        raise DiglotError(_("give two files to check (source and target), or --jsonl DOCS.jsonl"))
+    if args.jsonl and args.fix:
+        raise DiglotError(_("--fix writes one translation: give two files, not --jsonl"))
     out_path = check_output_path(args.fix, args.force) if args.fix else None
-    source = _read_nonempty(args.source)
-    target = _read_nonempty(args.target)
-    src_lang, tgt_lang = _direction(args, source, target)
+    waivers = Waivers.load(args.waivers or waivers_path(args.jsonl or args.target))
     glossary = glossary_from_args(args)
-    matcher = Matcher(glossary, [src_lang, tgt_lang])
-    if args.presplit:
-        doc = presplit_document(source, target, src_lang, tgt_lang, args.source, args.target)
+    if args.jsonl:
+        reports = _check_batch(args, glossary, waivers)
+        target_text = None
     else:
-        from diglot.align import align_texts  # kiwipiepy is loaded only when needed
-
-        with _working(_("splitting and aligning sentences")):
-            doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id=Path(args.target).name)
-    findings = check_document(doc, matcher, numbers=not args.no_numbers)
-    problems = [f for f in findings if is_problem(f.status)]
-
+        target_text = read_input(args.target)
+        reports = [_check_files(args, _read_nonempty(args.source), target_text, glossary, waivers)]
+    if args.waive or args.waive_all:
+        _waive(reports, waivers, args.waive, args.waive_all)
     if args.json:
-        _print_json(doc, findings, args.presplit)
+        _print_json(reports, args.presplit, bool(args.jsonl))
     else:
-        signature = Signature.make(
-            glossary=glossary.fingerprint, direction=f"{src_lang}-{tgt_lang}", presplit=args.presplit
-        )
-        _print_report(doc, findings if args.all else problems, findings, args.presplit, signature)
-    if out_path is not None:
-        fixed = fix_document(_raw_text(args.target, target), doc, findings, glossary)
+        for report in reports:
+            _print_report(report, args.all, args.presplit, bool(args.jsonl))
+    if out_path is not None and target_text is not None:
+        [report] = reports
+        fixed = fix_document(target_text, report.doc, report.findings, glossary)
         atomic_write(out_path, fixed.text)
         if fixed.skipped:
+            from diglot.cli.output import print_warning
+
             print_warning(
                 _("{count} fixes could not be placed in {name} and were left out").format(
                     count=fixed.skipped, name=args.target
                 )
             )
         if not args.json:
-            stdout().print(
-                _("wrote {name}: {count} renderings fixed").format(name=out_path, count=fixed.applied),
-                markup=False,
-                emoji=False,
-            )
-    return EXIT_FINDINGS if problems else EXIT_OK
+            _say(_("wrote {name}: {count} renderings fixed").format(name=out_path, count=fixed.applied))
+    return EXIT_FINDINGS if any(report.failed for report in reports) else EXIT_OK
 
 
-def _working(message: str) -> contextlib.AbstractContextManager[object]:
-    """A spinner on a terminal while slow work runs; nothing in pipes and logs."""
-    console = stderr()
-    return console.status(message) if console.is_terminal else contextlib.nullcontext()
+def _check_files(args: argparse.Namespace, source: str, target_text, glossary, waivers: Waivers) -> CheckReport:  # type: ignore[no-untyped-def]
+    from diglot.check import check, check_presplit
+    from diglot.glossary import Matcher
+
+    target = target_text.text
+    if not target.strip():
+        raise InputError(_("{name} is empty: nothing to check").format(name=args.target))
+    src_lang, tgt_lang = _direction(args, source, target)
+    matcher = Matcher(glossary, [src_lang, tgt_lang])
+    numbers = not args.no_numbers
+    if args.presplit:
+        return check_presplit(source, target, src_lang, tgt_lang, matcher, numbers, waivers, args.source, args.target)
+    from diglot.align import align_texts  # kiwipiepy is loaded only when needed
+
+    with working(_("splitting and aligning sentences")):
+        doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id=Path(args.target).name)
+    return check(doc, matcher, numbers=numbers, waivers=waivers)
+
+
+def _check_batch(args: argparse.Namespace, glossary, waivers: Waivers) -> list[CheckReport]:  # type: ignore[no-untyped-def]
+    """One report per document of a JSON Lines batch, each document aligned and checked on its own."""
+    from diglot.align import align_many
+    from diglot.align.batch import read_batch
+    from diglot.check import check
+    from diglot.doc import AlignedDocument
+    from diglot.glossary import Matcher
+    from diglot.segment import segment_lines
+
+    src_lang, tgt_lang = (args.direction or "ko-en").split("-")
+    documents = read_batch(args.jsonl)
+    matcher = Matcher(glossary, [src_lang, tgt_lang])
+    sides = [
+        (segment_lines(getattr(d, src_lang), src_lang), segment_lines(getattr(d, tgt_lang), tgt_lang))
+        for d in documents
+    ]
+    with working(_("aligning sentences")):
+        aligned = align_many(sides, src_lang, tgt_lang, matcher=matcher)
+    reports = []
+    for document, (src, tgt), beads in zip(documents, sides, aligned):
+        doc = AlignedDocument(str(document.id), src_lang, tgt_lang, list(src), list(tgt), beads)
+        reports.append(check(doc, matcher, numbers=not args.no_numbers, waivers=waivers))
+    return reports
+
+
+def _waive(reports: list[CheckReport], waivers: Waivers, ids: list[str], every: bool) -> None:
+    """Add the findings named by ``ids`` (or all problems) to ``waivers``, save them, and set them aside."""
+    wanted = set(ids)
+    known = {report.id_of(f) for report in reports for f in report.problems}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise InputError(_("no finding has the id {ids}; the report shows each finding's id").format(ids=", ".join(unknown)))
+    for report in reports:
+        kept = []
+        for finding in report.findings:
+            chosen = finding in report.problems and (every or report.id_of(finding) in wanted)
+            if chosen:
+                waivers.add(finding, report.source_of(finding))
+                report.dismissed.append(finding)
+            else:
+                kept.append(finding)
+        report.findings = kept
+    waivers.save()
+    _say(_("{name}: {count} waivers").format(name=waivers.path, count=len(waivers)))
+
+
+def _say(message: str) -> None:
+    from diglot.cli.output import stdout
+
+    stdout().print(message, markup=False, emoji=False)
 
 
 def _read_nonempty(path: str) -> str:
+    from diglot.textio import read_text
+
     text = read_text(path)
     if not text.strip():
         raise InputError(_("{name} is empty: nothing to check").format(name=path))
     return text
 
 
-def _raw_text(path: str, text: str) -> str:
-    """The target as it is on disk (``text`` is its normalised form), so --fix keeps every byte."""
-    if path == "-":
-        return text
-    return Path(path).read_bytes().decode("utf-8")  # read_text has already refused anything not UTF-8
-
-
 def _direction(args: argparse.Namespace, source: str, target: str) -> tuple[str, str]:
-    detected = (script_of(source), script_of(target))
+    from diglot.languages import pair_languages, script_of
+
     if args.direction:
         src_lang, tgt_lang = args.direction.split("-")
-        if detected == (tgt_lang, src_lang):
+        if (script_of(source), script_of(target)) == (tgt_lang, src_lang):
+            from diglot.cli.output import print_warning
+
             print_warning(
                 _("the source looks {src} and the target {tgt}, but --direction says {direction}").format(
-                    src=detected[0], tgt=detected[1], direction=args.direction
+                    src=tgt_lang, tgt=src_lang, direction=args.direction
                 )
             )
         return src_lang, tgt_lang
-    if detected[0] == detected[1]:
+    if script_of(source) == script_of(target):
         raise DiglotError(
             _("both files look {lang}: say which language is which with --direction ko-en or --direction en-ko").format(
-                lang=detected[0]
+                lang=script_of(source)
             )
         )
-    return detected
+    return pair_languages(source, target, (args.source, args.target))
 
 
-def _print_json(doc: AlignedDocument, findings: list[Finding], presplit: bool) -> None:
-    for record in json_records(doc, findings, presplit):
-        print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
+def finding_record(report: CheckReport, finding: Finding) -> dict[str, object]:
+    """A finding as ``--json`` prints it."""
+    from diglot.check import severity
+
+    return {
+        "id": report.id_of(finding),
+        "entry": finding.entry,
+        "status": finding.status,
+        "severity": severity(finding.status),
+        "expected": finding.expected,
+        "found": finding.found,
+        "message": finding.message,
+    }
 
 
-def _print_report(
-    doc: AlignedDocument,
-    shown: list[Finding],
-    findings: list[Finding],
-    presplit: bool,
-    signature: Signature,
-) -> None:
+def _print_json(reports: list[CheckReport], presplit: bool, batch: bool) -> None:
+    """JSON lines. With --presplit one ``{"line": N, "findings": [...]}`` per line pair, N from 1;
+    without, one per bead; with --jsonl one per document, its beads' findings inside."""
+    for report in reports:
+        by_bead: dict[int, list[Finding]] = {}
+        for finding in report.findings:
+            by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
+        records = []
+        for index, bead in enumerate(report.doc.beads):
+            record: dict[str, object]
+            if presplit:
+                record = {"line": index + 1}
+            else:
+                source, target = report.doc.bead_text(bead)
+                record = {
+                    "bead": index + 1,
+                    "source_segments": [i + 1 for i in bead.src],
+                    "target_segments": [j + 1 for j in bead.tgt],
+                    "source": source,
+                    "target": target,
+                }
+            record["findings"] = [finding_record(report, f) for f in by_bead.get(index, [])]
+            records.append(record)
+        if batch:
+            records = [
+                {
+                    "id": report.doc.id,
+                    "beads": [r for r in records if r["findings"]],
+                    "dismissed": len(report.dismissed),
+                    "signature": str(report.signature),
+                }
+            ]
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
+
+
+def _print_report(report: CheckReport, show_all: bool, presplit: bool, batch: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from diglot.check import is_problem, severity, statuses
+    from diglot.cli.output import stdout
+
     console = stdout()
+    doc = report.doc
+    if batch:
+        console.rule(Text(_("document {id}").format(id=doc.id), style="bold reverse"), align="left")
+    shown = report.findings if show_all else report.problems
     by_bead: dict[int, list[Finding]] = {}
     for finding in shown:
         by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
@@ -190,33 +320,47 @@ def _print_report(
         console.print(_labelled(_("target"), target, [(f.tgt_span, f.status) for f in bead_findings]))
         for finding in bead_findings:
             line = Text("  ")
+            level = severity(finding.status) or "ok"
+            line.append(f"{level:<8}", style=SEVERITY_STYLES.get(level, "green"))
             line.append(f"{finding.status:<15}", style=STATUS_STYLES.get(finding.status, _OTHER_STYLE))
+            if is_problem(finding.status):
+                line.append(f"[{report.id_of(finding)}] ", style="dim")
             if finding.entry:
                 line.append(f"{finding.entry}: ", style="dim")
             line.append(finding.message)
             console.print(line)
-    counts = Counter(f.status for f in findings)
+    counts = Counter(f.status for f in report.findings)
     table = Table(title=_("check summary"), show_edge=False)
     table.add_column(_("status"))
+    table.add_column(_("severity"))
     table.add_column(_("count"), justify="right")
     for status in statuses.ALL_STATUSES:
         if counts[status]:
-            table.add_row(Text(status, style=STATUS_STYLES.get(status, _OTHER_STYLE)), str(counts[status]))
+            level = severity(status) or ""
+            table.add_row(
+                Text(status, style=STATUS_STYLES.get(status, _OTHER_STYLE)),
+                Text(level, style=SEVERITY_STYLES.get(level, "")),
+                str(counts[status]),
+            )
     console.print()
     if counts:
         console.print(table)
-    problems = sum(n for status, n in counts.items() if is_problem(status))
+    problems = len(report.problems)
     summary = (
-        _("{problems} findings in {beads} line pairs; signature {signature}")
+        _("{problems} findings in {beads} line pairs, {dismissed} dismissed; signature {signature}")
         if presplit
-        else _("{problems} findings in {beads} beads; signature {signature}")
+        else _("{problems} findings in {beads} beads, {dismissed} dismissed; signature {signature}")
     )
     console.print(
-        summary.format(problems=problems, beads=len(doc.beads), signature=signature), markup=False, emoji=False
+        summary.format(problems=problems, beads=len(doc.beads), dismissed=len(report.dismissed), signature=report.signature),
+        markup=False,
+        emoji=False,
     )
 
 
-def _labelled(label: str, text: str, spans: list[tuple[tuple[int, int] | None, str]]) -> Text:
+def _labelled(label: str, text: str, spans: list[tuple[tuple[int, int] | None, str]]):  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
     out = Text(f"  {label}: ", style="dim")
     body = Text(text)
     for span, status in spans:
