@@ -80,9 +80,8 @@ async def models(request: Request) -> JSONResponse:
 
 async def check(request: Request) -> JSONResponse:
     """Glossary and number QA of a translation, as ``diglot check --json``."""
-    from diglot.check import check_document, is_problem, json_records, presplit_document
+    from diglot.check import check as check_document, check_presplit, json_records
     from diglot.glossary import Matcher
-    from diglot.provenance import Signature
 
     state = request.app.state.diglot
     fields = await _fields(request)
@@ -94,19 +93,17 @@ async def check(request: Request) -> JSONResponse:
     def run():
         matcher = Matcher(glossary, [src_lang, tgt_lang])
         if presplit:
-            doc = presplit_document(source, target, src_lang, tgt_lang, "source", "target")
-        else:
-            from diglot.align import align_texts
+            return check_presplit(source, target, src_lang, tgt_lang, matcher)
+        from diglot.align import align_texts
 
-            doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id="target")
-        return doc, check_document(doc, matcher)
+        doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id="target")
+        return check_document(doc, matcher)
 
-    doc, findings = await _on_model_thread(request, run)
-    signature = Signature.make(glossary=glossary.fingerprint, direction=f"{src_lang}-{tgt_lang}", presplit=presplit)
+    report = await _on_model_thread(request, run)
     return JSONResponse({
-        "records": json_records(doc, findings, presplit),
-        "problems": sum(1 for f in findings if is_problem(f.status)),
-        "signature": signature.as_dict(),
+        "records": json_records(report.doc, report.findings, presplit),
+        "problems": len(report.problems),
+        "signature": report.signature.as_dict(),
     })
 
 
