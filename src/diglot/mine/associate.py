@@ -166,7 +166,9 @@ def prefer_longest(associations: list[Association]) -> list[Association]:
 def prefer_whole_names(associations: list[Association]) -> list[Association]:
     """Drop pairs that are parts of one longer pair on both sides: ``버락`` ↔ *Barack* when
     ``버락 오바마`` ↔ *Barack Obama* accounts for at least :data:`NESTED_SHARE` of its
-    co-occurrences (a first name nearly always written whole). A part with evidence of its own
+    co-occurrences (a first name nearly always written whole), and sounds as much like its Korean
+    (``이명박`` ↔ *Lee Myung-bak* does not give way to ``이명박 대통령`` ↔ *President Lee
+    Myung-bak*: a title is not part of a name). A part with evidence of its own
     stays (``오바마`` ↔ *Obama*, mostly written alone). A Korean candidate whose best pair is such
     a part gives way on both sides, with every other partner too (``콘돌리자`` is not then paired with *State Condoleezza Rice*); order is
     kept."""
@@ -184,6 +186,7 @@ def prefer_whole_names(associations: list[Association]) -> list[Association]:
             and len(other.en) > len(a.en)
             and f" {a.en} " in f" {other.en} "
             and other.together >= NESTED_SHARE * a.together
+            and other.sound_likeness >= a.sound_likeness  # a name, not a name and its title
             for other in by_en_word.get(words[0], ()) if words
         )
 

@@ -142,6 +142,19 @@ def is_title_with_holder(ko: str, en: str, transliterated: bool = False) -> bool
     return not any(word in ENGLISH_TITLES for word in en.lower().split())
 
 
+def without_title(ko: str) -> str | None:
+    """The name in a Korean title-and-name phrase, spaces dropped (``이명박 대통령``,
+    ``국무장관 콘돌리자 라이스`` → ``이명박``, ``콘돌리자라이스``); ``None`` if ``ko`` is not one."""
+    words = ko.split()
+    if len(words) < 2:
+        return None
+    if words[-1].endswith(KOREAN_TITLES):
+        return "".join(words[:-1])
+    if words[0].endswith(KOREAN_TITLES):
+        return "".join(words[1:])
+    return None
+
+
 def _storm_named(ko: str, en: str, examples: Sequence[tuple[str, str]]) -> bool:
     """*Hurricane Dolly*, ``태풍 풍웡``: the name of a storm, written after the word for one."""
     for ko_text, en_text in examples:

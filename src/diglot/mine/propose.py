@@ -25,7 +25,7 @@ from diglot.i18n import _
 from diglot.mine.associate import Association, associate, competitive_linking, prefer_longest, prefer_whole_names
 from diglot.mine.candidates import english_candidates, korean_candidates
 from diglot.mine.corpus import BeadText
-from diglot.mine.entity_types import entity_type, is_title_with_holder
+from diglot.mine.entity_types import entity_type, is_title_with_holder, without_title
 from diglot.mine.termhood import termhood
 from diglot.provenance import Signature
 
@@ -155,8 +155,12 @@ class Miner:
         excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
         taken_ids = {entry.id for entry in glossary} if glossary is not None else set()
         out: list[Entry] = []
-        for ranked in ranked_pairs(table, self.min_count):
+        pairs = ranked_pairs(table, self.min_count)
+        korean = {r.pair.ko for r in pairs}
+        for ranked in pairs:
             pair, ko, en = ranked.pair, ranked.ko, ranked.en
+            if without_title(ko) in korean:
+                continue  # 이명박 대통령 ↔ President Lee Myung-bak: the name is proposed on its own
             if (search_key(ko), search_key(en).lower()) in excluded:
                 continue
             if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
