@@ -1,9 +1,10 @@
 """The ``diglot`` command line: a thin layer over the Python API.
 
 Each command is one module of this package (``diglot.cli.<name>``) with a
-``register(subparsers)`` function that adds its parser and sets ``func``. :data:`COMMANDS`
-lists them with their one-line help, so that building the parser imports only the module of
-the command being run: ``diglot --version`` and ``diglot --help`` import none.
+``register(subparsers)`` function that adds its parser and sets ``func``.
+:data:`diglot.cli.common.COMMANDS` lists them with their one-line help, so that building the
+parser imports only the module of the command being run: ``diglot --version`` and
+``diglot --help`` import none.
 
 Exit codes: 0 ok, 1 findings (lint errors, check findings), 2 usage or input error,
 3 ``translate --strict`` with a glossary mention that could not be enforced.
@@ -16,19 +17,9 @@ import importlib
 import sys
 
 from diglot import __version__
+from diglot.cli.common import COMMANDS
 from diglot.errors import EXIT_USAGE, DiglotError
-from diglot.i18n import N_, SUPPORTED, _, install_for_argparse, set_language
-
-# name → the help line `diglot --help` shows; each module's own parser uses the same words.
-COMMANDS = {
-    "edition": N_("make a bilingual edition (HTML side by side) or a TMX, XLIFF, PO, TSV or JSONL file"),
-    "align": N_("align the Korean and English versions of an article sentence by sentence"),
-    "check": N_("check a translation against the glossary and its numbers; fix wrong renderings"),
-    "translate": N_("translate articles offline, enforcing the glossary"),
-    "models": N_("install, list and remove offline translation models"),
-    "glossary": N_("check, search, edit, import and export the terminology glossary"),
-    "serve": N_("serve translation and the glossary over HTTP, offline"),
-}
+from diglot.i18n import SUPPORTED, _, install_for_argparse, set_language
 
 
 def _split_language(argv: list[str]) -> tuple[str | None, list[str]]:

@@ -1,12 +1,80 @@
-"""Options and helpers shared by several commands."""
+"""What every command's module shares: the list of commands, a parser whose ``--help`` teaches,
+the options several commands take, and the spinner for slow work.
+
+This module is imported to build any parser, so it imports nothing heavy at its top.
+
+>>> import argparse
+>>> commands = argparse.ArgumentParser().add_subparsers()
+>>> parser = add_command(commands, "edition", "Put two texts side by side.",
+...                      examples=["diglot edition a.txt b.ko.txt -o a.html"], exit_codes="0 ok, 2 usage or input error")
+>>> add_output_option(parser, required=True); add_force_option(parser)
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+from typing import TYPE_CHECKING, Sequence
 
-from diglot.glossary import Glossary, load_glossary
-from diglot.glossary.model import is_date
-from diglot.i18n import _
+from diglot.i18n import N_, _
+
+if TYPE_CHECKING:
+    from diglot.glossary import Glossary
+
+# name → the help line `diglot --help` shows, so that the top-level help imports no command module.
+COMMANDS = {
+    "edition": N_("make a bilingual edition (HTML side by side) or a TMX, XLIFF, PO, TSV or JSONL file"),
+    "align": N_("align the Korean and English versions of an article sentence by sentence"),
+    "check": N_("check a translation against the glossary and its numbers; fix wrong renderings"),
+    "translate": N_("translate articles offline, enforcing the glossary"),
+    "models": N_("install, list and remove offline translation models"),
+    "glossary": N_("check, search, edit, import and export the terminology glossary"),
+    "serve": N_("serve translation and the glossary over HTTP, offline"),
+}
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    description: str,
+    *,
+    examples: Sequence[str] = (),
+    exit_codes: str | None = None,
+    help_text: str | None = None,
+) -> argparse.ArgumentParser:
+    """The parser of command ``name``, with a ``--help`` that says what it does, shows examples
+    and lists its exit codes.
+
+    ``description`` (translated) may hold its own paragraphs and lists, kept as written;
+    ``examples`` are command lines, shown as they are; ``exit_codes`` (translated) defaults to
+    "0 ok, 2 usage or input error". ``help_text``, the command's line in its parent's list,
+    defaults to its line in :data:`COMMANDS` (subcommands give theirs).
+    """
+    text = description
+    if examples:
+        text += "\n\n" + _("examples:") + "\n" + "\n".join(f"  {example}" for example in examples)
+    return subparsers.add_parser(
+        name,
+        help=help_text or _(COMMANDS[name]),
+        description=text,
+        epilog=_("Exit codes: {codes}.").format(codes=exit_codes or _("0 ok, 2 usage or input error")),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_output_option(parser: argparse.ArgumentParser, *, required: bool = False, help_text: str | None = None) -> None:
+    """``-o/--output OUT``; without ``required``, the command writes to standard output when it is not given."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=required,
+        metavar="OUT",
+        help=help_text or (_("the file to write") if required else _("write here instead of standard output")),
+    )
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help=_("overwrite the output file if it exists"))
 
 
 def add_glossary_option(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
@@ -38,6 +106,8 @@ def add_date_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _date(value: str) -> str:
+    from diglot.glossary.model import is_date
+
     if not is_date(value):
         raise argparse.ArgumentTypeError(_("expected YYYY, YYYY-MM or YYYY-MM-DD, not {value}").format(value=value))
     return value
@@ -45,9 +115,26 @@ def _date(value: str) -> str:
 
 def glossary_from_args(args: argparse.Namespace) -> Glossary:
     """The glossaries of ``-g`` (default: the curated ones), as of ``--date`` where the command has it."""
+    from diglot.glossary import load_glossary
+
     glossary = load_glossary(args.glossary)
     return glossary.valid_on(args.date) if getattr(args, "date", None) else glossary
 
 
-def add_force_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--force", action="store_true", help=_("overwrite the output file if it exists"))
+def positive_int(value: str) -> int:
+    """An argparse ``type``: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(_("expected a whole number of at least 1, not {value}").format(value=value))
+    return number
+
+
+def working(message: str) -> contextlib.AbstractContextManager[object]:
+    """A spinner on standard error while slow work runs, on a terminal only (nothing in pipes and logs)."""
+    from diglot.cli.output import stderr
+
+    console = stderr()
+    return console.status(message) if console.is_terminal else contextlib.nullcontext()

@@ -5,40 +5,45 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
-from diglot.cli.output import stderr, stdout
-from diglot.edition import FORMATS, build_edition, format_for_path, write_edition
+from diglot.cli.common import (
+    add_command,
+    add_date_option,
+    add_force_option,
+    add_glossary_option,
+    add_output_option,
+    glossary_from_args,
+    working,
+)
 from diglot.errors import EXIT_OK
 from diglot.i18n import _
-from diglot.textio import check_output_path, read_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    from diglot.edition import WRITERS
+
+    parser = add_command(
+        subparsers,
         "edition",
-        help=_("make a bilingual edition (HTML side by side) or a TMX, XLIFF, PO, TSV or JSONL file"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "Segment and align an article and its translation, find the glossary terms on both sides, "
             "check the translation, and write the result. The first file is the source (the left column); "
-            "the languages are told by their script.\n\n"
-            "formats (default: from the suffix of -o):\n"
-            "  html   the bilingual edition: two columns, terms highlighted, findings marked; one file\n"
-            "  md     a Markdown table\n"
-            "  tmx    TMX 1.4b translation memory (translation pairs only)\n"
-            "  xliff  XLIFF 1.2 (.xlf) for CAT tools; findings as notes\n"
-            "  po     gettext PO: msgctxt DOCUMENT#BEAD, msgid source, msgstr target\n"
-            "  tsv    one line per bead; jsonl: one JSON record per bead\n\n"
-            "examples:\n"
-            "  diglot edition seeds/000_4cf5f6c82bb4f27d.txt seeds/000_4cf5f6c82bb4f27d.ko.txt -o article.html\n"
-            "  diglot edition article.ko.txt article.en.txt -o article.tmx\n"
-            "  diglot edition a.txt b.txt -o review.xlf -g glossaries/ -g newsroom.yaml --force"
-        ),
+            "the languages are told by their script."
+        )
+        + "\n\n"
+        + _("formats (default: from the suffix of -o):")
+        + "\n"
+        + WRITERS.help(),
+        examples=[
+            "diglot edition seeds/000_4cf5f6c82bb4f27d.txt seeds/000_4cf5f6c82bb4f27d.ko.txt -o article.html",
+            "diglot edition article.ko.txt article.en.txt -o article.tmx",
+            "diglot edition a.txt b.txt -o review.xlf -g glossaries/ -g newsroom.yaml --force",
+        ],
+        exit_codes=_("0 written (findings are part of the edition), 2 usage or input error"),
     )
     parser.add_argument("source", metavar="FILE_A", help=_("the article as first written: the left column"))
     parser.add_argument("target", metavar="FILE_B", help=_("its translation, in the other language"))
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
-    parser.add_argument("--format", choices=FORMATS, help=_("output format (default: from the suffix of OUT)"))
+    add_output_option(parser, required=True)
+    parser.add_argument("--format", choices=WRITERS.names(), help=_("output format (default: from the suffix of OUT)"))
     add_glossary_option(parser)
     add_date_option(parser)
     parser.add_argument(
@@ -54,12 +59,16 @@ def document_id(path: str) -> str:
 
 
 def run_edition(args: argparse.Namespace) -> int:
+    from diglot.cli.output import stdout
+    from diglot.edition import build_edition, format_for_path, write_edition
+    from diglot.textio import check_output_path, read_text
+
     # Refuse a bad output before the slow work, not after.
     output = check_output_path(args.output, args.force)
     fmt = args.format or format_for_path(output)
     text_a, text_b = read_text(args.source), read_text(args.target)
     glossary = None if args.no_glossary else glossary_from_args(args)
-    with stderr().status(_("Aligning and checking…")):
+    with working(_("Aligning and checking…")):
         edition = build_edition(
             text_a, text_b, glossary, doc_id=document_id(args.source), names=(args.source, args.target)
         )
