@@ -7,6 +7,11 @@ text → :class:`Segment` list (segment) → :class:`Bead` list (align) or trans
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
+
+# How long work reports how far it has come: called with the units done so far and the total
+# (sentences, documents), both counting from the start; the CLI turns the calls into a progress bar.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
