@@ -9,6 +9,7 @@ unit found gives a *hit* (Korean sentence, English sentence, kind). The cost tab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from diglot.align.anchors import KINDS, Features, lexicon_anchors, translation_a
 from diglot.align.lexicon import Lexicon
 
 KIND_INDEX = {kind: index for index, kind in enumerate(KINDS)}
+Unit = tuple[str, frozenset[str]]  # a kind and the keys of its counterpart
 Triples = tuple[np.ndarray, np.ndarray, np.ndarray]  # Korean sentence, English sentence, kind
 
 
@@ -26,15 +28,34 @@ class Hits:
     ``totals[s, k]`` counts the units of kind ``k`` in sentence ``s`` of this side; each hit
     ``(i, j, k)`` is one unit of kind ``k`` found in the pair (Korean ``i``, English ``j``);
     each overlap is a unit found both in that pair and in the next sentence of the other side.
+    Hits and overlaps are in the order of the units' own sentences (``side``: 0 for Korean
+    units, 1 for English ones), so that the hits of a run of sentences are one slice.
     """
 
     totals: np.ndarray
     hits: Triples
     overlaps: Triples
+    side: int
 
     def __add__(self, other: "Hits") -> "Hits":
-        join = lambda a, b: tuple(np.concatenate([x, y]) for x, y in zip(a, b))  # noqa: E731
-        return Hits(self.totals + other.totals, join(self.hits, other.hits), join(self.overlaps, other.overlaps))
+        def join(a: Triples, b: Triples) -> Triples:
+            joined = [np.concatenate([x, y]) for x, y in zip(a, b)]
+            order = np.argsort(joined[self.side], kind="stable")  # a cell's hits keep their order
+            return joined[0][order], joined[1][order], joined[2][order]
+
+        return Hits(self.totals + other.totals, join(self.hits, other.hits), join(self.overlaps, other.overlaps), self.side)
+
+    def cut(self, i0: int, i1: int, j0: int, j1: int) -> "Hits":
+        """The hits between Korean ``i0:i1`` and English ``j0:j1``, renumbered from there."""
+        start, end = (i0, i1) if self.side == 0 else (j0, j1)
+
+        def inside(triple: Triples) -> Triples:
+            first, last = np.searchsorted(triple[self.side], [start, end])
+            rows, cols, kinds = (column[first:last] for column in triple)
+            keep = (rows >= i0) & (rows < i1) & (cols >= j0) & (cols < j1)
+            return rows[keep] - i0, cols[keep] - j0, kinds[keep]
+
+        return Hits(self.totals[start:end], inside(self.hits), inside(self.overlaps), self.side)
 
 
 @dataclass
@@ -52,17 +73,8 @@ class Document:
         """The part of a prepared document between Korean ``i0:i1`` and English ``j0:j1``."""
         if (i0, i1, j0, j1) == (0, len(self.ko), 0, len(self.en)):
             return self
-
-        def cut(hits: Hits, side_start: int, side_end: int) -> Hits:
-            def inside(triple):
-                rows, cols, kinds = triple
-                keep = (rows >= i0) & (rows < i1) & (cols >= j0) & (cols < j1)
-                return rows[keep] - i0, cols[keep] - j0, kinds[keep]
-
-            return Hits(hits.totals[side_start:side_end], inside(hits.hits), inside(hits.overlaps))
-
         part = Document(self.ko[i0:i1], self.en[j0:j1])
-        part.ko_hits, part.en_hits = cut(self.ko_hits, i0, i1), cut(self.en_hits, j0, j1)
+        part.ko_hits, part.en_hits = self.ko_hits.cut(i0, i1, j0, j1), self.en_hits.cut(i0, i1, j0, j1)
         return part
 
 
@@ -74,92 +86,95 @@ def prepare(doc: Document, seed: Lexicon, lexicon: Lexicon, reach: int | None = 
     With ``reach``, only sentences within that many of the diagonal are looked at
     (see :func:`find`).
     """
+    n, m = len(doc.ko), len(doc.en)
     if doc.base is None:
-        units = {"ko": [list(f.units) for f in doc.ko], "en": [list(f.units) for f in doc.en]}
-        bags = {"ko": [set(f.bag) for f in doc.ko], "en": [set(f.bag) for f in doc.en]}
-        if seed:
-            for lang, side in (("ko", doc.ko), ("en", doc.en)):
-                for index, feats in enumerate(side):
-                    extra, keys = lexicon_anchors(feats, lang, seed)
-                    units[lang][index] += extra
-                    bags[lang][index] |= keys
-        if doc.translations is not None:
-            for lang, side in (("ko", doc.ko), ("en", doc.en)):
-                for index, feats in enumerate(side):
-                    extra, keys = translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)
-                    units[lang][index] += extra
-                    bags[lang][index] |= keys
-        doc.base = (find(units["ko"], bags["en"], False, reach), find(units["en"], bags["ko"], True, reach))
+        # Each sentence's units, made as they are read, and its bag as the sets it is the union
+        # of: nothing is copied, so that a long document's lookup stays small.
+        def units(side: list[Features], lang: str):
+            for index, feats in enumerate(side):
+                out = list(feats.units)
+                if seed:
+                    out += lexicon_anchors(feats, lang, seed)[0]
+                if doc.translations is not None:
+                    out += translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)[0]
+                yield out
+
+        def bags(side: list[Features], lang: str) -> list[list[set[str] | frozenset[str]]]:
+            out: list[list[set[str] | frozenset[str]]] = [[f.bag] for f in side]
+            for index, feats in enumerate(side):
+                if seed:
+                    out[index].append(feats.stems)  # the keys of lexicon_anchors
+                if doc.translations is not None:
+                    out[index].append(translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)[1])
+            return out
+
+        doc.base = (
+            find(units(doc.ko, "ko"), n, bags(doc.en, "en"), False, reach),
+            find(units(doc.en, "en"), m, bags(doc.ko, "ko"), True, reach),
+        )
     doc.ko_hits, doc.en_hits = doc.base
     if lexicon:
-        ko = [lexicon_anchors(f, "ko", lexicon) for f in doc.ko]
-        en = [lexicon_anchors(f, "en", lexicon) for f in doc.en]
-        doc.ko_hits = doc.ko_hits + find([u for u, _ in ko], [b for _, b in en], False, reach)
-        doc.en_hits = doc.en_hits + find([u for u, _ in en], [b for _, b in ko], True, reach)
+        ko_units = (lexicon_anchors(f, "ko", lexicon)[0] for f in doc.ko)
+        en_units = (lexicon_anchors(f, "en", lexicon)[0] for f in doc.en)
+        doc.ko_hits = doc.ko_hits + find(ko_units, n, [[f.stems] for f in doc.en], False, reach)
+        doc.en_hits = doc.en_hits + find(en_units, m, [[f.stems] for f in doc.ko], True, reach)
 
 
-def find(units_by_sentence, other_bags, flip: bool, reach: int | None = None) -> Hits:
-    """Look every unit of one side up in every sentence of the other.
+def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool, reach: int | None = None) -> Hits:
+    """Look every unit of the ``n`` sentences of one side up in every sentence of the other,
+    whose bag is the union of the key sets ``other_bags[j]``.
 
-    The other side is indexed as key → bit set of its sentences, so a unit's matches are the OR
-    of its keys' bit sets, and "found in two neighbours" is ``found & (found >> 1)``. With
+    The other side is indexed as key → its sentences, in order; a unit's matches are the
+    union of its keys' sentences, and it overlaps where it is found in two neighbours. With
     ``reach``, only sentences within ``reach`` of the diagonal are looked at: in a large
     document, a name that recurs in every paragraph would otherwise make the hits grow with the
-    square of the length.
+    square of the length. Time and memory follow the number of hits, never lines × lines.
     """
-    n, m = len(units_by_sentence), len(other_bags)
-    near = None
-    if reach is not None:
-        near = [((1 << (2 * reach + 1)) - 1) << max(0, int(i * m / n) - reach) for i in range(n)]
-    # Only keys some unit asks for are indexed: most of a bag (every word, every stem) is not.
-    wanted = {key for units in units_by_sentence for _, keys in units for key in keys}
-    postings: dict[str, int] = {}
-    for index, bag in enumerate(other_bags):
-        bit = 1 << index
-        for key in wanted.intersection(bag):
-            postings[key] = postings.get(key, 0) | bit
-    totals = [[0] * len(KINDS) for _ in units_by_sentence]
-    found_units: tuple[list[int], list[int], list[int]] = ([], [], [])  # sentence, kind, bit set
-    get = postings.get
+    m = len(other_bags)
+    unit_sentence: list[int] = []
+    unit_kind: list[int] = []
+    unit_keys: list[frozenset[str]] = []  # shared with the features and the lexicon's memo
     for index, units in enumerate(units_by_sentence):
-        counts = totals[index]
         for kind, keys in units:
-            k = KIND_INDEX[kind]
-            counts[k] += 1
-            found = 0
-            for key in keys:
-                found |= get(key, 0)
-            if near is not None:
-                found &= near[index]
-            if found:
-                found_units[0].append(index)
-                found_units[1].append(k)
-                found_units[2].append(found)
-    hits = _expand(*found_units, m, overlap=False)
-    overlaps = _expand(*found_units, m, overlap=True)
+            unit_sentence.append(index)
+            unit_kind.append(KIND_INDEX[kind])
+            unit_keys.append(keys)
+    totals = np.zeros((n, len(KINDS)))
+    np.add.at(totals, (np.array(unit_sentence, dtype=np.int64), np.array(unit_kind, dtype=np.int64)), 1)
+    # Only keys some unit asks for are indexed: most of a bag (every word, every stem) is not.
+    wanted = set().union(*set(unit_keys))
+    postings: dict[str, list[int]] = {}
+    for index, parts in enumerate(other_bags):
+        for key in set().union(*(wanted.intersection(part) for part in parts)):
+            postings.setdefault(key, []).append(index)
+    key_ids = {key: number for number, key in enumerate(postings)}
+    asked_unit: list[int] = []  # one (unit, key) pair for each key of a unit found somewhere
+    asked_key: list[int] = []
+    get = key_ids.get
+    for unit, keys in enumerate(unit_keys):
+        for number in map(get, keys):
+            if number is not None:
+                asked_unit.append(unit)
+                asked_key.append(number)
+    sentences, kinds = np.array(unit_sentence, dtype=np.int64), np.array(unit_kind, dtype=np.int64)
+    # Every posting as key × (m + 1) + sentence: one sorted array, searched for each (unit, key).
+    lengths = np.array([len(p) for p in postings.values()], dtype=np.int64)
+    coded = np.repeat(np.arange(len(lengths), dtype=np.int64) * (m + 1), lengths)
+    coded += np.fromiter((i for p in postings.values() for i in p), dtype=np.int64, count=int(lengths.sum()))
+    asked_unit_ids, asked_keys = np.array(asked_unit, dtype=np.int64), np.array(asked_key, dtype=np.int64)
+    low, high = np.zeros(len(asked_keys), dtype=np.int64), np.full(len(asked_keys), m, dtype=np.int64)
+    if reach is not None:  # the columns of the diagonal's neighbourhood, as int(i * m / n) ± reach
+        low = np.maximum(0, (sentences[asked_unit_ids] * m / n).astype(np.int64) - reach)
+        high = low + 2 * reach + 1
+    first = np.searchsorted(coded, asked_keys * (m + 1) + low)
+    last = np.searchsorted(coded, asked_keys * (m + 1) + np.minimum(high, m))
+    found = np.repeat(np.arange(len(asked_keys)), last - first)
+    position = np.arange(len(found)) - np.repeat(np.cumsum(last - first) - (last - first), last - first)
+    unit_other = np.unique(asked_unit_ids[found] * m + coded[first[found] + position] % (m + 1))
+    unit, other = unit_other // max(m, 1), unit_other % max(m, 1)
+    hits = sentences[unit], other, kinds[unit]
+    both = (unit[1:] == unit[:-1]) & (other[1:] == other[:-1] + 1)  # found in other and other + 1
+    overlaps = sentences[unit[:-1][both]], other[:-1][both], kinds[unit[:-1][both]]
     if flip:  # (English j, Korean i) → (i, j)
         hits, overlaps = (hits[1], hits[0], hits[2]), (overlaps[1], overlaps[0], overlaps[2])
-    return Hits(np.array(totals, dtype=float).reshape(-1, len(KINDS)), hits, overlaps)
-
-
-def _expand(sentences: list[int], kinds: list[int], found: list[int], width: int, overlap: bool):
-    """(sentence, other sentence, kind) for every bit of every unit's bit set, with numpy.
-
-    With ``overlap``, the bits set in both ``other`` and ``other + 1``.
-    """
-    if overlap:
-        found = [bits & (bits >> 1) for bits in found]
-    if width > 256:  # a large document: its bit sets are sparse, so walk their bits instead
-        rows, others, kinds_out = [], [], []
-        for sentence, kind, bits in zip(sentences, kinds, found):
-            while bits:
-                low = bits & -bits
-                rows.append(sentence)
-                others.append(low.bit_length() - 1)
-                kinds_out.append(kind)
-                bits ^= low
-        return tuple(np.array(c, dtype=np.int64) for c in (rows, others, kinds_out))
-    size = (width + 63) // 64 * 8
-    raw = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in found), dtype=np.uint8)
-    unit, other = np.nonzero(np.unpackbits(raw.reshape(len(found), size), axis=1, bitorder="little"))
-    return np.array(sentences, dtype=np.int64)[unit], other.astype(np.int64), np.array(kinds, dtype=np.int64)[unit]
+    return Hits(totals, hits, overlaps, side=1 if flip else 0)

@@ -13,6 +13,7 @@ fits the documents' own vocabulary (names of the day, the beat's terms) and noth
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
@@ -78,33 +79,10 @@ class Lexicon:
         Pairs already in ``beyond`` are chosen as usual (one of a word's best few) but left out
         of the result: it holds only what the input adds to them.
         """
-        pairs = list(pairs)
-        ko_count: Counter[str] = Counter()
-        en_count: Counter[str] = Counter()
-        for ko, en in pairs:
-            ko_count.update(ko)
-            en_count.update(en)
-        # Words seen fewer than min_count times cannot co-occur that often: leave them out, and
-        # count the pairs of the rest with numpy (one id per pair of words).
-        ko_ids = {k: i for i, k in enumerate(k for k, c in ko_count.items() if c >= min_count)}
-        en_ids = {e: i for i, e in enumerate(e for e, c in en_count.items() if c >= min_count)}
-        ko_words, en_words = list(ko_ids), list(en_ids)
-        counter = _PairCounter()
-        for ko, en in pairs:
-            k = np.array([ko_ids[w] for w in ko if w in ko_ids], dtype=np.int64)
-            e = np.array([en_ids[w] for w in en if w in en_ids], dtype=np.int64)
-            if len(k) and len(e):
-                counter.add((k[:, None] * len(en_ids) + e[None, :]).ravel())
-        ids, both = counter.counts()
+        counts = cooccurrences(pairs, min_count=min_count, min_dice=min_dice)
         scored: dict[str, list[tuple[float, str]]] = {}
-        if len(ids):
-            ko_of, en_of = ids // len(en_ids), ids % len(en_ids)
-            ko_totals = np.array([ko_count[w] for w in ko_words], dtype=float)
-            en_totals = np.array([en_count[w] for w in en_words], dtype=float)
-            dice = 2 * both / (ko_totals[ko_of] + en_totals[en_of])
-            keep = (both >= min_count) & (dice >= min_dice)
-            for k, e, d in zip(ko_of[keep].tolist(), en_of[keep].tolist(), dice[keep].tolist()):
-                scored.setdefault(ko_words[k], []).append((d, en_words[e]))
+        for (k, e), both in counts.together.items():
+            scored.setdefault(k, []).append((2 * both / (counts.ko_counts[k] + counts.en_counts[e]), e))
         kept = {}
         for k, candidates in scored.items():
             candidates.sort(reverse=True)
@@ -112,6 +90,61 @@ class Lexicon:
                 if beyond is None or (k, e) not in beyond.pairs:
                     kept[(k, e)] = dice
         return cls(kept)
+
+
+@dataclass
+class Cooccurrences:
+    """How often words occur, and occur together, in a list of ``(Korean words, English words)``
+    pairs (sentence pairs, beads): each count is a number of pairs."""
+
+    pairs: int
+    ko_counts: Counter[str]
+    en_counts: Counter[str]
+    together: dict[tuple[str, str], int]  # (Korean word, English word) → pairs holding both
+
+
+def cooccurrences(
+    pairs: Iterable[tuple[Iterable[str], Iterable[str]]], *, min_count: int = 2, min_dice: float = 0.0
+) -> Cooccurrences:
+    """Count words and word pairs over ``pairs`` (each side a set of words), keeping in
+    ``together`` only the word pairs seen together at least ``min_count`` times whose Dice
+    coefficient (``2 · together / (count of one + count of the other)``) is at least ``min_dice``.
+
+    A pair whose words occur ``a`` and ``b`` times can occur together at most ``min(a, b)``
+    times, so with ``min_dice`` the pairs of a frequent and a rare word are never counted. Pair
+    ids are counted with numpy, block by block (:class:`_PairCounter`): memory follows the
+    number of distinct pairs counted, not the number of pairs seen.
+    """
+    # Each side's words as ids, each pair as two id arrays: far smaller than sets of strings.
+    ko_ids: dict[str, int] = {}
+    en_ids: dict[str, int] = {}
+    rows = [
+        (np.fromiter((ko_ids.setdefault(w, len(ko_ids)) for w in ko), dtype=np.int64),
+         np.fromiter((en_ids.setdefault(w, len(en_ids)) for w in en), dtype=np.int64))
+        for ko, en in pairs
+    ]  # fmt: skip
+    ko_totals = np.bincount(np.concatenate([k for k, _ in rows] or [np.zeros(0, np.int64)]), minlength=len(ko_ids))
+    en_totals = np.bincount(np.concatenate([e for _, e in rows] or [np.zeros(0, np.int64)]), minlength=len(en_ids))
+    # Words seen fewer than min_count times cannot co-occur that often: leave them out.
+    counter = _PairCounter()
+    for k, e in rows:
+        k, e = k[ko_totals[k] >= min_count], e[en_totals[e] >= min_count]
+        if len(k) and len(e):
+            ids = k[:, None] * len(en_ids) + e[None, :]
+            if min_dice > 0:
+                a, b = ko_totals[k][:, None], en_totals[e][None, :]
+                ids = ids[2 * np.minimum(a, b) / (a + b) >= min_dice]
+            counter.add(ids.ravel())
+    ids, both = counter.counts()
+    ko_of, en_of = ids // max(len(en_ids), 1), ids % max(len(en_ids), 1)
+    keep = (both >= min_count) & (2 * both / (ko_totals[ko_of] + en_totals[en_of]) >= min_dice)
+    ko_words, en_words = list(ko_ids), list(en_ids)
+    together = {
+        (ko_words[k], en_words[e]): c for k, e, c in zip(ko_of[keep].tolist(), en_of[keep].tolist(), both[keep].tolist())
+    }
+    ko_counts = Counter(dict(zip(ko_words, ko_totals.tolist())))
+    en_counts = Counter(dict(zip(en_words, en_totals.tolist())))
+    return Cooccurrences(len(rows), ko_counts, en_counts, together)
 
 
 class _PairCounter:
@@ -146,7 +179,11 @@ class _PairCounter:
             return
         ids, totals = np.unique(np.concatenate(self.blocks), return_counts=True)
         self.blocks, self.pending = [], 0
-        if len(self.ids):
-            ids, where = np.unique(np.concatenate([self.ids, ids]), return_inverse=True)
-            totals = np.bincount(where, weights=np.concatenate([self.totals, totals])).astype(np.int64)
-        self.ids, self.totals = ids, totals
+        # Both id lists are sorted: add the counts of ids already known, insert the new ones.
+        where = np.searchsorted(self.ids, ids)
+        known = where < len(self.ids)
+        known[known] = self.ids[where[known]] == ids[known]
+        np.add.at(self.totals, where[known], totals[known])
+        fresh = ~known
+        self.ids = np.insert(self.ids, where[fresh], ids[fresh])
+        self.totals = np.insert(self.totals, where[fresh], totals[fresh])
