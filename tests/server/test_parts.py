@@ -166,3 +166,27 @@ def test_a_failing_batch_fails_its_requests_only():
 
     bad, good = asyncio.run(main())
     assert isinstance(bad, DiglotError) and good[0].text == "B"
+
+
+def test_concurrent_http_requests_decode_together_on_the_real_model(installed_model, tmp_path):
+    import httpx
+
+    from diglot.server.app import create_app
+    from diglot.server.settings import Settings
+
+    app = create_app(Settings(glossary_paths=(), data_dir=tmp_path / "data", batch_wait=0.05))
+    sentences = [f"탈북자 {n}명이 강제 북송됐다." for n in range(20)]
+
+    async def main():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://server") as client:
+            responses = await asyncio.gather(*(
+                client.post("/translate", json={"q": s, "source": "ko", "target": "en"}) for s in sentences))
+        return [r.json()["translatedText"] for r in responses]
+
+    try:
+        results = asyncio.run(main())
+    finally:
+        app.state.diglot.close()
+    assert results == [f"North Korean defector {n}명이 forced repatriation됐다." for n in range(20)]
+    assert app.state.diglot.batcher.calls < len(sentences)  # requests shared decoding calls
