@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import tempfile
 import json
+import tempfile
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from functools import partial
 from html import escape
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -25,6 +26,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from diglot.check import Waivers, fix_document, waivers_path
+from diglot.check.fix import fixable
 from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Bead, Finding
 from diglot.edition import FORMATS, Edition, Row, build_edition, make_edition, render_edition
@@ -182,9 +184,10 @@ def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple
 def apply_fix(pair: Pair, edition: Edition, index: int) -> str:
     """The translation with finding ``index`` fixed (the term replaced, its particle or article
     agreeing), every other byte as it was. Returns a message for the page."""
-    if not 0 <= index < len(edition.findings) or edition.findings[index].status not in FIXABLE:
+    finding = edition.findings[index] if 0 <= index < len(edition.findings) else None
+    target = edition.doc.bead_text(edition.doc.beads[finding.bead])[1] if finding and finding.bead is not None else ""
+    if finding is None or edition.glossary is None or not fixable(target, finding, edition.glossary, edition.doc.tgt_lang):
         raise DiglotError(_("that finding cannot be fixed automatically; edit the translation by hand"))
-    finding = edition.findings[index]
     # The other findings tell fix_document which mention comes first (for short forms); only this one is fixable.
     context = [f for f in edition.findings if f.status not in FIXABLE]
     fixed = fix_document(pair.target, edition.doc, [finding, *context], edition.glossary)
@@ -239,7 +242,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
                 "beads": json.dumps([bead.as_lists() for bead in edition.doc.beads]),
             },
             header=edition_header(shown),
-            body=edition_main(shown, _finding_controls, tag="section", row_actions=_row_controls),
+            body=edition_main(shown, partial(_finding_controls, edition=shown), tag="section", row_actions=_row_controls),
             dismissed=[(f, reason) for f, reason in dismissed],
             formats=FORMATS,
         )
@@ -295,14 +298,14 @@ def _row_controls(row: Row, last: bool) -> str:
     return f'<span class="bead-controls">{"".join(out)}</span>' if out else ""
 
 
-def _finding_controls(row: Row, finding: Finding, index: int) -> str:
+def _finding_controls(row: Row, finding: Finding, index: int, edition: Edition) -> str:
     """The buttons inside one finding: fix (where the check can), and dismiss with a reason.
 
     They belong to the review form (``form=``), which carries the texts, so no text is repeated
     in the page and everything works without JavaScript.
     """
     out = ['<span class="controls">']
-    if finding.status in FIXABLE and finding.expected:
+    if finding.expected and edition.glossary is not None and fixable(row.target, finding, edition.glossary, edition.doc.tgt_lang):
         label = _("Fix: use “{expected}”").format(expected=finding.expected)
         out.append(f'<button type="submit" form="{FORM_ID}" name="action" value="fix:{index}" class="fix">{escape(label)}</button>')
     reason_label = _("Reason for dismissing")
