@@ -6,7 +6,9 @@ English digits: ``2만여 명`` = ``more than 20,000``, ``1억1천만 달러`` =
 aligner): lengths, areas and weights converted between metric and imperial units (``240km`` =
 ``about 150 miles``, within rounding), clock hours on 12 or 24 hours (``오후 8시`` = ``8 p.m.``,
 ``0시 26분`` = ``12:26 a.m.``, ``0715 GMT``), fractions (``3분의 1`` = ``one third``, ``30%`` =
-``a third``, ``0.5%포인트`` = ``half a point``) and English ordinals (``2번째`` = ``second``).
+``a third``, ``0.5%포인트`` = ``half a point``), English ordinals (``2번째`` = ``second``), days
+(``하루 전`` = ``24 hours before``) and spelled multiples (``36명`` = ``three dozen``, ``50년`` =
+``five decades``).
 
 What is left unmatched on both sides is reported, except what is not a figure of the story and
 would drown an editor in noise:
@@ -82,6 +84,13 @@ _ENGLISH_ORDINAL = re.compile(rf"\b({'|'.join(_ENGLISH_ORDINALS)})\b", re.IGNORE
 _ENGLISH_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "two-thirds": 2 / 3, "three-quarters": 3 / 4}
 _ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-thirds|three-quarters)\b", re.IGNORECASE)
 _KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
+_FRACTION_TOLERANCE = 4.0  # percentage points: 30% is "a third", 50% "half"
+# Days said as a word in Korean (하루 전) and as hours in English (24 hours before).
+_KOREAN_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4}
+_KOREAN_DAY_WORD = re.compile(rf"(?<![\uac00-\ud7a3])({'|'.join(_KOREAN_DAYS)})")
+_ENGLISH_HOURS = re.compile(r"^[\s-]hours?\b")
+# A spelled number that counts dozens or decades: "three dozen" (36), "five decades" (50 years).
+_ENGLISH_MULTIPLE = re.compile(r"^\s(dozen|decades?)\b")
 # Clock times: 오전 0시 26분, 오후 5시; 12:26 a.m.; 0715 or 1215 GMT (24 hours, no colon).
 _KOREAN_HOUR = re.compile(r"(\d{1,2})\s?시(?!간|즌|장|민|대|작|각|도|험|행|설|기|점)")
 _ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?!\d)")
@@ -116,6 +125,7 @@ class Number:
     soft: bool = False  # matched when it can be, never reported alone
     ordinal: bool = False
     hour: bool = False
+    fraction: bool = False  # a fraction (one third): it also matches a percentage close to it
     bracketed_after: Number | None = None  # the figure this one converts, in brackets after it
     matched: bool = False
 
@@ -191,6 +201,9 @@ def _same(a: Number, b: Number) -> bool:
     """Whether two numbers (of two sides) say the same: a value in common, an hour, a unit conversion."""
     if any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values):
         return True
+    for fraction, other in ((a, b), (b, a)):
+        if fraction.fraction and any(abs(fraction.value * 100 - y) <= _FRACTION_TOLERANCE for y in other.values):
+            return True
     if a.hour and b.hour and a.value % 12 == b.value % 12:
         return True
     for metric, imperial in ((a, b), (b, a)):
@@ -206,6 +219,7 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
     numbers = [Number(m, {m.value}) for m in mentions]
     numbers = _read_fractions(numbers, text, lang)
     numbers = _read_clock(numbers, text, lang)
+    numbers = _read_days_and_multiples(numbers, text, lang)
     if lang != "ko":
         numbers += [
             Number(NumberMention(m.start(), m.end(), float(v), m.group(), spelled=True), {float(v)}, ordinal=True)
@@ -237,7 +251,25 @@ def _read_fractions(numbers: list[Number], text: str, lang: str) -> list[Number]
     for m in _ENGLISH_FRACTION.finditer(text):
         value = _ENGLISH_FRACTIONS[m.group(1).lower()]
         mention = NumberMention(m.start(), m.end(), value, m.group(), spelled=True)
-        numbers.append(Number(mention, {value, value * 100}))
+        numbers.append(Number(mention, {value, value * 100}, fraction=True))
+    return numbers
+
+
+def _read_days_and_multiples(numbers: list[Number], text: str, lang: str) -> list[Number]:
+    """하루 (a day) in Korean; in English, hours that make whole days (24 hours) and spelled
+    dozens and decades (three dozen = 36, five decades = 50)."""
+    if lang == "ko":
+        for m in _KOREAN_DAY_WORD.finditer(text):
+            value = float(_KOREAN_DAYS[m.group(1)])
+            numbers.append(Number(NumberMention(m.start(), m.end(), value, m.group(), spelled=True), {value}))
+        return numbers
+    for number in numbers:
+        after = text[number.mention.end :]
+        if _ENGLISH_HOURS.match(after) and number.value and number.value % 24 == 0:
+            number.values.add(number.value / 24)
+        multiple = _ENGLISH_MULTIPLE.match(after)
+        if multiple and number.mention.spelled:
+            number.values.add(number.value * (12 if multiple.group(1) == "dozen" else 10))
     return numbers
 
 
