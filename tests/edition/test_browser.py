@@ -79,3 +79,36 @@ def test_chromium_screenshots_the_seed_edition(seed_edition, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1280, 2000)
+
+
+def test_chromium_lays_out_furniture_in_pairs_and_keeps_terms_apart_from_findings_in_print(seed_edition, tmp_path):
+    """Read from Chromium's layout (selenium): a masthead sits beside its translation in one band,
+    the legend names the variant colour, and print underlines findings, not terms."""
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed")
+    driver_path = shutil.which("chromedriver")
+    if driver_path is None:
+        pytest.skip("chromium-driver not installed")
+    page = tmp_path / "seed.html"
+    page.write_text(render_edition(seed_edition, "html"), encoding="utf-8")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1000"):  # fmt: skip
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(driver_path), options=options)
+    try:
+        driver.get(page.as_uri())
+        band = driver.find_elements("css selector", "main.edition > div.furniture")[0]
+        cells = {c.text: c.location["y"] for c in band.find_elements("css selector", "p.src, p.tgt") if c.text}
+        assert cells["코리아헤럴드"] == cells["The Korea Herald"]  # two one-sided beads, one line of the band
+        legend = driver.find_element("css selector", "ul.legend").text
+        assert "variant" in legend and "page furniture" in legend
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        style = "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])"
+        term = driver.find_element("css selector", "main mark.term")
+        assert driver.execute_script(style, term, "border-bottom-style") == "none"
+        flagged = driver.find_element("css selector", "main .flagged")
+        assert "underline" in driver.execute_script(style, flagged, "text-decoration-line")
+        assert driver.execute_script(style, term, "print-color-adjust") == "exact"
+    finally:
+        driver.quit()
