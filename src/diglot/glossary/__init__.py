@@ -6,8 +6,9 @@
 ['north-korean-defector', 'forced-repatriation']
 """
 
+from typing import TYPE_CHECKING, Any
+
 from diglot.glossary.load import default_glossary_dir, load_glossary, read_glossary
-from diglot.glossary.match import Matcher, Mention
 from diglot.glossary.model import (
     ACCEPTED,
     ADJECTIVE,
@@ -23,6 +24,19 @@ from diglot.glossary.model import (
     Problem,
     Terms,
 )
+
+if TYPE_CHECKING:
+    from diglot.glossary.match import Matcher, Mention
+
+
+def __getattr__(name: str) -> Any:
+    """``Matcher`` and ``Mention`` on first use: the matcher needs numpy and pyahocorasick, which
+    reading or editing a glossary does not."""
+    if name in ("Matcher", "Mention"):
+        from diglot.glossary import match
+
+        return getattr(match, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ACCEPTED",

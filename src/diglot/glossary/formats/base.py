@@ -11,20 +11,19 @@ from typing import Any
 
 from diglot.glossary.model import ENTRY_ID, LANGUAGE_CODE, REQUIRED_LANGUAGES, Entry, Origin, Problem, entry_from_dict
 from diglot.i18n import _
+from diglot.registry import Member
 
 
-class GlossaryFormat:
+class GlossaryFormat(Member):
     """One file format a glossary can be read from or written to.
 
-    Subclasses set :attr:`name` and :attr:`suffixes` and implement :meth:`read` and :meth:`dumps`.
+    Subclasses set :attr:`name`, :attr:`suffixes` and :attr:`description` (what
+    :mod:`diglot.registry` reads) and implement :meth:`read` and :meth:`dumps`.
 
     ``source_lang`` and ``target_lang`` are the language pair of the formats that hold two
     languages (CSV, TSV, PO: source column or msgid, target column or msgstr); the formats that
     hold every language (YAML, TBX) ignore them.
     """
-
-    name: str = ""
-    suffixes: tuple[str, ...] = ()
 
     def __init__(self, source_lang: str = "ko", target_lang: str = "en"):
         self.source_lang = source_lang

@@ -24,7 +24,7 @@ from typing import Any
 from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
 from diglot.glossary.model import Entry, Origin, Problem
-from diglot.i18n import _
+from diglot.i18n import N_, _
 from diglot.languages import script_of
 from diglot.textio import read_text
 
@@ -33,6 +33,20 @@ DESCRIPTION_COLUMNS = ("description",)
 IGNORED_COLUMNS = ("pos",)
 # A header row that names the columns by role rather than by language.
 ROLE_HEADERS = {"source", "target", "term", "translation", "source term", "target term", "source_term", "target_term"}
+
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(cell: str) -> str:
+    """``'=SUM(A1)`` for ``=SUM(A1)``: a leading apostrophe makes a spreadsheet show the text."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def unescape_formula(cell: str) -> str:
+    """The cell :func:`escape_formula` was given."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def _language(cell: str) -> str | None:
@@ -55,7 +69,7 @@ class _Rows:
                 break
             except csv.Error as err:
                 raise MalformedInput(name, line, None, _("malformed CSV: {problem}").format(problem=err)) from None
-            cells = [cell.strip() for cell in row]
+            cells = [unescape_formula(cell.strip()) for cell in row]
             if any(cells):
                 self.rows.append((line, cells))
             line = reader.line_num + 1
@@ -102,6 +116,7 @@ class CsvFormat(GlossaryFormat):
 
     name = "csv"
     suffixes = (".csv",)
+    description = N_("two columns, comma-separated: DeepL's and Google's glossaries (forms only)")
     delimiter = ","
 
     def _columns(self, rows: list[tuple[int, list[str]]]) -> tuple[list[str | None], bool]:
@@ -163,14 +178,16 @@ class CsvFormat(GlossaryFormat):
 
     def dumps(self, entries: list[Entry]) -> str:
         buffer = io.StringIO()
-        quoting = csv.QUOTE_MINIMAL if self.delimiter == "," else csv.QUOTE_NONE
-        writer = csv.writer(buffer, delimiter=self.delimiter, quoting=quoting, lineterminator="\n")
+        if self.delimiter == ",":
+            writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        else:  # TSV has no quoting: a quote mark is an ordinary character
+            writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
         for source, target in self.rows(entries):
             if self.delimiter == "\t" and any(c in form for form in (source, target) for c in "\t\n"):
                 raise DiglotError(
                     _("the form {form!r} holds a tab or line break, which TSV cannot carry").format(form=f"{source} → {target}")
                 )
-            writer.writerow([source, target])
+            writer.writerow([escape_formula(source), escape_formula(target)])
         return buffer.getvalue()
 
 
@@ -179,4 +196,5 @@ class TsvFormat(CsvFormat):
 
     name = "tsv"
     suffixes = (".tsv",)
+    description = N_("two columns, tab-separated, no quoting: DeepL's and Google's glossaries (forms only)")
     delimiter = "\t"

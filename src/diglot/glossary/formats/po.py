@@ -23,22 +23,26 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-import polib
+from typing import TYPE_CHECKING, Any
 
 from diglot import __version__
 from diglot.errors import DiglotError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
 from diglot.glossary.model import LIST_FIELDS, TERM_FIELDS, Entry, Glossary, Origin, Problem
-from diglot.i18n import _
+from diglot.i18n import N_, _
 from diglot.provenance import Signature
 from diglot.textio import read_text
+
+if TYPE_CHECKING:
+    import polib
 
 ENTRY_KEYS = ("type", "status", "source", "note", "valid_from", "valid_until", "evidence")
 # "key: value" or "lang.key: value"; polib drops the space of an empty value ("note:").
 COMMENT_LINE = re.compile(r"^(?:(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.)?(?P<key>[a-z_]+):(?: (?P<value>.*))?$")
 SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+# A line of a PO file that holds a string: keyword (or none: a continuation) and one quoted string.
+STRING_LINE = re.compile(r'^(?:#[~|]\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+KEYWORD_LINE = re.compile(r"^(?:#[~|]\s*)?(?:msgctxt|msgid|msgid_plural|msgstr)\b|^\s*\"")
 
 
 def _lines(key: str, value: Any) -> list[str]:
@@ -62,6 +66,8 @@ def _comment(entry: Entry, source_lang: str, target_lang: str) -> str:
 
 def dumps_po(entries: list[Entry], source_lang: str = "ko", target_lang: str = "en") -> str:
     """A PO catalogue of ``entries``: msgctxt = id, msgid = source form, msgstr = target form."""
+    import polib  # here, not at the top: loading a YAML glossary should not pay for it
+
     po = polib.POFile(wrapwidth=0)
     signature = Signature.make(glossary=Glossary(entries).fingerprint)
     po.header = f"diglot glossary, {source_lang} → {target_lang}\nExported by diglot {__version__} ({signature})"
@@ -92,15 +98,30 @@ def dumps_po(entries: list[Entry], source_lang: str = "ko", target_lang: str = "
     return str(po) + "\n"
 
 
+def _check_strings(text: str, name: str) -> None:
+    """Refuse a string polib would read wrongly: it takes ``msgid "abc`` (unterminated) as ``ab``."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if KEYWORD_LINE.match(line) and not STRING_LINE.match(line):
+            raise MalformedInput(name, number, None, _("malformed PO: expected one quoted string on this line"))
+
+
 def _parse(path: Path) -> polib.POFile:
+    import polib
+
     text = read_text(path)
+    _check_strings(text, str(path))
     try:
-        return polib.pofile(text, wrapwidth=0)
+        # polib opens its argument as a file if it names one: a leading line break makes sure the
+        # text is never taken for a path (a one-line "/etc/passwd" is text here). Lines shift by one.
+        po = polib.pofile("\n" + text, wrapwidth=0)
     except (OSError, ValueError) as err:
         match = SYNTAX_LINE.search(str(err))
-        line = int(match.group(1)) if match else None
+        line = int(match.group(1)) - 1 if match else None
         problem = _("malformed PO: {problem}").format(problem=SYNTAX_LINE.sub("", str(err)).strip())
         raise MalformedInput(str(path), line, None, problem) from None
+    for message in po:
+        message.linenum = max(message.linenum - 1, 0)
+    return po
 
 
 def _language(header: str | None, default: str) -> str:
@@ -170,6 +191,7 @@ class PoFormat(GlossaryFormat):
 
     name = "po"
     suffixes = (".po",)
+    description = N_("gettext PO: msgctxt = entry id, msgid = source form, msgstr = target form, every field")
 
     def read(self, path: Path, problems: list[Problem]) -> list[Entry]:
         return read_po(Path(path), problems, self.source_lang, self.target_lang)

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from lxml import etree
-
 from diglot import __version__
 from diglot.errors import DiglotError, InputError, MalformedInput
 from diglot.glossary.formats.base import EntryIds, GlossaryFormat, language_code, working_language
@@ -39,7 +37,7 @@ from diglot.glossary.model import (
     Terms,
     is_acronym,
 )
-from diglot.i18n import _
+from diglot.i18n import N_, _
 from diglot.provenance import Signature
 from diglot.textio import normalize, read_text
 
@@ -93,6 +91,8 @@ ENTRY_CONTAINERS = ("termEntry", "conceptEntry")
 
 
 def _local(element: Any) -> str:
+    from lxml import etree  # here, not at the top: lxml costs a tenth of a second to import
+
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
@@ -111,6 +111,8 @@ def _plain_text(element: Any) -> str:
 
 
 def _sub(parent: Any, tag: str, text: str | None = None, **attrib: str) -> Any:
+    from lxml import etree
+
     element = etree.SubElement(parent, tag, attrib)
     try:
         element.text = text
@@ -140,6 +142,8 @@ def _tig(lang_set: Any, form: str, kind: str, term_type: str | None = None, role
 
 
 def _lang_set(entry_element: Any, lang: str, terms: Terms) -> None:
+    from lxml import etree
+
     lang_set = etree.SubElement(entry_element, "langSet", {XML_LANG: lang})
     if terms.first_mention:
         _note(lang_set, "first-mention", terms.first_mention)
@@ -179,6 +183,8 @@ def _term_entry(body: Any, entry: Entry) -> None:
 
 def dumps_tbx(entries: list[Entry]) -> str:
     """A TBX-Basic document holding ``entries``."""
+    from lxml import etree
+
     martif = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = _sub(martif, "martifHeader")
     file_desc = _sub(header, "fileDesc")
@@ -236,13 +242,23 @@ def _categories_of(element: Any) -> Iterator[tuple[str, str]]:
 
 def _parse(path: Path) -> Any:
     """The root element of a TBX file, parsed without network, DTD or entity expansion."""
+    from lxml import etree
+
     try:
         text = read_text(path)
-    except InputError:
-        head = path.read_bytes()[:2] if path.is_file() else b""
-        if head not in (b"\xff\xfe", b"\xfe\xff"):  # some CAT tools export UTF-16 with a BOM
+    except InputError as not_utf8:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise not_utf8 from None  # its message says why (missing, a folder, unreadable)
+        if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):  # some CAT tools export UTF-16 with a BOM
             raise
-        text = normalize(path.read_bytes().decode("utf-16"))
+        try:
+            text = normalize(data.decode("utf-16"))
+        except UnicodeDecodeError as err:
+            raise InputError(
+                _("{name} starts like UTF-16 but is not valid UTF-16 at byte {offset}").format(name=path, offset=err.start)
+            ) from None
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -445,6 +461,7 @@ class TbxFormat(GlossaryFormat):
 
     name = "tbx"
     suffixes = (".tbx", ".xml")
+    description = N_("TBX (ISO 30042): TBX-Basic out, TBX-Basic 2008 and TBX 2019 in, every field")
 
     def read(self, path: Path, problems: list[Problem]) -> list[Entry]:
         return read_tbx(Path(path), problems)
