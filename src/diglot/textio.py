@@ -177,6 +177,10 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
             os.fsync(out.fileno())
         # mkstemp makes the file private (0600); give it the old file's mode, or the usual one.
         os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else 0o666 & ~_umask())
+        if p.exists() and hasattr(os, "chown"):  # and its owner, where we may (root editing a user's file)
+            old = p.stat()
+            with contextlib.suppress(PermissionError):
+                os.chown(tmp, old.st_uid, old.st_gid)
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -202,16 +206,30 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
     The lock lives in a side file (``.NAME.lock``) so it survives the atomic rename of the
     file itself; the operating system releases it when the process dies, so a crash never
     leaves it stuck. POSIX systems lock with ``flock``, Windows with ``msvcrt.locking``.
+    The side file is removed when the edit ends, so none is left beside the user's file; an
+    editor that locked a side file just removed tries again with the new one.
     """
     p = Path(path)
     lock_path = p.with_name(f".{p.name}.lock")
-    with open(lock_path, "a+b") as lock:
+    while True:
+        lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below
         if not _lock(lock.fileno()):
+            lock.close()
             raise DiglotError(_("{name} is being edited by another process; try again").format(name=p))
         try:
-            yield
-        finally:
-            _unlock(lock.fileno())
+            current = os.path.samestat(os.fstat(lock.fileno()), os.stat(lock_path))
+        except FileNotFoundError:
+            current = False
+        if current:
+            break
+        lock.close()
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):  # Windows cannot remove an open file; it stays there
+            os.unlink(lock_path)
+        _unlock(lock.fileno())
+        lock.close()
 
 
 def _lock(fd: int) -> bool:
