@@ -42,6 +42,17 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
 
+  // On the translate page, each entry's first mention in the article is marked (first-mention style matters there).
+  for (const side of ["src", "tgt"]) {
+    const seen = new Set();
+    for (const mark of document.querySelectorAll(`.bead.paragraph > p.${side} mark.term[data-entry]`)) {
+      if (!seen.has(mark.dataset.entry)) {
+        seen.add(mark.dataset.entry);
+        mark.classList.add("first-mention");
+      }
+    }
+  }
+
   // The translation, paragraph by paragraph, is edited in place; the download form follows the edits.
   const target = document.querySelector("textarea#translation");
   const cells = document.querySelectorAll(".editable[data-paragraph]");
