@@ -69,7 +69,7 @@ TEMPLATE_MESSAGES = (
     N_("Article"),
     N_("Direction"),
     N_("told by the script"),
-    N_("Hover over a highlighted term, or focus it with the Tab key, to see its entry. Click in the translation to edit it."),
+    N_("Hover over a highlighted term, or focus it with the Tab key, to see its entry; each entry's first mention in the article has a blue underline. Click in the translation to edit it."),
     N_("Term report"),
     N_("entry"),
     N_("source"),
