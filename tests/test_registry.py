@@ -61,3 +61,14 @@ def test_unknown_names_and_suffixes_name_the_choices(family):
 
 def test_member_declares_nothing_by_default():
     assert (Member.name, Member.suffixes, Member.description) == ("", (), "")
+
+
+def test_suffixes_default_to_the_name():
+    class Tsv(Member):
+        name = "tsv"
+
+    class Markdown(Member):
+        name = "md"
+        suffixes = (".md", ".markdown")
+
+    assert Tsv.suffixes == (".tsv",) and Markdown.suffixes == (".md", ".markdown")

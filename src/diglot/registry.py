@@ -5,7 +5,7 @@ declares what the registry needs to know about it, and nothing else holds that k
 
     class TmxWriter(EditionWriter):
         name = "tmx"                     # what users type: --format tmx
-        suffixes = (".tmx",)             # the file suffixes that mean this member, lower case
+        suffixes = (".tmx",)             # the file suffixes that mean it, lower case (this is the default)
         description = N_("TMX 1.4b translation memory: one tu per translated bead")
 
 The package makes its registry once, from its own name and its base class::
@@ -41,13 +41,18 @@ from diglot.i18n import _
 class Member:
     """What every member of a family declares: its name, its file suffixes and one line of help.
 
-    ``description`` is marked with :func:`diglot.i18n.N_` where it is defined and translated
-    when shown.
+    ``suffixes`` default to the name's (``name = "tmx"``: ``(".tmx",)``); ``description`` is marked
+    with :func:`diglot.i18n.N_` where it is defined and translated when shown.
     """
 
     name: str = ""
     suffixes: tuple[str, ...] = ()
     description: str = ""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name and "suffixes" not in vars(cls):
+            cls.suffixes = (f".{cls.name}",)
 
 
 M = TypeVar("M", bound=Member)

@@ -19,17 +19,15 @@ from diglot.i18n import N_
 
 class JsonlWriter(EditionWriter):
     name = "jsonl"
-    suffixes = (".jsonl",)
     description = N_("JSON Lines: a header record, then one record per bead with its terms and findings")
 
     def render(self, edition: Edition) -> str:
-        doc = edition.doc
         records: list[dict[str, object]] = [
             {
                 "type": "edition",
-                "id": doc.id,
-                "src_lang": doc.src_lang,
-                "tgt_lang": doc.tgt_lang,
+                "id": edition.doc.id,
+                "src_lang": edition.doc.src_lang,
+                "tgt_lang": edition.doc.tgt_lang,
                 "machine_translation": edition.machine,
                 "signature": edition.signature.as_dict(),
                 "summary": edition.summary(),

@@ -33,8 +33,7 @@ class MarkdownWriter(EditionWriter):
     description = N_("Markdown: a two-column table, terms in bold, findings listed below")
 
     def render(self, edition: Edition) -> str:
-        doc = edition.doc
-        src_name, tgt_name = (LANGUAGE_NAMES.get(code, code) for code in (doc.src_lang, doc.tgt_lang))
+        src_name, tgt_name = (LANGUAGE_NAMES.get(code, code) for code in (edition.doc.src_lang, edition.doc.tgt_lang))
         lines = [
             f"# {escape(edition.title)}",
             "",

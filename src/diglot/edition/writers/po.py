@@ -21,7 +21,6 @@ from diglot.i18n import N_
 
 class PoWriter(EditionWriter):
     name = "po"
-    suffixes = (".po",)
     description = N_("gettext PO: msgctxt DOCUMENT#BEAD, msgid source, msgstr target, terms as comments")
 
     def render(self, edition: Edition) -> str:

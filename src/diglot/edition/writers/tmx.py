@@ -19,7 +19,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 class TmxWriter(EditionWriter):
     name = "tmx"
-    suffixes = (".tmx",)
     description = N_("TMX 1.4b translation memory: one tu per translated bead")
 
     def render(self, edition: Edition) -> str:

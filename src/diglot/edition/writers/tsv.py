@@ -27,7 +27,6 @@ def _ids(indices: tuple[int, ...]) -> str:
 
 class TsvWriter(EditionWriter):
     name = "tsv"
-    suffixes = (".tsv",)
     description = N_("tab-separated: bead, paragraph, segment ids, source, target, kind, score, findings")
 
     def render(self, edition: Edition) -> str:

@@ -35,15 +35,14 @@ class XliffWriter(EditionWriter):
     def render(self, edition: Edition) -> str:
         from lxml import etree  # only when this format is written
 
-        doc = edition.doc
         root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
         file = etree.SubElement(
             root,
             _X + "file",
             {
-                "original": doc.id,
-                "source-language": doc.src_lang,
-                "target-language": doc.tgt_lang,
+                "original": edition.doc.id,
+                "source-language": edition.doc.src_lang,
+                "target-language": edition.doc.tgt_lang,
                 "datatype": "plaintext",
                 "tool-id": "diglot",
             },
