@@ -169,3 +169,18 @@ def test_edit_of_a_proposal_without_korean_asks_for_it(tmp_path, monkeypatch, ca
     assert "Traceback" not in captured.err and "1 accepted" in captured.out
     (entry,) = load_glossary([glossary])
     assert (entry.preferred("ko"), entry.preferred("en"), entry.type) == ("오바마", "Obama", "person")
+
+
+def test_the_mining_commands_load_no_mining_code_until_they_run():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, diglot.cli.glossary_mine, diglot.cli.glossary_review, diglot.cli.glossary_consistency\n"
+        "from diglot.cli.glossary_mine import DEFAULT_MIN_PAIRS\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('diglot.mine', 'rich.table', 'kiwipiepy'))), DEFAULT_MIN_PAIRS)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    from diglot.mine import MIN_SENTENCE_PAIRS
+
+    assert out == ["[]", str(MIN_SENTENCE_PAIRS)]  # the --help default is the library's

@@ -166,11 +166,12 @@ def prefer_longest(associations: list[Association]) -> list[Association]:
 def prefer_whole_names(associations: list[Association]) -> list[Association]:
     """Drop pairs that are parts of one longer pair on both sides: ``버락`` ↔ *Barack* when
     ``버락 오바마`` ↔ *Barack Obama* accounts for at least :data:`NESTED_SHARE` of its
-    co-occurrences (a first name nearly always written whole), and sounds as much like its Korean
-    (``이명박`` ↔ *Lee Myung-bak* does not give way to ``이명박 대통령`` ↔ *President Lee
-    Myung-bak*: a title is not part of a name). A part with evidence of its own
+    co-occurrences (a first name nearly always written whole), and sounds like its Korean if the
+    part does (``이명박`` ↔ *Lee Myung-bak* does not give way to ``이명박 대통령`` ↔ *President
+    Lee Myung-bak*: a title is not part of a name). A part with evidence of its own
     stays (``오바마`` ↔ *Obama*, mostly written alone). A Korean candidate whose best pair is such
-    a part gives way on both sides, with every other partner too (``콘돌리자`` is not then paired with *State Condoleezza Rice*); order is
+    a part gives way with every other partner too, and so does its English if that pair is its
+    best too (``콘돌리자`` is not then paired with *State Condoleezza Rice*); order is
     kept."""
     by_en_word: dict[str, list[Association]] = {}
     for a in associations:
@@ -186,15 +187,18 @@ def prefer_whole_names(associations: list[Association]) -> list[Association]:
             and len(other.en) > len(a.en)
             and f" {a.en} " in f" {other.en} "
             and other.together >= NESTED_SHARE * a.together
-            and other.sound_likeness >= a.sound_likeness  # a name, not a name and its title
+            and (other.sound_likeness > 0 or not a.sound_likeness)  # a name, not a name and its title
             for other in by_en_word.get(words[0], ()) if words
         )
 
     best: dict[str, Association] = {}
+    best_en: dict[str, Association] = {}
     for a in associations:
         best.setdefault(a.ko, a)
+        best_en.setdefault(a.en, a)
     parts = [a for a in best.values() if part(a)]
-    ko_parts, en_parts = {a.ko for a in parts}, {a.en for a in parts}
+    ko_parts = {a.ko for a in parts}
+    en_parts = {a.en for a in parts if best_en[a.en] is a}  # Barack, not Obama (best with 오바마)
     return [a for a in associations if a.ko not in ko_parts and a.en not in en_parts]
 
 
