@@ -10,14 +10,12 @@ from diglot.errors import DiglotError, InputError
 from diglot.glossary.formats import format_for_path
 from diglot.glossary.model import Glossary, Origin, Problem
 from diglot.i18n import _
+from diglot.paths import data_dir
 
 
 def default_glossary_dir() -> Path:
     """The curated glossaries shipped with diglot (inside a wheel, else the repo's ``glossaries/``)."""
-    packaged = Path(__file__).resolve().parents[1] / "_data" / "glossaries"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "glossaries"
+    return data_dir("glossaries")
 
 
 def glossary_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
