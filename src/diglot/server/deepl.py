@@ -25,9 +25,8 @@ from starlette.routing import Route
 from diglot.errors import DiglotError
 from diglot.i18n import _
 from diglot.server.http import ApiError, Fields, guard, read_fields
-from diglot.server.service import check_limits, translate_texts
+from diglot.server.service import ENGLISH_NAMES, check_limits, translate_texts
 
-NAMES = {"ko": "Korean", "en": "English"}
 TARGET_VARIANTS = {"en": [("EN-GB", "English (British)"), ("EN-US", "English (American)")]}
 GLOSSARY_LANGUAGES = ("ko", "en")  # a diglot entry has a Korean and an English side
 CHARACTER_LIMIT = 10**12  # no quota: /v2/usage reports this as the limit
@@ -54,8 +53,7 @@ def _code(state, value: str | None, field: str, required: bool) -> str | None:
             raise ApiError(400, _("Value for '{field}' not supported.").format(field=field))
         return None
     code = value.strip().lower().split("-")[0]
-    known = {c for pair in state.language_pairs() for c in pair} | set(NAMES)
-    if code not in known:
+    if code not in state.languages():
         raise ApiError(400, _("Value for '{field}' not supported.").format(field=field))
     return code
 
@@ -102,10 +100,10 @@ async def languages(request: Request) -> JSONResponse:
     if (fields.text("type") or "source").lower() == "target":
         out = []
         for code in sorted({t for _s, t in pairs}):
-            for variant, name in TARGET_VARIANTS.get(code, [(code.upper(), NAMES.get(code, code))]):
+            for variant, name in TARGET_VARIANTS.get(code, [(code.upper(), ENGLISH_NAMES.get(code, code))]):
                 out.append({"language": variant, "name": name, "supports_formality": False})
         return JSONResponse(out)
-    return JSONResponse([{"language": s.upper(), "name": NAMES.get(s, s)} for s in sorted({s for s, _t in pairs})])
+    return JSONResponse([{"language": s.upper(), "name": ENGLISH_NAMES.get(s, s)} for s in sorted({s for s, _t in pairs})])
 
 
 async def usage(request: Request) -> JSONResponse:

@@ -33,9 +33,8 @@ from diglot.i18n import _
 from diglot.server.detect import detect
 from diglot.server.http import ApiError, Fields, guard, read_fields
 from diglot.server.markup import translate_html, translate_markdown
-from diglot.server.service import check_limits, translate_texts
+from diglot.server.service import ENGLISH_NAMES, check_limits, translate_texts
 
-LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}  # LibreTranslate's clients show English names
 FILE_FORMATS = (".txt", ".md", ".html", ".htm")
 FILE_LIFETIME = 3600.0  # seconds a translated file waits for its download
 _FILE_NAME = re.compile(r"^[0-9a-f]{32}\.[\w\- .]{1,120}$")
@@ -44,9 +43,9 @@ _FILE_NAME = re.compile(r"^[0-9a-f]{32}\.[\w\- .]{1,120}$")
 def languages_list(state) -> list[dict]:
     """Every language the server translates from, with the languages it translates it into."""
     pairs = state.language_pairs()
-    codes = sorted({c for pair in pairs for c in pair} | set(LANGUAGE_NAMES))
+    codes = sorted(state.languages())
     return [
-        {"code": code, "name": LANGUAGE_NAMES.get(code, code), "targets": sorted(t for s, t in pairs if s == code)}
+        {"code": code, "name": ENGLISH_NAMES.get(code, code), "targets": sorted(t for s, t in pairs if s == code)}
         for code in codes
     ]
 
@@ -68,10 +67,9 @@ def _language(state, fields: Fields, name: str, allow_auto: bool = False) -> str
     if not code:
         raise ApiError(400, _("Invalid request: missing {field} parameter").format(field=name))
     code = code.strip().lower()
-    known = {c for pair in state.language_pairs() for c in pair} | set(LANGUAGE_NAMES)
     if code == "auto" and allow_auto:
         return code
-    if code not in known:
+    if code not in state.languages():
         raise ApiError(400, _("{lang} is not supported").format(lang=code))
     return code
 
@@ -130,7 +128,7 @@ async def frontend_settings(request: Request) -> JSONResponse:
         "supportedFilesFormat": list(FILE_FORMATS),
         "language": {
             "source": {"code": "auto", "name": "Auto Detect"},
-            "target": {"code": "en", "name": LANGUAGE_NAMES["en"]},
+            "target": {"code": "en", "name": ENGLISH_NAMES["en"]},
         },
     })
 

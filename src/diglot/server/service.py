@@ -14,6 +14,8 @@ from diglot.server.detect import detect
 from diglot.server.http import ApiError
 from diglot.server.markup import translate_html
 
+ENGLISH_NAMES = {"ko": "Korean", "en": "English"}  # both APIs' clients show languages by English name
+
 
 def check_limits(state, texts: list[str]) -> None:
     """LibreTranslate's limits on texts a request and characters a request."""

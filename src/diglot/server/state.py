@@ -144,6 +144,12 @@ class ServerState:
         pivots = {(a, d) for a, b in direct for c, d in direct if b == c == "en" and a != d}
         return direct | pivots
 
+    def languages(self) -> set[str]:
+        """Every language code the server knows: Korean, English and those of the installed models."""
+        from diglot.languages import LANGS
+
+        return {code for pair in self.language_pairs() for code in pair} | set(LANGS)
+
     def _engine(self, source: str, target: str):
         """One engine (one loaded model) per language pair, shared by every glossary."""
         from diglot.translate import ENGINES, EngineOptions, route
