@@ -192,3 +192,27 @@ def test_new_kinds_are_found_with_their_kind():
     ]
     # A reference with a capital inside is case-sensitive: the north of a province is not North Korea.
     assert matcher.find("in the north of the province") == []
+
+
+def test_an_accepted_metonym_may_be_another_entrys_form_and_prefer_chooses(curated):
+    # korean-english-park.dev.en uses Seoul, Beijing and Washington for governments.
+    text = "Seoul urged Beijing to act"
+    assert [(m.entry, m.kind) for m in curated.find(text, "en")] == [("seoul", "preferred"), ("beijing", "preferred")]
+    assert [(m.entry, m.kind) for m in curated.find(text, "en", prefer={"south-korea", "china"})] == [
+        ("south-korea", "accepted"),
+        ("china", "accepted"),
+    ]
+
+
+def test_lint_allows_a_metonym_but_not_two_entries_with_one_form(tmp_path):
+    from diglot.glossary.lint import lint
+
+    def entry(entry_id, **en):
+        return Entry(entry_id, "place", {"ko": Terms(entry_id), "en": Terms(**en)}, source="s")
+
+    ok = Glossary([entry("seoul", preferred="Seoul"), entry("south-korea", preferred="South Korea", accepted=["Seoul"])])
+    assert [p for p in lint(ok) if p.severity == "error"] == []
+    twice = Glossary([*ok, entry("government", preferred="the government", accepted=["Seoul"])])
+    assert [p.message for p in lint(twice) if p.severity == "error"] == [
+        "entry government: en form 'Seoul' is also claimed by entry south-korea"
+    ]

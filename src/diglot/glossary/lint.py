@@ -7,7 +7,7 @@ this module adds the checks across entries.
 from __future__ import annotations
 
 from diglot.glossary.match import search_key
-from diglot.glossary.model import REQUIRED_LANGUAGES, Glossary, Origin, Problem
+from diglot.glossary.model import ACCEPTED, REQUIRED_LANGUAGES, Glossary, Origin, Problem
 from diglot.i18n import _
 
 
@@ -15,7 +15,7 @@ def lint(glossary: Glossary) -> list[Problem]:
     """Every problem of ``glossary``: those found while reading it, then the cross-entry ones."""
     problems = list(glossary.problems)
     first_seen: dict[str, Origin] = {}
-    claimed: dict[tuple[str, str], str] = {}  # (lang, key) → entry id
+    claimed: dict[tuple[str, str, bool], str] = {}  # (lang, key, accepted?) → entry id
     for entry in glossary:
         origin = entry.origin or Origin("?")
 
@@ -49,7 +49,7 @@ def lint(glossary: Glossary) -> list[Problem]:
                     ),
                 )
             own: set[str] = set()
-            for form, _kind, _short in terms.forms():
+            for form, kind, _short in terms.forms():
                 key = search_key(form).casefold()
                 if key in own:
                     if form != terms.preferred:
@@ -59,7 +59,9 @@ def lint(glossary: Glossary) -> list[Problem]:
                         )
                     continue
                 own.add(key)
-                other = claimed.setdefault((lang, key), entry.id)
+                # An accepted form may be another entry's own (Seoul: the city, and the government
+                # it stands for); two entries' forms of the same use may not.
+                other = claimed.setdefault((lang, key, kind == ACCEPTED), entry.id)
                 if other != entry.id:
                     add(
                         "error",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Collection
 
 import ahocorasick
 import numpy as np
@@ -143,8 +144,13 @@ class Matcher:
             if len(automaton):
                 automaton.make_automaton()
 
-    def find(self, text: str, lang: str | None = None) -> list[Mention]:
-        """Every mention in ``text`` (of forms in ``lang``, or of any language), in text order."""
+    def find(self, text: str, lang: str | None = None, prefer: Collection[str] = ()) -> list[Mention]:
+        """Every mention in ``text`` (of forms in ``lang``, or of any language), in text order.
+
+        Where a form belongs to several entries (an accepted metonym: ``Seoul`` the city and
+        the government), the entry in ``prefer`` is chosen (the source's entries, when
+        checking a translation), else the one whose own form it is.
+        """
         text = unicodedata.normalize("NFC", text)
         view, offsets = _view(text)
         candidates = []
@@ -156,9 +162,10 @@ class Matcher:
                 first = end - len(key) + 1
                 start, stop = int(offsets[first]), int(offsets[end]) + 1
                 gaps = frozenset() if stop - start == len(key) else _gaps(offsets, first, end)
-                form = next((f for f in forms if (lang is None or f.lang == lang) and f.spacing_fits(gaps)), None)
-                if form is None:
+                fitting = [f for f in forms if (lang is None or f.lang == lang) and f.spacing_fits(gaps)]
+                if not fitting:
                     continue
+                form = next((f for f in fitting if f.entry in prefer), fitting[0])
                 suffix = _boundary_suffix(text, start, stop, form.lang)
                 if suffix is not None and not _other_entity(text, start, stop, form):
                     candidates.append((start, stop, suffix, form))
