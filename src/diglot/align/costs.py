@@ -93,7 +93,7 @@ class _BatchHits:
 
         def flat(pick) -> tuple[np.ndarray, np.ndarray]:
             parts = [pick(doc) for doc in docs]
-            index = [d * rows * cols + i * cols + j for d, (i, j, _) in enumerate(parts)]
+            index = [d * rows * cols + i.astype(np.int64) * cols + j for d, (i, j, _) in enumerate(parts)]
             return np.concatenate(index), np.concatenate([k for _, _, k in parts])
 
         self.ko_hits, self.en_hits = flat(lambda d: d.ko_hits.hits), flat(lambda d: d.en_hits.hits)

@@ -8,6 +8,7 @@ unit found gives a *hit* (Korean sentence, English sentence, kind). The cost tab
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -148,8 +149,8 @@ def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool
         for key in set().union(*(wanted.intersection(part) for part in parts)):
             postings.setdefault(key, []).append(index)
     key_ids = {key: number for number, key in enumerate(postings)}
-    asked_unit: list[int] = []  # one (unit, key) pair for each key of a unit found somewhere
-    asked_key: list[int] = []
+    asked_unit = array("q")  # one (unit, key) pair for each key of a unit found somewhere
+    asked_key = array("q")  # (arrays of machine integers: there are millions in a long document)
     get = key_ids.get
     for unit, keys in enumerate(unit_keys):
         for number in map(get, keys):
@@ -161,7 +162,7 @@ def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool
     lengths = np.array([len(p) for p in postings.values()], dtype=np.int64)
     coded = np.repeat(np.arange(len(lengths), dtype=np.int64) * (m + 1), lengths)
     coded += np.fromiter((i for p in postings.values() for i in p), dtype=np.int64, count=int(lengths.sum()))
-    asked_unit_ids, asked_keys = np.array(asked_unit, dtype=np.int64), np.array(asked_key, dtype=np.int64)
+    asked_unit_ids, asked_keys = np.frombuffer(asked_unit, dtype=np.int64), np.frombuffer(asked_key, dtype=np.int64)
     low, high = np.zeros(len(asked_keys), dtype=np.int64), np.full(len(asked_keys), m, dtype=np.int64)
     if reach is not None:  # the columns of the diagonal's neighbourhood, as int(i * m / n) ± reach
         low = np.maximum(0, (sentences[asked_unit_ids] * m / n).astype(np.int64) - reach)
@@ -172,9 +173,11 @@ def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool
     position = np.arange(len(found)) - np.repeat(np.cumsum(last - first) - (last - first), last - first)
     unit_other = np.unique(asked_unit_ids[found] * m + coded[first[found] + position] % (m + 1))
     unit, other = unit_other // max(m, 1), unit_other % max(m, 1)
-    hits = sentences[unit], other, kinds[unit]
     both = (unit[1:] == unit[:-1]) & (other[1:] == other[:-1] + 1)  # found in other and other + 1
-    overlaps = sentences[unit[:-1][both]], other[:-1][both], kinds[unit[:-1][both]]
+    # Stored small (a long document has millions of hits): sentence numbers in 32 bits, kinds in 8.
+    small = lambda rows, cols, kinds: (rows.astype(np.int32), cols.astype(np.int32), kinds.astype(np.int8))  # noqa: E731
+    hits = small(sentences[unit], other, kinds[unit])
+    overlaps = small(sentences[unit[:-1][both]], other[:-1][both], kinds[unit[:-1][both]])
     if flip:  # (English j, Korean i) → (i, j)
         hits, overlaps = (hits[1], hits[0], hits[2]), (overlaps[1], overlaps[0], overlaps[2])
     return Hits(totals, hits, overlaps, side=1 if flip else 0)

@@ -170,7 +170,7 @@ def _reestimate(docs: list[Document], results: list[list[ScoredBead]], params: P
             chosen = np.array(rows, dtype=np.int64) * len(doc.en) + np.array(cols, dtype=np.int64)
             for side, sentences in ((doc.ko_hits, rows), (doc.en_hits, cols)):
                 i, j, k = side.hits
-                hits += np.bincount(k[np.isin(i * len(doc.en) + j, chosen)], minlength=len(KINDS)) if len(k) else 0
+                hits += np.bincount(k[np.isin(i.astype(np.int64) * len(doc.en) + j, chosen)], minlength=len(KINDS)) if len(k) else 0
                 units += side.totals[list(sentences)].sum(0)
     as_counts = lambda hits, units: {kind: (int(hits[n]), int(units[n])) for n, kind in enumerate(KINDS)}  # noqa: E731
     params = estimate(
