@@ -55,3 +55,22 @@ def test_spans_point_at_the_text():
     text = "탈북자 2만여 명"
     (number,) = extract_numbers(text, "ko")
     assert text[number.start : number.end] == number.text == "2만"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the $50bn (£27bn) plan", [50e9, 27e9]),  # money with its scale abbreviated
+        ("an initial $5m", [5e6]),
+        ("Obama's trip &#8212; and", []),  # a character reference, not 8212
+        ("to ¢æ114 ($179) per metric ton", [114, 179]),  # mojibake of a currency sign
+        ("a fine of euro500", [500]),
+        ("an address in NW1 at 8:40", [8, 40]),  # a postcode is not a number
+    ],
+)
+def test_english_page_text(text, expected):
+    assert values(text, "en") == expected
+
+
+def test_a_code_glued_to_letters_is_not_a_korean_number():
+    assert values("NW1에 사는 여성", "ko") == []

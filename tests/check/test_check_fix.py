@@ -46,7 +46,7 @@ def test_particle_follows_the_new_term(particles, before, after):
 
 def test_english_capital_plural_and_possessive_are_kept(curated):
     source = "강제송환된 탈북자들과 탈북자의 가족"
-    target = "Forcible repatriation of N.K. defectors and a defector's family"
+    target = "Forcible repatriation of N.K. defectors and an N.K. defector's family"
     findings = check_pair(source, target, "ko", "en", curated)
     assert fix_text(target, findings, curated.glossary, "en") == (
         "Forced repatriation of North Korean defectors and a North Korean defector's family"
@@ -85,7 +85,7 @@ def test_later_mentions_take_the_short_form(news):
     [
         ("He met an N.K. defector.", "He met a North Korean defector."),
         ("An N.K. defector spoke.", "A North Korean defector spoke."),
-        ("He met a defector.", "He met a North Korean defector."),
+        ("He met a N.K. defector.", "He met a North Korean defector."),
     ],
 )
 def test_english_article_follows_the_new_term(curated, before, after):
@@ -103,3 +103,47 @@ def test_headline_title_case_is_kept(curated):
     target = "China Halts Forcible Repatriation"
     findings = check_pair("중국, 강제북송 중단", target, "ko", "en", curated)
     assert fix_text(target, findings, curated.glossary, "en") == "China Halts Forced Repatriation"
+
+
+def test_quoted_speech_is_reported_but_not_rewritten(curated):
+    from diglot.check import check_pair, fix_text
+
+    target = 'He said "the N.K. defectors must go home", and the N.K. defectors left.'
+    findings = check_pair("그는 탈북자들이 돌아가야 한다고 말했고 탈북자들은 떠났다.", target, "ko", "en", curated)
+    variants = [f for f in findings if f.status == "variant"]
+    assert len(variants) == 2
+    assert "direct quotation" in variants[0].message and "direct quotation" not in variants[1].message
+    assert fix_text(target, findings, curated.glossary, "en") == (
+        'He said "the N.K. defectors must go home", and the North Korean defectors left.'
+    )
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("“우리는 강제송환에 반대한다”고 말했다", True),
+        ("Kim's ``the N.K. defectors'' said", True),
+        ("the defectors' families said", False),  # an apostrophe opens nothing
+        ('an open " quote with no end: the N.K. defectors', False),
+    ],
+)
+def test_quotations(text, quoted):
+    from diglot.check.quotes import in_quotation
+
+    offset = max(text.find("강제송환"), text.find("N.K."), text.find("defectors"))
+    assert in_quotation(text, offset) is quoted
+
+
+def test_a_fix_that_would_repeat_the_sentence_is_refused(curated):
+    from diglot.check import check_pair, fix_text
+
+    # the seed article: "alleged defectors from North Korea"
+    target = "China should stop the deportation of alleged N.K. defectors from North Korea."
+    findings = check_pair("중국은 탈북자 추방을 중단해야 한다.", target, "ko", "en", curated)
+    [variant] = [f for f in findings if f.status == "variant"]
+    assert "not fixed: North Korean defector would repeat North Korean" in variant.message
+    assert fix_text(target, findings, curated.glossary, "en") == target
+    # a sentence that speaks of South Korean nationality is no reason to refuse
+    target = "Two of the N.K. defectors hold South Korean nationality."
+    findings = check_pair("탈북자 가운데 2명은 한국 국적을 얻었다.", target, "ko", "en", curated)
+    assert fix_text(target, findings, curated.glossary, "en") == "Two of the North Korean defectors hold South Korean nationality."

@@ -51,3 +51,58 @@ def test_news_idioms_are_not_reported():
     assert found("10대 청소년", "teenagers") == []
     # without the weekday, the day of the month is a finding
     assert found("정부 당국자들이 5일 밝혔다", "officials said") == [("number-missing", "5", None)]
+
+
+@pytest.mark.parametrize(
+    "korean, english",
+    [  # sentences of korean-english-park.dev, cut short
+        ("15m 간격으로 설치됐다", "placed 15 meters (49 feet) from each other"),  # a conversion in brackets
+        ("900mm이상의 강수량을 기록했다", "dropping up to 36 inches (900 mm) in some areas"),
+        ("바그다드에서 북쪽으로 약 240km 떨어진 지역에서", "About 150 miles north of the capital"),  # converted
+        ("시속 120km의 1급 태풍으로", "as a Category 1 storm with winds of at least 75 mph"),
+        ("무장괴한 1명이", "a gunman"),  # one, said with an article
+        ("1년에 2차례 유대교 신년인", "twice a year, on the eve of Jewish New Year"),
+        ("2, 3년 전만해도", "A couple years ago"),
+        ("이번이 2번째다.", "It was the second day attackers have targeted"),  # an ordinal
+        ("제 8호 태풍 ‘풍웡’이", "A weakened Typhoon Fung-Wong"),  # a typhoon's number, left out
+        ("30%~50% 여성들의 성욕을 감퇴하게 만든다", "in about a third to a half of women"),  # fractions
+        ("0.5%포인트 인하한 것은", "an emergency half-point cut"),
+        ("오전 0시 26분 발생한 지진", "The quake, which struck about 12:26 a.m."),  # clock hours
+        ("현지시간 7시 15분 (그리니치 표준시 12시 15분)에", "a call at 0715 (1215 GMT)"),
+        ("지난 25일에도 여객기가 비상 착륙했다.", "just three days after a Qantas jumbo jet made an emergency landing"),
+        ("지난해 10월 처음으로 설치했을 당시", "first planted in October 2007"),  # a relative year
+        ("군 지휘관들, 국방개혁안 우려      2005.10", "Commanders worry about the military reform plan."),  # a stamp
+        ("모두 17차례의 연쇄폭발이 발생했으며 폭탄은 10km 반경에서", "Seventeen blasts went off, all within a 6-mile (10-km) radius"),
+        ("500억 달러의 추가 자금을", "more than $50bn (£27bn) in extra emergency funding"),
+        ("6자회담 참여국", "all parties"),  # the 6 of a glossary term is the term's finding
+        ("하루 앞두고", "24 hours before a Wednesday deadline"),
+        ("약 36명의 이스라엘군이 사망하였다.", "About three dozen Israeli soldiers have also died."),
+    ],
+)
+def test_real_sentences_whose_numbers_agree(korean, english, curated):
+    from diglot.check import check_pair
+
+    numbers = [f for f in check_pair(korean, english, "ko", "en", curated) if f.status.startswith("number")]
+    assert numbers == []
+    assert [f for f in check_pair(english, korean, "en", "ko", curated) if f.status.startswith("number")] == []
+
+
+@pytest.mark.parametrize(
+    "korean, english, expected",
+    [  # real discrepancies of korean-english-park.dev
+        ("어선 50만여척이 항구로 대피했다.", "More than 50,000 fishing boats returned to harbor.", ("number-changed", "50만", "50,000")),
+        ("런던에서 남쪽으로 117km 떨어진", "110 miles southwest of London", ("number-changed", "117", "110")),
+        ("0.5 달러(약 500원)를 내지 않는 한", "15 cents per call to skip ads", ("number-changed", "0.5", "15")),
+        ("10일 후에 다시 만나기로 합의했다", "agreed to meet again", ("number-missing", "10", None)),
+        ("헤즈볼라측은 사망했다.", "bringing the number killed to 19.", ("number-added", None, "19")),
+    ],
+)
+def test_real_discrepancies_are_still_reported(korean, english, expected):
+    assert found(korean, english) == [expected]
+
+
+def test_a_number_inside_brackets_after_a_figure_is_its_conversion_only_when_the_figure_matches():
+    # 25 km is not in the Korean: reported; (15 miles) converts it: not reported on its own
+    assert found("모리오카에서 남쪽으로 80km", "about 25km (15 miles) east of Morioka and 80km (50 miles) south") == [
+        ("number-added", None, "25")
+    ]

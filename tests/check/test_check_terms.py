@@ -73,7 +73,8 @@ def test_each_target_rendering_is_judged(curated):
 
 def test_place_named_by_its_demonym_counts_as_rendered(curated):
     findings = check_pair("북한 주민 2만여 명", "More than 20,000 North Koreans", "ko", "en", curated)
-    assert statuses(findings) == [("north-korea", "ok", "North Koreans")]
+    [(entry, status, found)] = statuses(findings)  # an adjective form of the glossary or one built on the name
+    assert (entry, status) == ("north-korea", "ok") and found.startswith("North Korean")
 
 
 def test_proposed_entries_are_not_checked(tmp_path):
