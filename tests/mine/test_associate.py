@@ -90,3 +90,26 @@ def test_sound_likeness_breaks_ties_between_transliterations():
 def test_a_one_word_name_that_sounds_like_the_korean_is_kept():
     kept = prefer_longest([association("버락", "barack", 10), association("버락", "barack obama", 10)])
     assert ("버락", "barack") in [(a.ko, a.en) for a in kept]  # PLK = PLK; Barack Obama is PLKPM
+
+
+def test_counts_are_those_of_a_plain_count_of_the_corpus(beads_of_corpus):
+    """associate counts through the aligner's lexicon (diglot.align.lexicon.cooccurrences): the
+    same numbers as counting the candidate sets by hand."""
+    from collections import Counter
+
+    ko_counts, en_counts, together = Counter(), Counter(), Counter()
+    for ko, en in beads_of_corpus:
+        ko_counts.update(ko)
+        en_counts.update(en)
+        together.update((k, e) for k in ko for e in en)
+    found = associate(beads_of_corpus, min_count=2, min_llr=float("-inf"))
+    assert found and {(a.ko, a.en): a.together for a in found} == {p: c for p, c in together.items() if c >= 2}
+    assert all((a.ko_count, a.en_count) == (ko_counts[a.ko], en_counts[a.en]) for a in found)
+
+
+@pytest.fixture(scope="module")
+def beads_of_corpus(beads):
+    from diglot.mine.propose import candidate_table
+
+    table = candidate_table(beads)
+    return list(zip(table.ko, table.en))

@@ -23,12 +23,12 @@ word the English leaves out (``민주당 버락 오바마``), and the competitiv
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable
 
+from diglot.align.lexicon import cooccurrences
 from diglot.align.romanize import PRESS_SURNAMES, romanize_name, skeleton, skeletons
 
 SIGNIFICANT_LLR = 10.83  # chi-square, one degree of freedom, p < 0.001
@@ -105,23 +105,12 @@ def log_likelihood_ratio(together: int, a_count: int, b_count: int, total: int) 
 def associate(
     beads: Iterable[tuple[set[str], set[str]]], min_count: int = 2, min_llr: float = SIGNIFICANT_LLR
 ) -> list[Association]:
-    """Every pair seen together in at least ``min_count`` beads with G² ≥ ``min_llr``, best first."""
-    beads = list(beads)
-    total = len(beads)
-    ko_counts: Counter[str] = Counter()
-    en_counts: Counter[str] = Counter()
-    for ko, en in beads:
-        ko_counts.update(ko)
-        en_counts.update(en)
-    together: Counter[tuple[str, str]] = Counter()
-    for ko, en in beads:
-        ko_kept = [k for k in ko if ko_counts[k] >= min_count]
-        en_kept = [e for e in en if en_counts[e] >= min_count]
-        together.update((k, e) for k in ko_kept for e in en_kept)
+    """Every pair seen together in at least ``min_count`` beads with G² ≥ ``min_llr``, best first.
+    The counting is the aligner's lexicon's (:func:`diglot.align.lexicon.cooccurrences`)."""
+    counts = cooccurrences(beads, min_count=min_count)
+    ko_counts, en_counts, total = counts.ko_counts, counts.en_counts, counts.pairs
     out = []
-    for (k, e), c in together.items():
-        if c < min_count:
-            continue
+    for (k, e), c in counts.together.items():
         llr = log_likelihood_ratio(c, ko_counts[k], en_counts[e], total)
         if llr < min_llr:
             continue
