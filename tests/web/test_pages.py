@@ -232,3 +232,9 @@ def test_glossary_edit_lints_then_replaces_the_entry(client, glossary_dir):
     assert changed.status_code == 200, changed.text[-300:]
     assert "Refugee Aid Commission" in dom(changed).xpath('//article[@data-entry="cnkr"]')[0].text_content()
     assert dom(client.get("/glossary", params={"q": "Refugee Aid Commission"})).xpath('//article[@data-entry="cnkr"]')
+
+
+def test_translate_page_refuses_a_binary_upload_with_a_message(client):
+    refused = client.post("/", data={"direction": "auto"}, files={"q_file": ("photo.jpg", b"\xff\xd8\xff\x00\x10JFIF", "image/jpeg")})
+    assert refused.status_code == 400
+    assert "photo.jpg looks like a binary file, not text" in dom(refused).xpath('//*[@data-message="error"]')[0].text_content()
