@@ -1,4 +1,4 @@
-"""The aligned text that ``diglot glossary mine`` and ``consistency`` read, and their shared checks.
+"""The aligned text that ``diglot glossary mine`` and ``consistency`` read.
 
 File pairs (aligned, or line-parallel with ``--presplit``) or ``--jsonl`` documents, and the
 glossary that anchors the alignment (``-g``, ``--no-glossary``).
@@ -7,23 +7,15 @@ glossary that anchors the alignment (``-g``, ``--no-glossary``).
 from __future__ import annotations
 
 import argparse
-import contextlib
 from typing import TYPE_CHECKING
 
-from diglot.cli.common import add_glossary_option
+from diglot.cli.common import add_glossary_option, working
 from diglot.errors import DiglotError
 from diglot.i18n import _
 
 if TYPE_CHECKING:
     from diglot.glossary import Glossary
     from diglot.mine import BeadText
-
-
-def require_positive(args: argparse.Namespace, *options: str) -> None:
-    """Each of ``options`` (``--top``, ``--min-count`` …) must be 1 or more: one line if not."""
-    for option in options:
-        if getattr(args, option.lstrip("-").replace("-", "_")) < 1:
-            raise DiglotError(_("{option} must be 1 or more").format(option=option))
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
@@ -40,14 +32,6 @@ def glossary_of(args: argparse.Namespace) -> Glossary:
     from diglot.glossary import Glossary, load_glossary
 
     return Glossary([]) if args.no_glossary else load_glossary(args.glossary)
-
-
-def working(message: str) -> contextlib.AbstractContextManager[object]:
-    """A spinner on a terminal while the long part runs (Kiwi, the aligner); nothing in pipes and logs."""
-    from diglot.cli.output import stderr
-
-    console = stderr()
-    return console.status(message) if console.is_terminal else contextlib.nullcontext()
 
 
 def read_beads(args: argparse.Namespace, glossary: Glossary) -> list[BeadText]:

@@ -10,7 +10,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads, require_positive, working
+from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
+from diglot.cli.common import add_command, positive_int, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK
 from diglot.i18n import N_, _
 
@@ -27,26 +28,27 @@ EXAMPLE_WIDTH = 50
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add ``consistency`` to the ``diglot glossary`` subcommands."""
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "consistency",
-        help=_("report Korean terms rendered in more than one way across a corpus"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "Across a whole corpus of aligned text: for each glossary entry mentioned in the Korean, which of "
             "its English forms (preferred, variant, forbidden, or none) the translation uses; and for frequent "
             "terms the glossary lacks, the distinct English renderings found beside them, with counts and "
-            "examples: the input for deciding a preferred form.\n\n"
-            "examples:\n"
-            "  diglot glossary consistency --presplit news.ko news.en\n"
-            "  diglot glossary consistency --jsonl docs.jsonl --json > consistency.json"
+            "examples: the input for deciding a preferred form."
         ),
-        epilog=_(
-            "Exit codes: 0 every glossary term rendered with its preferred form, 1 some rendered with a variant "
-            "or forbidden form, 2 usage or input error."
+        examples=[
+            "diglot glossary consistency --presplit news.ko news.en",
+            "diglot glossary consistency --jsonl docs.jsonl --json > consistency.json",
+        ],
+        exit_codes=_(
+            "0 every glossary term rendered with its preferred form, 1 some rendered with a variant or forbidden "
+            "form, 2 usage or input error"
         ),
+        help_text=_("report Korean terms rendered in more than one way across a corpus"),
     )
     add_input_options(p)
-    p.add_argument("--min-count", type=int, default=3, metavar="N", help=_("report terms the glossary lacks when seen in at least N sentence pairs (default: 3)"))
+    p.add_argument("--min-count", type=positive_int, default=3, metavar="N", help=_("report terms the glossary lacks when seen in at least N sentence pairs (default: 3)"))
     p.add_argument("--all", action="store_true", help=_("also list terms rendered one way only"))
     p.add_argument("--json", action="store_true", help=_("write JSON for scripts instead of tables"))
     p.set_defaults(func=run_consistency)
@@ -57,7 +59,6 @@ def run_consistency(args: argparse.Namespace) -> int:
     from diglot.mine.consistency import glossary_consistency, mined_consistency
     from diglot.provenance import Signature
 
-    require_positive(args, "--min-count")
     glossary = glossary_of(args)
     beads = read_beads(args, glossary)
     with working(_("comparing renderings")):

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diglot.cli import glossary_consistency, glossary_review
-from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads, require_positive, working
-from diglot.cli.common import add_force_option
+from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
+from diglot.cli.common import add_command, add_force_option, positive_int, working
 from diglot.errors import EXIT_OK
 from diglot.i18n import _
 
@@ -30,11 +30,10 @@ DEFAULT_MIN_PAIRS = 100  # diglot.mine.MIN_SENTENCE_PAIRS, written here so that 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add ``mine``, ``review`` and ``consistency`` to the ``diglot glossary`` subcommands."""
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "mine",
-        help=_("propose new glossary entries from aligned Korean–English text"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "Align Korean and English text, find term candidates on both sides (Korean nouns and noun "
             "compounds from morphological analysis, so 탈북자들은 gives 탈북자; English noun phrases, names "
             "and acronyms), pair them by how consistently they appear in the same aligned sentences, and "
@@ -43,19 +42,20 @@ def register(commands: argparse._SubParsersAction) -> None:
             "acronyms and terms of a field rank above everyday words (police, government). Pairs already in "
             "the glossary, and pairs rejected in an earlier review of the same proposals file, are left out. "
             "Fewer than --min-pairs aligned sentence pairs are too few to mine. Review the result with "
-            "`diglot glossary review`.\n\n"
-            "examples:\n"
-            "  diglot glossary mine --presplit news.ko news.en -o proposals.yaml   (line i = line i)\n"
-            "  diglot glossary mine article1.ko.txt article1.en.txt article2.ko.txt article2.en.txt\n"
-            "  diglot glossary mine --jsonl docs.jsonl -o proposals.yaml          ({id, ko: [...], en: [...]})"
+            "`diglot glossary review`. See docs/mining.md."
         ),
-        epilog=_("Exit codes: 0 ok, 2 usage or input error. See docs/mining.md."),
+        examples=[
+            "diglot glossary mine --presplit news.ko news.en -o proposals.yaml",
+            "diglot glossary mine article1.ko.txt article1.en.txt article2.ko.txt article2.en.txt",
+            "diglot glossary mine --jsonl docs.jsonl -o proposals.yaml",
+        ],
+        help_text=_("propose new glossary entries from aligned Korean–English text"),
     )
     add_input_options(p)
     p.add_argument("-o", "--output", type=Path, metavar="PROPOSALS.yaml", help=_("write proposals here (default: standard output)"))
-    p.add_argument("--top", type=int, default=200, metavar="N", help=_("propose at most N pairs, best first (default: 200)"))
-    p.add_argument("--min-count", type=int, default=2, metavar="N", help=_("a pair must be seen in at least N aligned sentence pairs (default: 2)"))
-    p.add_argument("--min-pairs", type=int, default=DEFAULT_MIN_PAIRS, metavar="N", help=_("mine only from at least N aligned sentence pairs; fewer are too few to tell terms from chance (default: 100)"))
+    p.add_argument("--top", type=positive_int, default=200, metavar="N", help=_("propose at most N pairs, best first (default: 200)"))
+    p.add_argument("--min-count", type=positive_int, default=2, metavar="N", help=_("a pair must be seen in at least N aligned sentence pairs (default: 2)"))
+    p.add_argument("--min-pairs", type=positive_int, default=DEFAULT_MIN_PAIRS, metavar="N", help=_("mine only from at least N aligned sentence pairs; fewer are too few to tell terms from chance (default: 100)"))
     add_force_option(p)
     p.set_defaults(func=run_mine)
     glossary_review.register(commands)
@@ -69,7 +69,6 @@ def run_mine(args: argparse.Namespace) -> int:
     from diglot.mine.review import read_entries, rejected_path
     from diglot.textio import atomic_write, check_output_path
 
-    require_positive(args, "--top", "--min-count", "--min-pairs")
     target = check_output_path(args.output, args.force) if args.output else None
     glossary = glossary_of(args)
     beads = read_beads(args, glossary)

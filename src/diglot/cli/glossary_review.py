@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diglot.cli.common import add_command
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
 
@@ -28,23 +29,23 @@ ANSWERS = {"a": "accept", "accept": "accept", "e": "edit", "edit": "edit", "r": 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add ``review`` to the ``diglot glossary`` subcommands."""
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "review",
-        help=_("accept, edit or reject proposed entries one by one"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
-            "Go through the proposals of `diglot glossary mine` one by one: each is shown with its score and "
-            "example sentences; answer a (accept), e (edit the forms, variants, type, id and note, then "
+        _(
+            "Go through the proposals of `diglot glossary mine` one by one: each is shown with its type, score "
+            "and example sentences; answer a (accept), e (edit the forms, variants, type, id and note, then "
             "accept), r (reject), s (skip) or q (quit). "
             "Accepted entries are added to the glossary file with status: approved, atomically; rejected ones "
             "go to PROPOSALS.rejected.yaml and are not proposed again; decided ones leave the proposals file "
             "at once, so a later run resumes where this one stopped. With --accept-above, every proposal "
-            "scoring at least SCORE is accepted without questions.\n\n"
-            "examples:\n"
-            "  diglot glossary review proposals.yaml --into glossaries/terms.yaml\n"
-            "  diglot glossary review proposals.yaml --into mined.yaml --accept-above 3.5"
+            "scoring at least SCORE is accepted without questions."
         ),
-        epilog=_("Exit codes: 0 ok, 2 usage or input error."),
+        examples=[
+            "diglot glossary review proposals.yaml --into glossaries/terms.yaml",
+            "diglot glossary review proposals.yaml --into mined.yaml --accept-above 3.5",
+        ],
+        help_text=_("accept, edit or reject proposed entries one by one"),
     )
     p.add_argument("proposals", type=Path, metavar="PROPOSALS.yaml")
     p.add_argument(
