@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
 from diglot.cli.common import add_command, positive_int, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK
-from diglot.i18n import N_, _
+from diglot.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -82,7 +82,11 @@ def run_consistency(args: argparse.Namespace) -> int:
     if len(glossary):
         console.print(_consistency_table(_("glossary terms: English forms used beside each Korean mention"), known, True))
     console.print(_consistency_table(_("terms the glossary lacks: English renderings found beside them"), mined, False))
-    console.print(_("{pairs} aligned sentence pairs compared").format(pairs=len(beads)))
+    console.print(
+        ngettext("{pairs} aligned sentence pair compared", "{pairs} aligned sentence pairs compared", len(beads)).format(
+            pairs=len(beads)
+        )
+    )
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

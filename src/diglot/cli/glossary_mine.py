@@ -17,7 +17,7 @@ from diglot.cli import glossary_consistency, glossary_review
 from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
 from diglot.cli.common import add_command, add_force_option, positive_int, working
 from diglot.errors import EXIT_OK
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -90,7 +90,11 @@ def run_mine(args: argparse.Namespace) -> int:
     console = stdout()
     console.print(_proposals_table(entries[:SHOWN_PROPOSALS], len(entries)))
     console.print(
-        _("wrote {count} proposals from {beads} aligned sentence pairs to {file}").format(
+        ngettext(
+            "wrote {count} proposal from {beads} aligned sentence pairs to {file}",
+            "wrote {count} proposals from {beads} aligned sentence pairs to {file}",
+            len(entries),
+        ).format(
             count=len(entries), beads=len(beads), file=target
         )
     )

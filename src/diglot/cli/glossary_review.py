@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from diglot.cli.common import add_command
 from diglot.errors import EXIT_OK, DiglotError
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -72,7 +72,11 @@ def run_review(args: argparse.Namespace) -> int:
         chosen = [p for p in pending if score_of(p) >= args.accept_above]
         accepted = review.accept_many([(p, None) for p in chosen])
         console.print(
-            _("accepted {count} proposals scoring {score} or more into {file}; {left} left in {proposals}").format(
+            ngettext(
+                "accepted {count} proposal scoring {score} or more into {file}; {left} left in {proposals}",
+                "accepted {count} proposals scoring {score} or more into {file}; {left} left in {proposals}",
+                len(accepted),
+            ).format(
                 count=len(accepted), score=args.accept_above, file=into, left=len(pending) - len(chosen),
                 proposals=args.proposals,
             )

@@ -21,7 +21,7 @@ from typing import Iterable
 from diglot.glossary import Entry, Glossary, Matcher, Terms
 from diglot.glossary.match import search_key
 from diglot.errors import InputError
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.mine.associate import Association, associate, competitive_linking, prefer_longest, prefer_whole_names
 from diglot.mine.candidates import english_candidates, korean_candidates
 from diglot.mine.corpus import BeadText
@@ -146,9 +146,14 @@ class Miner:
         ``source`` is written as each entry's ``source`` (which corpus)."""
         if len(beads) < self.min_pairs:
             raise InputError(
-                _("only {count} aligned sentence pairs: mining needs at least {needed} to tell terms from chance "
-                  "(give more text, or lower --min-pairs)").format(count=len(beads), needed=self.min_pairs)
-            )  # fmt: skip
+                ngettext(
+                    "only {count} aligned sentence pair: mining needs at least {needed} to tell terms from chance "
+                    "(give more text, or lower --min-pairs)",
+                    "only {count} aligned sentence pairs: mining needs at least {needed} to tell terms from chance "
+                    "(give more text, or lower --min-pairs)",
+                    len(beads),
+                ).format(count=len(beads), needed=self.min_pairs)
+            )
         glossary = self.glossary
         table = candidate_table(beads)
         matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
