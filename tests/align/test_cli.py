@@ -21,7 +21,9 @@ def seed_files(tmp_path, seed_texts):
 
 
 def tsv_rows(text):
-    return [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    """The rows of the edition TSV layout as dicts: bead, paragraph, <src>_ids, <tgt>_ids, <src>, <tgt>, kind…"""
+    header, *rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    return [dict(zip(header, row)) for row in rows]
 
 
 def test_align_two_files_as_tsv(seed_files, capsys):
@@ -29,28 +31,39 @@ def test_align_two_files_as_tsv(seed_files, capsys):
     out = capsys.readouterr().out
     assert out.startswith("# diglot:")
     rows = tsv_rows(out)
-    assert ["", "0", "", "The Korea Herald", "boilerplate"] in rows
-    aligned = [r for r in rows if r[4] == "aligned"]
-    assert any(r[2].startswith("김성환 외교통상부 장관은") and r[3].startswith("At a parliamentary audit") for r in aligned)
+    assert {"bead": "2", "ko_ids": "", "en_ids": "1", "en": "The Korea Herald", "kind": "boilerplate"}.items() <= rows[1].items()
+    aligned = [r for r in rows if r["kind"] == "1-1"]
+    assert any(r["ko"].startswith("김성환 외교통상부 장관은") and r["en"].startswith("At a parliamentary audit") for r in aligned)
+
+
+def test_align_and_edition_write_one_tsv_layout(seed_files, tmp_path):
+    aligned, edition = tmp_path / "align.tsv", tmp_path / "edition.tsv"
+    assert main(["align", *map(str, seed_files), "-o", str(aligned)]) == 0
+    assert main(["edition", *map(str, seed_files), "-o", str(edition), "--no-glossary"]) == 0
+    header = lambda path: [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")][0]  # noqa: E731
+    assert header(aligned) == header(edition)
+    assert [r["ko_ids"] for r in tsv_rows(aligned.read_text(encoding="utf-8"))] == [
+        r["ko_ids"] for r in tsv_rows(edition.read_text(encoding="utf-8"))
+    ]
 
 
 def test_output_file_force_and_formats(seed_files, tmp_path, capsys):
     out = tmp_path / "out.jsonl"
-    assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "jsonl"]) == 0
+    assert main(["align", *map(str, seed_files), "-o", str(out)]) == 0  # the format from the suffix
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines[0]["src_lang"] == "ko" and lines[0]["signature"]["task"] == "align"
-    assert {"src", "tgt", "src_text", "tgt_text", "kind", "score"} <= set(lines[1])
+    assert lines[1]["bead"] == 1 and {"src", "tgt", "src_segments", "tgt_segments", "kind", "score"} <= set(lines[1])
     assert main(["align", *map(str, seed_files), "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "md", "--force"]) == 0
-    assert out.read_text(encoding="utf-8").startswith("| # | 한국어 | English |")
+    assert "| # | 한국어 | English |" in out.read_text(encoding="utf-8")
 
 
 def test_english_file_first(seed_files, capsys):
     assert main(["align", str(seed_files[1]), str(seed_files[0])]) == 0
-    out = capsys.readouterr().out
-    assert "#en_ids\tko_ids" in out
-    assert any(r[2].startswith("At a parliamentary audit") and r[3].startswith("김성환") for r in tsv_rows(out))
+    rows = tsv_rows(capsys.readouterr().out)
+    assert list(rows[0])[2:4] == ["en_ids", "ko_ids"]
+    assert any(r["en"].startswith("At a parliamentary audit") and r["ko"].startswith("김성환") for r in rows)
 
 
 def test_presplit_files(tmp_path, capsys):
@@ -59,9 +72,26 @@ def test_presplit_files(tmp_path, capsys):
     en.write_text("The government helped 35 people.\nKim Jong-il is in Pyongyang.\n", encoding="utf-8")
     assert main(["align", "--presplit", str(ko), str(en), "--format", "jsonl"]) == 0
     beads = [json.loads(line) for line in capsys.readouterr().out.splitlines()[1:]]
-    assert [(b["src"], b["tgt"], b["kind"]) for b in beads] == [
-        ([0], [0], "aligned"), ([1], [], "boilerplate"), ([2], [1], "aligned")
+    assert [(b["src_segments"], b["tgt_segments"], b["kind"]) for b in beads] == [
+        ([1], [1], "1-1"), ([2], [], "boilerplate"), ([3], [2], "1-1")
     ]  # fmt: skip
+
+
+def test_presplit_files_and_batch_give_the_same_segments(tmp_path, capsys):
+    """A pre-split file and the same lines in a batch document are read alike (spaces, page noise)."""
+    korean = ["  정부는   35명을 도왔다. ", "(연합뉴스)", "", "김정일은\t평양에 있다."]
+    english = ["The government  helped 35 people.", "Kim Jong-il is in Pyongyang.  "]
+    ko, en, batch = tmp_path / "ko.txt", tmp_path / "en.txt", tmp_path / "docs.jsonl"
+    ko.write_text("\n".join(korean) + "\n", encoding="utf-8")
+    en.write_text("\n".join(english) + "\n", encoding="utf-8")
+    batch.write_text(json.dumps({"id": "a", "ko": korean, "en": english}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["align", "--presplit", str(ko), str(en), "--format", "jsonl", "--no-glossary"]) == 0
+    files = [json.loads(line) for line in capsys.readouterr().out.splitlines()[1:]]
+    assert main(["align", "--presplit", "--jsonl", str(batch), "--no-glossary"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    from_files = [[[i - 1 for i in b["src_segments"]], [j - 1 for j in b["tgt_segments"]]] for b in files]
+    assert record["alignment"] == from_files
+    assert files[0]["src"] == "정부는   35명을 도왔다."  # the line, its ends stripped
 
 
 def test_batch_contract(tmp_path, capsys):
@@ -79,13 +109,22 @@ def test_batch_contract(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "content, message",
-    [("{not json\n", "line 1: not valid JSON"), ('{"id": 1, "ko": "a string"}\n', "line 1: expected an object")],
+    [
+        ("{not json\n", "line 1: not valid JSON"),
+        ('{"id": 1, "ko": "a string"}\n', "line 1: expected an object"),
+        ('{"id": NaN, "ko": [], "en": []}\n', "line 1: not valid JSON (NaN is not a JSON number)"),
+        ('{"id": 1.5, "ko": [], "en": []}\n', 'line 1: "id" must be a string or an integer'),
+        ('{"id": true, "ko": [], "en": []}\n', 'line 1: "id" must be a string or an integer'),
+        ('{"id": ' + "9" * 5000 + ', "ko": [], "en": []}\n', "line 1: not valid JSON (a number too long to read)"),
+        ("[" * 100_000 + "]" * 100_000 + "\n", "line 1: not valid JSON (nested too deeply)"),
+    ],
 )
 def test_batch_bad_lines(tmp_path, capsys, content, message):
     batch = tmp_path / "docs.jsonl"
     batch.write_text(content, encoding="utf-8")
     assert main(["align", "--presplit", "--jsonl", str(batch)]) == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 def test_batch_needs_presplit(tmp_path, capsys):
@@ -98,7 +137,7 @@ def test_both_files_empty(tmp_path, capsys):
     a.write_text("", encoding="utf-8")
     b.write_text("\n\n", encoding="utf-8")
     assert main(["align", str(a), str(b)]) == 2
-    assert "both files are empty" in capsys.readouterr().err
+    assert "are both empty" in capsys.readouterr().err
 
 
 def test_one_file_empty(seed_files, tmp_path, capsys):
@@ -107,7 +146,7 @@ def test_one_file_empty(seed_files, tmp_path, capsys):
     assert main(["align", str(seed_files[0]), str(empty)]) == 0
     captured = capsys.readouterr()
     assert "has no sentences to align" in captured.err
-    assert all(r[1] == "" for r in tsv_rows(captured.out))
+    assert all(r["en_ids"] == "" for r in tsv_rows(captured.out))
 
 
 def test_binary_and_wrongly_encoded_files(seed_files, tmp_path, capsys):
@@ -134,7 +173,7 @@ def test_crlf_and_nfd_give_the_same_result(seed_files, tmp_path, capsys):
 
 def test_two_files_in_one_language(seed_files, capsys):
     assert main(["align", str(seed_files[1]), str(seed_files[1])]) == 2
-    assert "both in English" in capsys.readouterr().err
+    assert "both look English" in capsys.readouterr().err
 
 
 def test_missing_file_and_wrong_arguments(seed_files, capsys):
@@ -162,7 +201,7 @@ def test_tmx_through_diglot_edition(seed_files, tmp_path):
     from lxml import etree
 
     out = tmp_path / "a.tmx"
-    assert main(["align", *map(str, seed_files), "-o", str(out), "--format", "tmx"]) == 0
+    assert main(["align", *map(str, seed_files), "-o", str(out)]) == 0
     root = etree.parse(str(out)).getroot()
     units = root.findall(".//tu")
     assert len(units) == 14  # the aligned beads; boilerplate is left out of a translation memory
@@ -175,5 +214,5 @@ def test_use_mt_with_a_real_installed_model(seed_files, installed_model, capsys)
     assert main(["align", *map(str, seed_files), "--use-mt", "--format", "jsonl"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0]["signature"]["model"].startswith("argos:ko-en")
-    aligned = [b for b in lines[1:] if b["kind"] == "aligned"]
+    aligned = [b for b in lines[1:] if not b["boilerplate"] and b["src"] and b["tgt"]]
     assert len(aligned) == 14

@@ -1,4 +1,9 @@
-"""``diglot align``: sentence-align a Korean and an English version of an article."""
+"""``diglot align``: sentence-align a Korean and an English version of an article.
+
+A thin layer over :mod:`diglot.align`: the alignment is written by the edition writers
+(:mod:`diglot.edition.writers`, an edition without glossary terms or findings), so that
+``align -o x.tsv`` and ``edition -o x.tsv`` write one layout. ``--jsonl`` is the batch mode.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +11,43 @@ import argparse
 import json
 import sys
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from diglot.align import align_many
-from diglot.align.batch import read_batch
-from diglot.align.formats import NAMES as PLAIN_FORMATS
-from diglot.align.formats import get_writer
-from diglot.cli.common import add_force_option, add_glossary_option
-from diglot.cli.output import print_warning, stderr
-from diglot.doc import AlignedDocument, Segment
-from diglot.errors import EXIT_OK, DiglotError, InputError
-from diglot.glossary import Matcher, load_glossary
+from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option
+from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
-from diglot.provenance import Signature
-from diglot.segment import is_boilerplate, segment, segment_lines
-from diglot.languages import script_of
-from diglot.textio import atomic_write, check_output_path, normalize, read_text
 
 PROGRESS_THRESHOLD = 200  # documents; fewer finish before a bar is worth drawing
-FORMATS = (*PLAIN_FORMATS, "tmx")  # tmx is written by diglot.edition
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
+    from diglot.edition.writers import WRITERS
+
+    p = add_command(
+        subparsers,
         "align",
-        help=_("align the Korean and English versions of an article sentence by sentence"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "Split both files into sentences (Korean with Kiwi, English with pysbd), set page noise aside "
             "(bylines, datelines, credits, copyright), and align the sentences: one to one, one to two, two "
             "to one, two to two, or left alone. The aligner weighs sentence lengths, numbers (2만 = 20,000), "
             "Latin words, glossary terms and names across scripts (김성환 = Kim Sung-hwan), and a lexicon it "
-            "learns from the files themselves. The first file is the source; either language may come first.\n\n"
-            "examples:\n"
-            "  diglot align article.ko.txt article.en.txt\n"
-            "  diglot align article.ko.txt article.en.txt -o article.tsv --format tsv\n"
-            "  diglot align --presplit ko.txt en.txt --format jsonl      (one sentence a line already)\n"
-            "  diglot align --presplit --jsonl docs.jsonl > alignments.jsonl   (batch: {id, ko, en} a line)"
-        ),
-        epilog=_("Exit codes: 0 ok, 2 usage or input error."),
+            "learns from the files themselves. The first file is the source; either language may come first."
+        )
+        + "\n\n"
+        + _("formats (default: from the suffix of -o, else tsv):")
+        + "\n"
+        + WRITERS.help(),
+        examples=[
+            "diglot align article.ko.txt article.en.txt",
+            "diglot align article.ko.txt article.en.txt -o article.tmx",
+            "diglot align --presplit ko.txt en.txt --format jsonl",
+            "diglot align --presplit --jsonl docs.jsonl -o alignments.jsonl",
+        ],
+        help_text=_("align the Korean and English versions of an article sentence by sentence"),
     )
     p.add_argument("files", nargs="*", metavar="FILE", help=_("the source and target files (- for standard input)"))
-    p.add_argument("-o", "--output", metavar="OUT", help=_("write here instead of standard output"))
-    p.add_argument("--format", choices=FORMATS, default="tsv", help=_("output format (default: tsv)"))
+    add_output_option(p)
+    p.add_argument(
+        "--format", choices=WRITERS.names(), help=_("output format (default: from the suffix of OUT, else tsv)")
+    )
     add_force_option(p)
     p.add_argument("--presplit", action="store_true", help=_("the input has one sentence a line: do not segment"))
     p.add_argument(
@@ -56,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="DOCS.jsonl",
         help=_(
             "batch mode (with --presplit): one document a line, {\"id\", \"ko\": [lines], \"en\": [lines]}; "
-            "writes {\"id\", \"alignment\": [[[ko ids], [en ids]], ...]} a line"
+            "writes {\"id\", \"alignment\": [[[ko ids], [en ids]], ...]} a line (ids are line numbers from 0)"
         ),
     )
     add_glossary_option(
@@ -82,29 +81,14 @@ def run(args: argparse.Namespace) -> int:
         raise DiglotError(_("give two files to align (source and target), or --presplit --jsonl DOCS.jsonl"))
     if args.files[0] == "-" and args.files[1] == "-":
         raise DiglotError(_("only one of the two files can be standard input"))
-    target = check_output_path(args.output, args.force) if args.output else None
-    texts = [read_text(name) for name in args.files]
-    if not any(t.strip() for t in texts):
-        raise InputError(_("both files are empty: nothing to align"))
-    src_lang, tgt_lang = _languages(texts, args.files)
-    split = segment_lines if args.presplit else segment
-    src, tgt = split(texts[0], src_lang), split(texts[1], tgt_lang)
-    for name, segments in zip(args.files, (src, tgt)):
-        if not any(not s.boilerplate for s in segments):
-            print_warning(_("{name} has no sentences to align: every line is left unaligned").format(name=name))
-    matcher, glossary_id = _matcher(args)
-    translate, model_id = _translator(args)
-    beads = align_many([(src, tgt)], src_lang, tgt_lang, matcher=matcher, translate=translate)[0]
-    doc = AlignedDocument(args.files[0], src_lang, tgt_lang, src, tgt, beads)
-    signature = Signature.make(
-        glossary=glossary_id, model=model_id, task="align", presplit=args.presplit, format=args.format
-    )
-    if args.format == "tmx":
-        from diglot.edition import make_edition, render_edition
+    from diglot.edition import format_for_path, make_edition, render_edition
+    from diglot.textio import atomic_write, check_output_path, read_text
 
-        text = render_edition(make_edition(doc, signature=signature, findings=[]), "tmx")
-    else:
-        text = get_writer(args.format).render(doc, signature)
+    target = check_output_path(args.output, args.force) if args.output else None
+    fmt = args.format or (format_for_path(args.output) if args.output else "tsv")
+    texts = [read_text(name) for name in args.files]
+    doc, signature = _align_files(args, texts, fmt)
+    text = render_edition(make_edition(doc, signature=signature, findings=[]), fmt)
     if target:
         atomic_write(target, text)
     else:
@@ -112,46 +96,64 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _languages(texts: list[str], names: list[str]) -> tuple[str, str]:
-    """Which file is Korean: decided by script, so either may come first."""
-    langs = [script_of(t) if t.strip() else None for t in texts]
-    if langs[0] is None:
-        langs[0] = "en" if langs[1] == "ko" else "ko"
-    if langs[1] is None:
-        langs[1] = "en" if langs[0] == "ko" else "ko"
-    if langs[0] == langs[1]:
-        raise InputError(
-            _("{a} and {b} are both in {lang}: give one Korean and one English file").format(
-                a=names[0], b=names[1], lang=_("Korean") if langs[0] == "ko" else _("English")
-            )
-        )
-    return langs[0], langs[1]
+def _align_files(args: argparse.Namespace, texts: list[str], fmt: str):
+    """The two files segmented (or split into lines) and aligned, and the signature of the run."""
+    from diglot.align import align
+    from diglot.cli.output import print_warning
+    from diglot.doc import AlignedDocument
+    from diglot.languages import pair_languages
+    from diglot.provenance import Signature
+    from diglot.segment import segment, segment_lines
+
+    src_lang, tgt_lang = pair_languages(texts[0], texts[1], (args.files[0], args.files[1]), allow_empty=True)
+    split = segment_lines if args.presplit else segment
+    src, tgt = split(texts[0], src_lang), split(texts[1], tgt_lang)
+    for name, segments in zip(args.files, (src, tgt)):
+        if not any(not s.boilerplate for s in segments):
+            print_warning(_("{name} has no sentences to align: every line is left unaligned").format(name=name))
+    matcher, glossary_id = _matcher(args)
+    translate, model_id = _translator(args)
+    beads = align(src, tgt, src_lang, tgt_lang, matcher=matcher, translate=translate)
+    signature = Signature.make(glossary=glossary_id, model=model_id, task="align", presplit=args.presplit, format=fmt)
+    return AlignedDocument(args.files[0], src_lang, tgt_lang, src, tgt, beads), signature
 
 
-def _matcher(args: argparse.Namespace) -> tuple[Matcher | None, str]:
+def _matcher(args: argparse.Namespace):
+    """The glossary matcher whose terms anchor the alignment, and the glossary's fingerprint."""
     if args.no_glossary:
         return None, "none"
-    glossary = load_glossary(args.glossary)
+    from diglot.cli.common import glossary_from_args
+    from diglot.glossary import Matcher
+
+    glossary = glossary_from_args(args)
     return Matcher(glossary, ["ko", "en"]), glossary.fingerprint
 
 
 def _translator(args: argparse.Namespace):
-    """The ``translate`` hook for ``--use-mt``: a ko→en model from :mod:`diglot.translate`."""
+    """The ``translate`` hook for ``--use-mt``: the installed ko→en model, and its id."""
     if not args.use_mt:
         return None, "none"
-    from diglot.align.mt import installed_translator
+    from diglot.translate import translator_for
 
-    return installed_translator()
+    translate = translator_for("ko", "en")
+    return translate, translate.model_id
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    documents = read_batch(args.jsonl)
-    ids = [doc.id for doc in documents]
-    pairs = [(_presplit_segments(doc.ko, "ko"), _presplit_segments(doc.en, "en")) for doc in documents]
+    from diglot.align import align_many
+    from diglot.align.batch import read_batch
+    from diglot.cli.output import stderr
+    from diglot.segment import segment_lines
+    from diglot.textio import atomic_write, check_output_path
+
     target = check_output_path(args.output, args.force) if args.output else None
+    documents = read_batch(args.jsonl)
+    pairs = [(segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in documents]
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)
     if len(pairs) >= PROGRESS_THRESHOLD and stderr().is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
         with Progress(TextColumn(_("aligning")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=stderr(), transient=True) as bar:  # fmt: skip
             task = bar.add_task("", total=None)
@@ -162,8 +164,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     else:
         results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate)
     lines = [
-        json.dumps({"id": doc_id, "alignment": [bead.as_lists() for bead in beads]}, ensure_ascii=False)
-        for doc_id, beads in zip(ids, results)
+        json.dumps({"id": doc.id, "alignment": [bead.as_lists() for bead in beads]}, ensure_ascii=False)
+        for doc, beads in zip(documents, results)
     ]
     text = "\n".join(lines) + ("\n" if lines else "")
     if target:
@@ -171,13 +173,3 @@ def _run_batch(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-
-def _presplit_segments(lines: list[str], lang: str) -> list[Segment]:
-    """One segment a line, as :func:`diglot.segment.segment_lines` gives for a file."""
-    out = []
-    for index, line in enumerate(lines):
-        text = " ".join(normalize(line).split())
-        out.append(Segment(text, index, is_boilerplate(text, lang)))
-    return out
