@@ -50,15 +50,18 @@ def test_first_mention_template_without_short_form(curated):
     )
 
 
-def test_one_entry_rendered_two_ways(curated):
-    source = "탈북자들이 왔다.\n탈북자들이 갔다.\n탈북자들이 잤다."
-    target = "North Korean defectors came.\nN.K. defectors went.\nNorth Korean defectors slept."
-    assert document_findings(source, target, curated) == [
-        (1, "inconsistent", "north-korean-defector", "North Korean defector", "N.K. defector")
-    ]
-    doc = presplit_document(source, target, "ko", "en")
-    [finding] = [f for f in check_document(doc, curated) if f.status == "inconsistent"]
-    assert "North Korean defector (2)" in finding.message and "N.K. defector (1)" in finding.message
+def test_one_entry_rendered_several_ways(news):
+    # the preferred form beside one variant: the variant's own finding says it all
+    source = "6자회담이 열렸다.\n6자회담이 끝났다.\n6자회담이 재개된다."
+    two = "The six-party talks opened.\nThe six-nation talks ended.\nThe six-party talks resume."
+    doc = presplit_document(source, two, "ko", "en")
+    assert [f.status for f in check_document(doc, news) if f.status != "ok"] == ["variant"]
+    # two non-house renderings in one document are worth a note of their own
+    three = "The six-party talks opened.\nThe six-nation talks ended.\nThe six-way talks resume."
+    doc = presplit_document(source, three, "ko", "en")
+    [finding] = [f for f in check_document(doc, news) if f.status == "inconsistent"]
+    assert (finding.bead, finding.expected, finding.found) == (1, "six-party talks", "six-nation talks")
+    assert "six-nation talks (1)" in finding.message and "six-way talks (1)" in finding.message
 
 
 def test_findings_come_in_bead_order_with_bead_indices(curated):

@@ -260,8 +260,10 @@ def consistency_findings(findings: list[Finding], matcher: Matcher, tgt_lang: st
     """One ``inconsistent`` finding per entry rendered in more than one way.
 
     Renderings are told apart by form (case, spacing and hyphens aside); the preferred form, its
-    plural and its short form are one rendering. The finding sits at the first mention that
-    differs from the most frequent rendering.
+    plural, its short form and the other renderings the glossary accepts (adjective, reference)
+    are one rendering. The finding sits at the first mention that differs from the most frequent
+    rendering. The preferred form beside a single other rendering is not reported: that one's own
+    ``variant`` or ``forbidden`` finding says it all; two or more non-house renderings are.
     """
     seen: set[tuple[int | None, tuple[int, int]]] = set()
     renderings: dict[str, Counter[str]] = {}
@@ -279,9 +281,9 @@ def consistency_findings(findings: list[Finding], matcher: Matcher, tgt_lang: st
         places.setdefault(finding.entry, []).append((key, finding))
     out = []
     for entry_id, counts in renderings.items():
-        if len(counts) < 2:
-            continue
         preferred_key = search_key(matcher.glossary.get(entry_id).langs[tgt_lang].preferred).lower()  # type: ignore[union-attr]
+        if len(set(counts) - {preferred_key}) < 2:
+            continue
         usual = max(counts, key=lambda k: (counts[k], k == preferred_key))
         shown = {key: (f.expected if f.status == statuses.OK else f.found) for key, f in reversed(places[entry_id])}
         first_odd = next(f for key, f in places[entry_id] if key != usual)
