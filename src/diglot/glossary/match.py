@@ -40,7 +40,10 @@ _REMOVED_CODEPOINTS = np.array(
 )
 _ENGLISH_INFLECTION = re.compile(r"(?:'s|\u2019s|s'|s\u2019|es|s|'|\u2019)(?![A-Za-z0-9])")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
-_KOREAN_WORD = re.compile(r"[0-9]*[\uac00-\ud7a3][0-9\uac00-\ud7a3]*")  # syllables, and digits with them: 6자회담
+# Syllables, and digits with them (6자회담), long enough to split into two parts of COMPOUND_PART.
+_LONG_KOREAN_WORD = re.compile(r"(?=[0-9]*[\uac00-\ud7a3])[0-9\uac00-\ud7a3]{4,}")
+_HYPHENS = "-\u2010\u2011"
+_NO_BREAKS: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 COMPOUND_PART = 2  # syllables (or digits: 6자): the shortest part a solid Korean form may be split into
 _CONTEXT = 40  # characters looked at before and after a mention for qualifiers and continuations
@@ -106,20 +109,23 @@ def form_breaks(form: str) -> tuple[frozenset[int], frozenset[int]]:
     (frozenset({3, 7}), frozenset({3}))
     """
     form = unicodedata.normalize("NFC", form)
-    key: list[str] = []
+    if not _REMOVED.search(form) and not _LONG_KOREAN_WORD.search(form):
+        return _NO_BREAKS  # most forms: one word that cannot be split
+    length = 0  # of the key so far
     may: set[int] = set()
     must: set[int] = set()
     pieces = _REMOVED.split(form)
     separators = _REMOVED.findall(form)
     for i, piece in enumerate(pieces):
-        if key and piece:
-            may.add(len(key))
-            if any(c.isspace() for c in separators[i - 1]) and is_latin_word_char(key[-1]) and is_latin_word_char(piece[0]):
-                must.add(len(key))
-        for run in _KOREAN_WORD.finditer(piece):
-            first = len(key) + run.start()
+        if length and piece:
+            may.add(length)
+            spaced = separators[i - 1].strip(_HYPHENS) != ""
+            if spaced and is_latin_word_char(pieces[i - 1][-1:] or " ") and is_latin_word_char(piece[0]):
+                must.add(length)
+        for run in _LONG_KOREAN_WORD.finditer(piece):
+            first = length + run.start()
             may.update(range(first + COMPOUND_PART, first + len(run.group()) - COMPOUND_PART + 1))
-        key.extend(piece)
+        length += len(piece)
     return frozenset(may), frozenset(must)
 
 
@@ -138,7 +144,8 @@ class Matcher:
                     for sensitive, key, matched in _forms_of(entry.id, lang, terms, form, kind, short):
                         keys.setdefault((sensitive, key), []).append(matched)
         for (sensitive, key), forms in keys.items():
-            forms.sort(key=lambda f: _KIND_ORDER[f.kind])
+            if len(forms) > 1:
+                forms.sort(key=lambda f: _KIND_ORDER[f.kind])
             self._automata[sensitive].add_word(key, (key, tuple(forms)))
         for automaton in self._automata.values():
             if len(automaton):
