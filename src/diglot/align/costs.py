@@ -19,7 +19,16 @@ from diglot.align.hits import Document
 from diglot.align.model import Params
 
 
-def neg_log_erfc(x: np.ndarray) -> np.ndarray:
+def length_cost(ko_len: np.ndarray, en_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
+    """Gale–Church: ``-log P(|δ| ≥ observed)`` for beads of these total lengths, where
+    ``δ = (en - ratio · ko) / sqrt(variance · mean)`` and ``mean`` is the bead's length in Korean
+    characters (both sides averaged, at least 1)."""
+    mean = np.maximum((ko_len + en_len / ratio) / 2, 1.0)
+    delta = np.abs(en_len - ratio * ko_len) / np.sqrt(variance * mean)
+    return _neg_log_erfc(delta / math.sqrt(2))
+
+
+def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
     """``-log erfc(x)`` for x ≥ 0 without underflow (Numerical Recipes' erfcc, error < 1.2e-7)."""
     t = 1.0 / (1.0 + 0.5 * x)
     poly = np.full_like(t, 0.17087277)
@@ -53,9 +62,7 @@ def cost_tables(docs: list[Document], params: Params) -> tuple[list[tuple[int, i
     en_len = _prefix_sums([[f.length for f in d.en] for d in docs], width)
     lk = (ko_len[:, None, :] - ko_len[:, r0])[:, :, :, None]
     le = (en_len[:, None, :] - en_len[:, c0])[:, :, None, :]
-    mean = np.maximum((lk + le / params.ratio) / 2, 1.0)
-    delta = np.abs(le - params.ratio * lk) / np.sqrt(params.variance * mean)
-    cost = neg_log_erfc(delta / math.sqrt(2))
+    cost = length_cost(lk, le, params.ratio, params.variance)
     cost += np.array([params.type_cost[t] for t in types])[None, :, None, None]
     # Korean units face b English sentences, English units a Korean ones: the anchor weights
     # depend on how many sentences a unit faces.

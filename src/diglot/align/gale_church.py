@@ -2,8 +2,9 @@
 
 Sentence lengths in characters, the English/Korean ratio of the whole input, Gale and Church's
 variance (s² = 6.8) and bead probabilities (1-1: 0.89, 1-0 and 0-1: 0.0099, 2-1 and 1-2: 0.089,
-2-2: 0.011), and nothing else: no anchors, no boilerplate detection. It shares the dynamic
-programming of :mod:`diglot.align.dp`.
+2-2: 0.011), and nothing else: no anchors, no boilerplate detection. It shares the length cost
+(:func:`diglot.align.costs.length_cost`) and the dynamic programming (:mod:`diglot.align.dp`)
+of diglot's aligner.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from diglot.align.dp import INF, best_path
 from diglot.align.anchors import text_length
+from diglot.align.costs import length_cost
 
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2, (2, 2): 0.011}
 VARIANCE = 6.8
@@ -36,9 +38,7 @@ def gale_church(src: Sequence[str], tgt: Sequence[str], ratio: float | None = No
             continue
         ls = src_len[rows] - src_len[np.maximum(rows - a, 0)]
         lt = tgt_len[cols] - tgt_len[np.maximum(cols - b, 0)]
-        delta = np.abs(lt - ratio * ls) / np.sqrt(VARIANCE * ratio * np.maximum(ls, 1.0))
-        tail = np.array([math.erfc(x) for x in (delta / math.sqrt(2)).ravel()]).reshape(delta.shape)
-        cost = -math.log(prior) - np.log(np.maximum(tail, 1e-300))
+        cost = -math.log(prior) + length_cost(ls, lt, ratio, VARIANCE * ratio)
         cost[(rows < a) | (cols < b)] = INF
         costs[(a, b)] = cost
     path, _, _ = best_path(n, m, costs, -math.log(PRIORS[(1, 0)]), -math.log(PRIORS[(0, 1)]))

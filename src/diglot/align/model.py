@@ -94,16 +94,6 @@ class Params:
         return out
 
 
-def length_cost(ko_len: int, en_len: int, params: Params) -> float:
-    """Gale–Church: ``-log P(|δ|)`` where δ is the standardised length difference."""
-    mean = (ko_len + en_len / params.ratio) / 2 or 1.0
-    delta = abs(en_len - params.ratio * ko_len) / math.sqrt(params.variance * mean)
-    x = delta / math.sqrt(2)
-    if x < 5:
-        return -math.log(max(math.erfc(x), 1e-300))
-    return x * x + math.log(x * math.sqrt(math.pi))  # the tail of erfc, without underflow
-
-
 def start_params(ko_lengths: list[int], en_lengths: list[int]) -> Params:
     """Parameters before any alignment: the length ratio of the whole input.
 
