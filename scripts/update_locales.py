@@ -70,7 +70,9 @@ def template(messages: dict) -> polib.POFile:
         occurrences = [(where, "") for where in messages[key]]
         flags = ["python-brace-format"]
         if isinstance(key, tuple):
-            entry = polib.POEntry(msgid=key[0], msgid_plural=key[1], msgstr_plural={0: "", 1: ""}, occurrences=occurrences, flags=flags)
+            entry = polib.POEntry(
+                msgid=key[0], msgid_plural=key[1], msgstr_plural={0: "", 1: ""}, occurrences=occurrences, flags=flags
+            )
         else:
             entry = polib.POEntry(msgid=key, msgstr="", occurrences=occurrences, flags=flags)
         pot.append(entry)
@@ -99,7 +101,9 @@ def merged(catalogue: polib.POFile, pot: polib.POFile, language: str) -> polib.P
             )
         else:
             out.append(
-                polib.POEntry(msgid=entry.msgid, msgstr=known.get(entry.msgid, ""), occurrences=entry.occurrences, flags=entry.flags)
+                polib.POEntry(
+                    msgid=entry.msgid, msgstr=known.get(entry.msgid, ""), occurrences=entry.occurrences, flags=entry.flags
+                )
             )
     return out
 

@@ -65,7 +65,9 @@ def pair_languages(
     present = [bool(text.strip()) for text in (text_a, text_b)]
     for name, has_text in zip(names, present):
         if not has_text and not allow_empty:
-            raise InputError(_("{name} is empty: give a text and its translation, one Korean and one English").format(name=name))
+            raise InputError(
+                _("{name} is empty: give a text and its translation, one Korean and one English").format(name=name)
+            )
     if not any(present):
         raise InputError(_("{a} and {b} are both empty").format(a=names[0], b=names[1]))
     if not all(present):

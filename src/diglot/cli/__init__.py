@@ -42,8 +42,13 @@ def _split_language(argv: list[str]) -> tuple[str | None, list[str]]:
             value = arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
             if value not in SUPPORTED:
                 choices = ", ".join(map(repr, SUPPORTED))
-                message = _("invalid choice: %(value)r (choose from %(choices)s)") % {"value": value, "choices": choices}
-                _top_parser().error(_("argument %(argument_name)s: %(message)s") % {"argument_name": "--lang", "message": message})
+                message = _("invalid choice: %(value)r (choose from %(choices)s)") % {
+                    "value": value,
+                    "choices": choices,
+                }
+                _top_parser().error(
+                    _("argument %(argument_name)s: %(message)s") % {"argument_name": "--lang", "message": message}
+                )
             code = value
             i += 1 if "=" in arg else 2
             continue
