@@ -19,3 +19,13 @@ def data_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return package.parent.parent / name  # src/diglot → the repository's top
+
+
+def cache_dir(name: str) -> Path:
+    """diglot's cache folder for ``name`` (``"glossaries"``): ``$DIGLOT_HOME/cache/NAME``, else
+    ``$XDG_CACHE_HOME/diglot/NAME`` (``~/.cache/diglot/NAME``). Not created here."""
+    import os
+
+    if os.environ.get("DIGLOT_HOME"):
+        return Path(os.environ["DIGLOT_HOME"]) / "cache" / name
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diglot" / name
