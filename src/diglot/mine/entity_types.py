@@ -14,7 +14,8 @@ guess reads, in this order:
    *in*, *near*, *-based*, ``에서`` after the Korean: a place), then a list of place names
    (countries, continents, US states and cities of 100,000 people or more, from GeoNames, with
    their adjectives: *Israeli*, *Mexican*), then a Korean-style person's name (``이명박`` =
-   *Lee Myung-bak*); a name the Korean transliterates is otherwise a person;
+   *Lee Myung-bak*); a name the Korean transliterates is otherwise a person, unless it is a
+   common English word (*Islamic*, *Dark Knight*: Zipf 4 or more in wordfreq);
 5. everything else is a **term**.
 """
 
@@ -27,6 +28,7 @@ from typing import Sequence
 
 from diglot.align.romanize import PRESS_SURNAMES
 from diglot.mine.associate import sounds_alike
+from diglot.mine.termhood import english_zipf
 
 PERSON, PLACE, ORGANIZATION, EVENT, TITLE, TERM = "person", "place", "organization", "event", "title", "term"
 
@@ -54,6 +56,9 @@ ENGLISH_ORGANIZATIONS = frozenset(
     court army navy news times post league foundation network board authority service company
     administration assembly parliament congress""".split()
 )
+# A transliterated name as common as this in general English (Islamic, Dark Knight) is a word, not
+# a person's name, unless its context says otherwise.
+COMMON_NAME_ZIPF = 4.0
 # Acronyms of places, not of organizations.
 PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "dprk", "rok", "prc", "eu"})
 
@@ -127,7 +132,7 @@ def entity_type(ko: str, en: str, examples: Sequence[tuple[str, str]] = (), tran
         return PERSON if person > place else PLACE
     if is_place_name(en):
         return PLACE
-    if korean_name or transliterated:
+    if korean_name or (transliterated and english_zipf(en) < COMMON_NAME_ZIPF):
         return PERSON
     return TERM
 
