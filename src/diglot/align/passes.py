@@ -20,8 +20,6 @@ first; the public API in :mod:`diglot.align` handles boilerplate, orientation an
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable, Sequence
 
@@ -66,10 +64,9 @@ def align_documents(
     passes = max(1, passes)
     steps = len(documents) * (1 + passes)
     results: list[list[ScoredBead]] = []
-    with _no_cyclic_gc():
-        for start in range(0, len(documents), CHUNK):
-            report = _chunk_progress(progress, start * (1 + passes), steps)
-            results += _align_documents(documents[start : start + CHUNK], matcher, translate, passes, seed, report)
+    for start in range(0, len(documents), CHUNK):
+        report = _chunk_progress(progress, start * (1 + passes), steps)
+        results += _align_documents(documents[start : start + CHUNK], matcher, translate, passes, seed, report)
     return results
 
 
@@ -78,19 +75,6 @@ def _chunk_progress(progress: Progress | None, before: int, steps: int) -> Progr
     if progress is None:
         return lambda done, total: None
     return lambda done, _total: progress(before + done, steps)
-
-
-@contextmanager
-def _no_cyclic_gc():
-    """Alignment makes many small objects and no reference cycles; Python's cycle collector,
-    which runs after every few hundred allocations, would take a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _align_documents(documents, matcher, translate, passes, seed: Lexicon, progress: Progress) -> list[list[ScoredBead]]:
