@@ -41,7 +41,7 @@ def test_a_reference_renders_the_entry_after_its_first_mention_only(kinds):
 
 def test_a_term_rendered_in_the_lines_before_is_an_ellipsis_not_missing(kinds):
     # korean-english-park.dev lines 64-65: "The government" after "China"
-    korean = "중국 당국을 긴장시키고 있다.\n중국 정부는 치안 관리를 강화할 것이라고 밝혔다.\n"
+    korean = "중국 당국을 긴장시키고 있다.\n중국은 치안 관리를 강화할 것이라고 밝혔다.\n"
     english = "Bombings in China have fueled unease.\nThe government has assured its people of heavy security.\n"
     assert problems(check_presplit(korean, english, "ko", "en", kinds)) == []
     alone = check_presplit(korean.split("\n")[1] + "\n", english.split("\n")[1] + "\n", "ko", "en", kinds)
@@ -78,3 +78,11 @@ def test_a_report_owns_its_signature(kinds):
     assert settings["glossary"] == kinds.glossary.fingerprint
     assert (settings["direction"], settings["presplit"], settings["numbers"]) == ("ko-en", "True", "True")
     assert report.failed
+
+
+def test_a_place_that_only_qualifies_a_noun_may_be_left_implicit(kinds):
+    # korean-english-park.dev line 65: 중국 정부 = "The government"
+    report = check_presplit("중국 정부는 치안 관리를 강화할 것이라고 밝혔다.\n", "The government has assured its people.\n", "ko", "en", kinds)
+    assert problems(report) == []
+    report = check_presplit("중국은 치안 관리를 강화할 것이라고 밝혔다.\n", "The government has assured its people.\n", "ko", "en", kinds)
+    assert problems(report) == [(0, "china", "missing", None)]

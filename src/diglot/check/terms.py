@@ -37,6 +37,9 @@ _STATUS_OF_KIND = {
     VARIANT: statuses.VARIANT,
     FORBIDDEN: statuses.FORBIDDEN,
 }
+# A Korean word right after a place name (중국 정부); the particles that make a name a word of its own (중국은).
+_KOREAN_NOUN_AFTER = re.compile(r"^ [\uac00-\ud7a3]")
+_PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
 # An English dateline: "BEIJING, China (CNN)", "SEOUL (Yonhap)".
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]+(?:,\s[A-Z][A-Za-z .'-]+)*\s*\((?:CNN|AP|AFP|Reuters|Yonhap|UPI|dpa|Xinhua)\)"
@@ -88,7 +91,10 @@ def check_terms(
             if derived:
                 findings.extend(_derived(m, derived, expected, bead) for m in src)
             else:
-                findings.extend(_missing(m, expected, bead) for m in src)
+                entry = matcher.glossary.get(entry_id)
+                findings.extend(
+                    _missing(m, expected, bead) for m in src if not qualifier(m, source_text, src_lang, entry)  # type: ignore[arg-type]
+                )
             continue
         for i in range(max(len(src), len(tgt))):
             s = src[min(i, len(src) - 1)] if src else None
@@ -110,6 +116,20 @@ def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
         src_span=(source.start, source.end),
         message=_("{source} is not rendered; expected {expected}").format(source=source.text, expected=expected),
     )
+
+
+def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
+    """A place named only to qualify another noun, which translations often leave implicit:
+    Korean ``중국 정부``, ``미국 텍사스주``, ``베이징올림픽`` (the name right before another noun, no
+    particle), English ``a South Korean lobbyist`` (an adjective form)."""
+    if entry.type != "place":
+        return False
+    if lang == "en":
+        return mention.kind == ADJECTIVE
+    after = text[mention.end :]
+    if mention.suffix:  # glued Hangul after the name: a particle (중국은) or a compound (베이징올림픽)
+        return not _PARTICLE.match(mention.suffix)
+    return bool(_KOREAN_NOUN_AFTER.match(after))
 
 
 def _derived_form(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
