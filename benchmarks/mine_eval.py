@@ -41,7 +41,8 @@ from collections import Counter
 from pathlib import Path
 
 from diglot.glossary import load_glossary
-from diglot.mine import line_pairs, propose, read_jsonl
+from diglot.errors import InputError
+from diglot.mine import line_pairs, propose, read_file_pairs, read_jsonl
 from diglot.mine.associate import associate
 from diglot.mine.candidates import singular
 from diglot.textio import read_text
@@ -190,6 +191,12 @@ def main() -> None:
             w, _typed, missing = worthiness(proposals, worthy, max(1, min(20, len(proposals))))
             figures.append(f"{w:.2f} of {len(proposals)}" + (f" ({len(missing)} not judged)" if missing else ""))
         print(f"  {n:>4} pairs: " + ", ".join(figures))
+
+    seed = [ROOT / "seeds" / "000_4cf5f6c82bb4f27d.ko.txt", ROOT / "seeds" / "000_4cf5f6c82bb4f27d.txt"]
+    try:
+        print(f"the seed article alone: {len(propose(read_file_pairs(seed, presplit=False), glossary))} proposals")
+    except InputError as err:
+        print(f"the seed article alone: {err}")
 
     top = [(ko, en) for ko, en, _type in mined[:50]]
     gold_hits = [pair for pair in top if in_gold(gold, *pair)]
