@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from diglot.errors import DiglotError, InputError
+from diglot.glossary.cache import read_cached
 from diglot.glossary.formats import format_for_path
 from diglot.glossary.model import Glossary, Origin, Problem
 from diglot.i18n import _
@@ -39,12 +40,13 @@ def read_glossary(paths: Iterable[str | os.PathLike[str]] | None = None) -> Glos
     """Read glossaries, collecting every problem (for lint) rather than stopping at the first.
 
     File-level failures (unreadable, binary, malformed YAML) still raise ``InputError``.
+    A file read before and unchanged since comes from the cache (:mod:`diglot.glossary.cache`).
     """
     files = glossary_files(paths if paths else [default_glossary_dir()])
     problems: list[Problem] = []
     entries = []
     for path in files:
-        entries.extend(format_for_path(path).read(path, problems))
+        entries.extend(read_cached(path, format_for_path(path), problems))
     return Glossary(entries, problems)
 
 
