@@ -28,8 +28,13 @@ def read_batch(path: str | os.PathLike[str]) -> list[BatchDocument]:
     Only standard JSON is read (no ``NaN`` or ``Infinity``), and a line too deep or a number too
     long to read is refused like any other malformed line. An ``id`` is a string or an integer.
     """
+    return parse_batch(read_text(path), path)
+
+
+def parse_batch(text: str, path: str | os.PathLike[str]) -> list[BatchDocument]:
+    """Every document of the JSON Lines ``text`` read from ``path`` (a shard of a sharded run), as :func:`read_batch`."""
     documents = []
-    for number, line in enumerate(read_text(path).split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         record = _record(line, path, number)
