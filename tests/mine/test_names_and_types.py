@@ -54,7 +54,11 @@ def test_entity_types_from_shape_words_and_context():
     assert entity_type("올림픽", "Olympics") == "event"
     assert entity_type("돌리", "Dolly", [("허리케인 돌리가 상륙했다.", "Hurricane Dolly made landfall.")], True) == "event"
     assert entity_type("이스라엘", "Israeli") == "place"
-    assert entity_type("반기문", "Ban Ki-moon") == "person"
+    assert entity_type("반기문", "Ban Ki-moon", transliterated=True) == "person"
+    assert entity_type("유엔 안보리", "U.N. Security Council") == "organization"
+    assert entity_type("국무장관", "Secretary of State") == "title"
+    assert entity_type("한반도", "Korean Peninsula") == "place"  # not a person, though 한 is a surname
+    assert entity_type("연평도", "Yeonpyeong Island", transliterated=True) == "place"
     assert entity_type("탈북자", "defectors") == "term"
     said = [("킹은 말했다.", "King said he sent a letter.")]
     assert entity_type("킹", "King", said, transliterated=True) == "person"

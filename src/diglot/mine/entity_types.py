@@ -8,13 +8,14 @@ guess reads, in this order:
 2. **events**: an event word on either side (``올림픽``, *Games*, *War*), or the name of a storm
    (*Hurricane Dolly*, ``태풍 풍웡``) in the example sentences;
 3. **organizations**: an acronym (*FDA*, *IOC*; not a place such as *U.S.*), or an organization
-   word heading either side (``신화통신``, ``루비사``, *Party*, *Agency*, *Committee*);
+   word heading either side (``신화통신``, ``루비사``, *Party*, *Agency*, *Committee*); **places**
+   headed by a place word (*Yeonpyeong Island*, *Korean Peninsula*);
 4. **people and places**, for an English name: its context in the sentence pairs holding both
    (a title or *Mr.* before it, *said* after it, ``씨`` or ``의원`` after the Korean: a person;
    *in*, *near*, *-based*, ``에서`` after the Korean: a place), then a list of place names
    (countries, continents, US states and cities of 100,000 people or more, from GeoNames, with
-   their adjectives: *Israeli*, *Mexican*), then a Korean-style person's name (``이명박`` =
-   *Lee Myung-bak*); a name the Korean transliterates is otherwise a person, unless it is a
+   their adjectives: *Israeli*, *Mexican*), then a Korean person's name that sounds like its
+   English (``이명박`` = *Lee Myung-bak*); a name the Korean transliterates is otherwise a person, unless it is a
    common English word (*Islamic*, *Dark Knight*: Zipf 4 or more in wordfreq);
 5. everything else is a **term**.
 """
@@ -59,6 +60,10 @@ ENGLISH_ORGANIZATIONS = frozenset(
 # A transliterated name as common as this in general English (Islamic, Dark Knight) is a word, not
 # a person's name, unless its context says otherwise.
 COMMON_NAME_ZIPF = 4.0
+ENGLISH_PLACES = frozenset(
+    """island islands peninsula river mountain mountains mount sea bay lake province county strait valley
+    airport port city district region square street gulf coast""".split()
+)
 # Acronyms of places, not of organizations.
 PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "dprk", "rok", "prc", "eu"})
 
@@ -111,7 +116,7 @@ def entity_type(ko: str, en: str, examples: Sequence[tuple[str, str]] = (), tran
     en_words = en.lower().split()
     if not en_words:
         return TERM
-    if ko_head.endswith(KOREAN_TITLES) and (en == en.lower() or en_words[-1] in ENGLISH_TITLES):
+    if ko_head.endswith(KOREAN_TITLES) and (en == en.lower() or any(w in ENGLISH_TITLES for w in en_words)):
         return TITLE
     if ko.endswith(KOREAN_EVENTS) or en_words[-1] in ENGLISH_EVENTS or _storm_named(ko, en, examples):
         return EVENT
@@ -120,9 +125,11 @@ def entity_type(ko: str, en: str, examples: Sequence[tuple[str, str]] = (), tran
         return ORGANIZATION
     if en_words[-1] in ENGLISH_ORGANIZATIONS and en[0].isupper():
         return ORGANIZATION
+    if en_words[-1] in ENGLISH_PLACES and en[0].isupper():
+        return PLACE
     if en == en.lower():
         return TERM
-    korean_name = looks_like_korean_name(ko.replace(" ", ""))
+    korean_name = transliterated and looks_like_korean_name(ko.replace(" ", ""))
     if not korean_name and len(ko_head) >= 3 and ko_head.endswith(KOREAN_ORGANIZATIONS):
         return ORGANIZATION
     if len(ko_head) >= 3 and ko_head.endswith(KOREAN_COMPANY) and len(en_words) == 1 and sounds_alike(ko_head[:-1], en):
