@@ -23,6 +23,7 @@ from diglot.glossary.model import (
     Origin,
     Problem,
     Terms,
+    unique_id,
 )
 
 if TYPE_CHECKING:
@@ -57,4 +58,5 @@ __all__ = [
     "default_glossary_dir",
     "load_glossary",
     "read_glossary",
+    "unique_id",
 ]

@@ -232,6 +232,17 @@ class Glossary:
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
+def unique_id(base: str, taken: set[str] | dict[str, object]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … whichever is not ``taken``: the one way diglot names
+    an entry whose id is already used (imports, mined proposals)."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
 def is_date(value: str) -> bool:
     """A real date written YYYY, YYYY-MM or YYYY-MM-DD (not 2013-13, not 2013-02-30)."""
     if not _DATE.fullmatch(value):

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from diglot.glossary import Entry, Glossary, Matcher, Terms
+from diglot.glossary import Entry, Glossary, Matcher, Terms, unique_id
 from diglot.glossary.match import search_key
 from diglot.errors import InputError
 from diglot.i18n import _, ngettext
@@ -230,13 +230,3 @@ def _clip(text: str) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def unique_id(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3`` … whichever is not ``taken``."""
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"

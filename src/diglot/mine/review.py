@@ -27,9 +27,8 @@ from diglot.errors import DiglotError
 from diglot.glossary.edit import add_entries
 from diglot.glossary.formats.yaml import dump_entries, entries_with_lines
 from diglot.glossary.match import search_key
-from diglot.glossary.model import Entry, Origin, Problem, entry_from_dict
+from diglot.glossary.model import Entry, Origin, Problem, entry_from_dict, unique_id
 from diglot.i18n import _
-from diglot.mine.propose import unique_id
 from diglot.textio import atomic_write, edit_lock, read_text
 
 def rejected_path(proposals: str | os.PathLike[str]) -> Path:

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from diglot.glossary.model import ENTRY_ID, LANGUAGE_CODE, REQUIRED_LANGUAGES, Entry, Origin, Problem, entry_from_dict
+from diglot.glossary.model import ENTRY_ID, LANGUAGE_CODE, REQUIRED_LANGUAGES, Entry, Origin, Problem, entry_from_dict, unique_id
 from diglot.i18n import _
 from diglot.registry import Member
 
@@ -90,10 +90,7 @@ class EntryIds:
 
     def unique(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``, … if taken; the id returned is taken from then on."""
-        candidate, n = base, 1
-        while candidate in self.taken:
-            n += 1
-            candidate = f"{base}-{n}"
+        candidate = unique_id(base, self.taken)
         self.taken.add(candidate)
         return candidate
 
