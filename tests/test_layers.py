@@ -7,7 +7,7 @@ dependency). Layers, from the bottom:
 1. glossary, segment
 2. align, check (side by side: neither imports the other)
 3. translate
-4. edition, mine
+4. edition, mine, batch (sharded runs of any job)
 5. server
 6. cli (``diglot serve`` starts the server; the server never imports the CLI)
 7. ``__main__``
@@ -31,7 +31,7 @@ LAYERS = {
     **dict.fromkeys(["glossary", "segment"], 1),
     **dict.fromkeys(["align", "check"], 2),
     "translate": 3,
-    **dict.fromkeys(["edition", "mine"], 4),
+    **dict.fromkeys(["edition", "mine", "batch"], 4),
     "server": 5,
     "cli": 6,
     "__main__": 7,
