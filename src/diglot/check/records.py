@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diglot.check.statuses import severity
+from diglot.check.waivers import finding_id
 from diglot.doc import AlignedDocument, Finding
 
 
@@ -9,8 +11,8 @@ def json_records(doc: AlignedDocument, findings: list[Finding], presplit: bool =
     """The findings as ``diglot check --json`` writes them: one record a bead, in order.
 
     With ``presplit`` the fixed contract ``{"line": N, "findings": [...]}``, N from 1; else the
-    bead's number, its segments (from 1) and texts. Each finding is ``entry``, ``status``,
-    ``expected``, ``found``.
+    bead's number, its segments (from 1) and texts. Each finding is ``id`` (what ``--waive``
+    takes), ``entry``, ``status``, ``severity``, ``expected``, ``found`` and ``message``.
     """
     by_bead: dict[int, list[Finding]] = {}
     for finding in findings:
@@ -29,8 +31,17 @@ def json_records(doc: AlignedDocument, findings: list[Finding], presplit: bool =
                 "source": source,
                 "target": target,
             }
+        source = doc.bead_text(bead)[0]
         record["findings"] = [
-            {"entry": f.entry, "status": f.status, "expected": f.expected, "found": f.found}
+            {
+                "id": finding_id(f, source),
+                "entry": f.entry,
+                "status": f.status,
+                "severity": severity(f.status),
+                "expected": f.expected,
+                "found": f.found,
+                "message": f.message,
+            }
             for f in by_bead.get(index, [])
         ]
         records.append(record)

@@ -246,44 +246,13 @@ def _direction(args: argparse.Namespace, source: str, target: str) -> tuple[str,
     return pair_languages(source, target, (args.source, args.target))
 
 
-def finding_record(report: CheckReport, finding: Finding) -> dict[str, object]:
-    """A finding as ``--json`` prints it."""
-    from diglot.check import severity
-
-    return {
-        "id": report.id_of(finding),
-        "entry": finding.entry,
-        "status": finding.status,
-        "severity": severity(finding.status),
-        "expected": finding.expected,
-        "found": finding.found,
-        "message": finding.message,
-    }
-
-
 def _print_json(reports: list[CheckReport], presplit: bool, batch: bool) -> None:
-    """JSON lines. With --presplit one ``{"line": N, "findings": [...]}`` per line pair, N from 1;
-    without, one per bead; with --jsonl one per document, its beads' findings inside."""
+    """JSON lines (:func:`diglot.check.json_records`): one per line pair, N from 1, or per bead;
+    with --jsonl one per document, its beads with findings inside."""
+    from diglot.check import json_records
+
     for report in reports:
-        by_bead: dict[int, list[Finding]] = {}
-        for finding in report.findings:
-            by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
-        records = []
-        for index, bead in enumerate(report.doc.beads):
-            record: dict[str, object]
-            if presplit:
-                record = {"line": index + 1}
-            else:
-                source, target = report.doc.bead_text(bead)
-                record = {
-                    "bead": index + 1,
-                    "source_segments": [i + 1 for i in bead.src],
-                    "target_segments": [j + 1 for j in bead.tgt],
-                    "source": source,
-                    "target": target,
-                }
-            record["findings"] = [finding_record(report, f) for f in by_bead.get(index, [])]
-            records.append(record)
+        records = json_records(report.doc, report.findings, presplit)
         if batch:
             records = [
                 {
