@@ -71,3 +71,11 @@ def test_places_titles_and_their_holders():
     assert is_title_with_holder("총장", "Ban") and not is_title_with_holder("상원의원", "Sen.")
     assert without_title("이명박 대통령") == "이명박" and without_title("국무장관 콘돌리자 라이스") == "콘돌리자라이스"
     assert without_title("버락 오바마") is None
+
+
+def test_latin_on_the_korean_side_pairs_only_with_what_holds_it():
+    from diglot.mine.propose import _latin_unlike
+
+    assert _latin_unlike("NYMEX", "sweet crude") and _latin_unlike("MS", "Icahn")
+    assert not _latin_unlike("FDA", "FDA") and not _latin_unlike("CEO", "chief executive")
+    assert not _latin_unlike("ASCI White", "ASCI White") and not _latin_unlike("오바마", "Obama")

@@ -30,6 +30,7 @@ from diglot.mine.termhood import termhood
 from diglot.provenance import Signature
 
 MAX_EXAMPLES = 3
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .&-]*")
 MAX_EXAMPLE_CHARS = 300
 # Fewer aligned sentence pairs than this are too few to tell a term from chance: mining refuses.
 # On the news dev data, the top 20 of 50 pairs are half junk, of 100 pairs a fifth, of 200 a sixth
@@ -170,7 +171,7 @@ class Miner:
                 continue
             if matcher and (_is_glossary_form(matcher, ko, "ko") or _is_glossary_form(matcher, en, "en")):
                 continue
-            if is_title_with_holder(ko, en, pair.sound_likeness > 0):
+            if is_title_with_holder(ko, en, pair.sound_likeness > 0) or _latin_unlike(ko, en):
                 continue
             entry_id = unique_id(_slug(en) or _slug(pair.ko) or "term", taken_ids)
             taken_ids.add(entry_id)
@@ -202,6 +203,17 @@ def propose(
 ) -> list[Entry]:
     """``Miner(glossary, min_count, min_pairs).propose(beads, …)``: see :class:`Miner`."""
     return Miner(glossary, min_count, min_pairs).propose(beads, limit=limit, exclude=exclude, source=source)
+
+
+def _latin_unlike(ko: str, en: str) -> bool:
+    """Latin script on the Korean side (Korean news writes NYMEX, FDA, CEO as they are) paired
+    with an English that neither holds it nor has initials inside it: ``NYMEX`` ↔ *oil*, ``MS`` ↔
+    *Icahn* are neighbours, not translations; ``CEO`` ↔ *chief executive* stays."""
+    if not _LATIN.fullmatch(ko):
+        return False
+    latin, english = ko.lower().replace(".", ""), en.lower().replace(".", "")
+    initials = "".join(word[0] for word in english.split() if word[0].isalnum())
+    return latin not in english and not (initials and initials in latin)
 
 
 def _is_glossary_form(matcher: Matcher, text: str, lang: str) -> bool:
