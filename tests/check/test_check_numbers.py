@@ -106,3 +106,9 @@ def test_a_number_inside_brackets_after_a_figure_is_its_conversion_only_when_the
     assert found("모리오카에서 남쪽으로 80km", "about 25km (15 miles) east of Morioka and 80km (50 miles) south") == [
         ("number-added", None, "25")
     ]
+
+
+def test_a_date_used_as_a_name():
+    # korean-english-park.dev line 859: the June 15 declaration
+    assert found("6.15 남북공동선언 발표 5주년 기념식", "the fifth anniversary June 15 of the historic summit") == []
+    assert found("성장률 3.5 퍼센트", "growth of 3 percent") == [("number-changed", "3.5", "3")]  # a quantity

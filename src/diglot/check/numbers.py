@@ -84,6 +84,9 @@ _ENGLISH_ORDINAL = re.compile(rf"\b({'|'.join(_ENGLISH_ORDINALS)})\b", re.IGNORE
 _ENGLISH_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "two-thirds": 2 / 3, "three-quarters": 3 / 4}
 _ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-thirds|three-quarters)\b", re.IGNORECASE)
 _KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
+_DATE_LABEL = re.compile(r"^(1[0-2]|[1-9])\.([12]\d|3[01]|0?[1-9])$")  # 6.15: June 15
+# What follows a date used as a name: a word, not a unit (3.5 퍼센트 is a quantity).
+_LABELLED = re.compile(r"^ (?!퍼센트|프로|포인트|배|달러|원|유로|엔|위안|명|개|건|톤|킬로|미터|도\b)[\uac00-\ud7a3]")
 _FRACTION_TOLERANCE = 4.0  # percentage points: 30% is "a third", 50% "half"
 # Days said as a word in Korean (하루 전) and as hours in English (24 hours before).
 _KOREAN_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4}
@@ -220,6 +223,8 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
     numbers = _read_fractions(numbers, text, lang)
     numbers = _read_clock(numbers, text, lang)
     numbers = _read_days_and_multiples(numbers, text, lang)
+    if lang == "ko":
+        numbers = _read_date_labels(numbers, text)
     if lang != "ko":
         numbers += [
             Number(NumberMention(m.start(), m.end(), float(v), m.group(), spelled=True), {float(v)}, ordinal=True)
@@ -253,6 +258,21 @@ def _read_fractions(numbers: list[Number], text: str, lang: str) -> list[Number]
         mention = NumberMention(m.start(), m.end(), value, m.group(), spelled=True)
         numbers.append(Number(mention, {value, value * 100}, fraction=True))
     return numbers
+
+
+def _read_date_labels(numbers: list[Number], text: str) -> list[Number]:
+    """A Korean date used as a name, month and day with a dot (``6.15 남북공동선언``, ``6.25 전쟁``):
+    the number may stand for its month, and its day follows as a number of its own (soft: the
+    decimal is what is reported when nothing matches)."""
+    out = list(numbers)
+    for number in numbers:
+        label = _DATE_LABEL.match(number.mention.text)
+        if label and not number.mention.approx and _LABELLED.match(text[number.mention.end :]):
+            number.values.add(float(label.group(1)))
+            m = number.mention
+            day = NumberMention(m.start + label.start(2), m.end, float(label.group(2)), label.group(2))
+            out.append(Number(day, {day.value}, soft=True))
+    return out
 
 
 def _read_days_and_multiples(numbers: list[Number], text: str, lang: str) -> list[Number]:
