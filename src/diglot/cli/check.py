@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from diglot.check import CheckReport, Waivers
@@ -205,7 +205,7 @@ def _waive(reports: list[CheckReport], waivers: Waivers, ids: list[str], every: 
                 kept.append(finding)
         report.findings = kept
     waivers.save()
-    _say(_("{name}: {count} waivers").format(name=waivers.path, count=len(waivers)))
+    _say(ngettext("{name}: {count} waiver", "{name}: {count} waivers", len(waivers)).format(name=waivers.path, count=len(waivers)))
 
 
 def _say(message: str) -> None:
