@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import glob
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -54,12 +56,54 @@ def _decode_raw(data: bytes, name: str) -> str:
         ) from None
 
 
+def max_input_bytes() -> int:
+    """The largest input diglot reads, in bytes: ``$DIGLOT_MAX_INPUT_MB`` megabytes, 16 unless set.
+
+    Past it a file is refused before it is read, so that no command spends minutes and
+    gigabytes on an input far larger than any article (see docs/limits.md).
+    """
+    value = os.environ.get("DIGLOT_MAX_INPUT_MB", "")
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise DiglotError(_("DIGLOT_MAX_INPUT_MB must be a number of megabytes, not {value!r}").format(value=value)) from None
+    return int(megabytes * 1024 * 1024)
+
+
+DEFAULT_MAX_INPUT_MB = 16
+
+
+def _too_large(name: str, limit: int) -> InputError:
+    return InputError(
+        _("{name} is larger than {limit} MB, the most diglot reads (set DIGLOT_MAX_INPUT_MB to raise it)").format(
+            name=name, limit=round(limit / 1024 / 1024, 1)
+        )
+    )
+
+
 def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    limit = max_input_bytes()
     if str(path) == "-":
-        return sys.stdin.buffer.read(), _("standard input")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large(_("standard input"), limit)
+        return data, _("standard input")
     p = Path(path)
     try:
-        return p.read_bytes(), str(p)
+        # Looked at before it is opened: opening a FIFO blocks until someone writes to it, and a
+        # device such as /dev/zero never ends.
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(_("{name} is not a regular file (a pipe, device or socket); give a file").format(name=p))
+        if info.st_size > limit:
+            raise _too_large(str(p), limit)
+        with open(p, "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:  # it grew while we looked
+            raise _too_large(str(p), limit)
+        return data, str(p)
     except FileNotFoundError:
         raise InputError(_("{name}: no such file").format(name=p)) from None
     except IsADirectoryError:
@@ -149,10 +193,16 @@ def _chunk_starts(raw: str) -> tuple[list[int], list[int]]:
 def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:
     """Refuse to overwrite an existing output file unless ``force`` was given."""
     p = Path(path)
-    if p.exists() and not force:
+    exists = os.path.lexists(p)
+    if exists and not force:
         raise DiglotError(_("{name} exists; use --force to overwrite it").format(name=p))
-    if p.exists() and p.is_dir():
+    if exists and p.is_dir():
         raise DiglotError(_("{name} is a folder, not a file").format(name=p))
+    # --force replaces a file, never what a link points to nor a device or pipe (/dev/null).
+    if exists and not stat.S_ISREG(os.lstat(p).st_mode):
+        raise DiglotError(
+            _("{name} is not a regular file (a link, device or pipe); diglot replaces only files").format(name=p)
+        )
     # Checked now, so that a command fails before its long work, not after it.
     folder = p.parent
     if not folder.is_dir():
@@ -169,6 +219,14 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """
     p = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        _replace(p, payload)
+    except OSError as err:  # a full disk, a folder gone or made read-only since it was checked
+        raise DiglotError(_("cannot write {name}: {reason}").format(name=p, reason=err.strerror or err)) from None
+
+
+def _replace(p: Path, payload: bytes) -> None:
+    """:func:`atomic_write` itself; its OSErrors are the caller's to explain."""
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -224,12 +282,21 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
             break
         lock.close()
     try:
+        _remove_stale_temporaries(p)
         yield
     finally:
         with contextlib.suppress(OSError):  # Windows cannot remove an open file; it stays there
             os.unlink(lock_path)
         _unlock(lock.fileno())
         lock.close()
+
+
+def _remove_stale_temporaries(p: Path) -> None:
+    """Remove what an editor of ``p`` killed mid-write left (:func:`atomic_write`'s temporary
+    files); safe while the edit lock is held, since no other editor can be writing one."""
+    for stale in p.parent.glob(f".{glob.escape(p.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _lock(fd: int) -> bool:

@@ -85,7 +85,7 @@ def test_a_crash_during_the_write_leaves_the_old_file_intact(glossary_file, monk
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(DiglotError, match="disk full"):
         remove_entry(glossary_file, "refugee")
     assert glossary_file.read_bytes() == before
     assert sorted(p.name for p in glossary_file.parent.iterdir()) == ["mini.yaml"]
