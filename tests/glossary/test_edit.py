@@ -210,3 +210,11 @@ def test_an_edit_follows_a_symbolic_link_and_keeps_mode_and_owner(glossary_file,
     assert status.st_mode & 0o777 == 0o640
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         assert (status.st_uid, status.st_gid) == (4321, 4321)
+
+
+def test_add_takes_the_new_kinds_of_forms(glossary_file):
+    args = ["glossary", "add", "--file", str(glossary_file), "--id", "japan", "--type", "place", "--ko", "일본",
+            "--en", "Japan", "--en-adjective", "Japanese", "--en-accepted", "Tokyo", "--en-reference", "the country"]
+    assert main(args) == 0
+    terms = load_glossary([glossary_file]).get("japan").langs["en"]
+    assert (terms.adjective, terms.accepted, terms.references) == (["Japanese"], ["Tokyo"], ["the country"])

@@ -120,6 +120,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument(f"--{lang}-variant", action="append", default=[], help=_("an accepted variant (repeatable)"))
         p.add_argument(f"--{lang}-forbidden", action="append", default=[], help=_("a forbidden rendering (repeatable)"))
         p.add_argument(f"--{lang}-short", help=_("short form or acronym"))
+        p.add_argument(f"--{lang}-adjective", action="append", default=[], help=_("an adjective or demonym form (repeatable)"))
+        p.add_argument(f"--{lang}-accepted", action="append", default=[], help=_("a rendering accepted but never written by translation (repeatable)"))
+        p.add_argument(f"--{lang}-reference", action="append", default=[], help=_("a short reference, fine after the first full mention (repeatable)"))
     p.set_defaults(func=run_add)
 
     p = _command(
@@ -323,6 +326,9 @@ def run_add(args: argparse.Namespace) -> int:
             "variants": getattr(args, f"{lang}_variant"),
             "forbidden": getattr(args, f"{lang}_forbidden"),
             "short": getattr(args, f"{lang}_short"),
+            "adjective": getattr(args, f"{lang}_adjective"),
+            "accepted": getattr(args, f"{lang}_accepted"),
+            "references": getattr(args, f"{lang}_reference"),
         }
     problems: list[Problem] = []
     entry = entry_from_dict(raw, Origin(str(args.file)), problems)
