@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import socket
 import sys
 
@@ -99,11 +100,18 @@ def test_boilerplate_passes_through(installed_model, tmp_path, capsys):
     assert "1 sentence translated, 0 from memory" in captured.err
 
 
-def test_unknown_pair_lists_installed_pairs(installed_model, tmp_path, capsys):
-    path = tmp_path / "en.txt"
-    path.write_text("North Korean defectors fear forced repatriation.\n", encoding="utf-8")
-    assert main(["translate", str(path), "--from", "ja", "--to", "ko"]) == 2
-    assert "no model translates ja to ko; installed pairs: en-ko, ko-en" in capsys.readouterr().err
+def test_unknown_pair_lists_installed_pairs(installed_model, article, capsys):
+    shutil.rmtree(installed_model / "models" / "ko_en-1.0")
+    assert main(["translate", str(article), "--to", "en"]) == 2
+    assert "no model translates ko to en; installed pairs: en-ko" in capsys.readouterr().err
+
+
+def test_empty_input_gives_empty_output(installed_model, tmp_path, capsys):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n", encoding="utf-8")
+    assert main(["translate", str(path), "--to", "en"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "" and "0 sentences translated" in captured.err
 
 
 def test_no_model_says_how_to_install(diglot_home, article, capsys):
@@ -115,6 +123,7 @@ def test_no_model_says_how_to_install(diglot_home, article, capsys):
     "argv_tail, message",
     [
         (["--to", "fr"], "unsupported language fr"),
+        (["--from", "../x", "--to", "en"], "unsupported language ../x"),
         (["--to", "ko"], "already in ko"),
         (["--to", "en", "--beam-size", "0"], "--beam-size must be a whole number from 1 to 16, not 0"),
     ],

@@ -80,8 +80,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_translate(args: argparse.Namespace) -> int:
     from diglot.translate import DocumentTranslator, EngineOptions
 
-    if args.to_lang not in ("ko", "en"):
-        raise DiglotError(_("unsupported language {lang}: choose ko or en").format(lang=args.to_lang))
+    for lang in (args.to_lang, args.from_lang):
+        if lang is not None and lang not in ("ko", "en"):
+            raise DiglotError(_("unsupported language {lang}: choose ko or en").format(lang=lang))
     if args.output and len(args.files) > 1:
         raise DiglotError(_("-o takes one input file; use --out-dir for several"))
     options = EngineOptions(
@@ -97,7 +98,13 @@ def run_translate(args: argparse.Namespace) -> int:
             raise DiglotError(_("--edition takes one input file"))
         format_for_path(check_output_path(args.edition, args.force))
     texts = [(name, read_text(name)) for name in args.files]
-    src_lang = args.from_lang or script_of(" ".join(text for _, text in texts))
+    everything = " ".join(text for _, text in texts)
+    if args.from_lang:
+        src_lang = args.from_lang
+    elif any(ch.isalpha() for ch in everything):
+        src_lang = script_of(everything)
+    else:  # nothing to tell the language by (an empty file): nothing to translate either
+        src_lang = "en" if args.to_lang == "ko" else "ko"
     if src_lang == args.to_lang:
         raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
     glossary = None if args.no_glossary else glossary_from_args(args)
