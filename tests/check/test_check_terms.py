@@ -95,3 +95,17 @@ def test_the_verb_of_an_action_noun_renders_it(curated):
     assert statuses(findings) == [("defection", "ok", "defected")]
     findings = check_pair("그들은 송환됐다.", "They were sent back.", "ko", "en", curated)
     assert statuses(findings) == [("repatriation", "missing", None)]
+
+
+def test_a_form_inside_a_longer_name_is_another_entity(curated):
+    from diglot.check.terms import in_longer_name, target_mentions
+
+    # korean-english-park.dev lines 182, 567, 795
+    assert [m.text for m in target_mentions("grow bananas in South and Central America.", "en", curated)] == []
+    for text, form in [("The South China Morning Post said", "South"), ("the Seoul Central District Court acquitted", "Seoul")]:
+        [mention] = [m for m in curated.find(text, "en") if m.text == form] or [None]
+        assert mention is None or in_longer_name(text, mention, "en")
+    # a possessive, a title before the name, a headline: not longer names
+    [china] = [m for m in curated.find("according to China's Xinhua news service", "en") if m.entry == "china"]
+    assert not in_longer_name("according to China's Xinhua news service", china, "en")
+    assert not in_longer_name("China Halts Forcible Repatriation", curated.find("China Halts Forcible Repatriation", "en")[0], "en")

@@ -40,6 +40,14 @@ _STATUS_OF_KIND = {
 # A Korean word right after a place name (중국 정부); the particles that make a name a word of its own (중국은).
 _KOREAN_NOUN_AFTER = re.compile(r"^ [\uac00-\ud7a3]")
 _PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
+# The capitalised words next to a mention that make it part of a longer name (Central America).
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+) $")
+_WORD_AFTER = re.compile(r" ([A-Za-z][a-z]+)(?![A-Za-z])")
+_NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "Of", "For", "From", "To", "With", "By", "And", "But", "As", "If", "When",
+    "While", "After", "Before", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "President", "Prime", "Minister", "Foreign", "Secretary", "Sen", "Rep", "Gov", "Gen", "Mr", "Mrs", "Ms", "Dr",
+}  # fmt: skip
 # An English dateline: "BEIJING, China (CNN)", "SEOUL (Yonhap)".
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]+(?:,\s[A-Z][A-Za-z .'-]+)*\s*\((?:CNN|AP|AFP|Reuters|Yonhap|UPI|dpa|Xinhua)\)"
@@ -54,7 +62,26 @@ def checkable(glossary: Glossary, entry_id: str, tgt_lang: str) -> bool:
 
 def target_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
     """The mentions of approved entries in ``text`` (in ``lang``): the renderings a check looks at."""
-    return [m for m in matcher.find(text, lang) if checkable(matcher.glossary, m.entry, lang)]
+    return [
+        m
+        for m in matcher.find(text, lang)
+        if checkable(matcher.glossary, m.entry, lang) and not (m.kind != PREFERRED and in_longer_name(text, m, lang))
+    ]
+
+
+def in_longer_name(text: str, mention: Mention, lang: str) -> bool:
+    """An English mention inside a longer proper name, which is another entity: *America* in
+    *Central America*, *Seoul* in *the Seoul Central District Court*, *South* in *The South China
+    Morning Post* (a capitalised word right before or after it, other than a sentence's first word
+    and a title). Such a source mention asks for no rendering, and such a target mention of a form
+    other than the preferred one is no variant or reference."""
+    if lang != "en" or _is_headline(text):
+        return False
+    before = _WORD_BEFORE.search(text, 0, mention.start)
+    after = None if mention.suffix else _WORD_AFTER.match(text, mention.end)  # China's Xinhua: a possessive
+    if after and after.group(1)[0].isupper() and after.group(1) not in _NOT_NAME_WORDS:
+        return True
+    return bool(before and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_WORDS and before.start() > 0)
 
 
 def check_terms(
@@ -74,7 +101,7 @@ def check_terms(
     sources: dict[str, list[Mention]] = {}
     dateline = _DATELINE.match(source_text) if src_lang == "en" else None
     for mention in matcher.find(source_text, src_lang):
-        if dateline and mention.start < dateline.end():
+        if dateline and mention.start < dateline.end() or in_longer_name(source_text, mention, src_lang):
             continue
         if checkable(matcher.glossary, mention.entry, tgt_lang):
             sources.setdefault(mention.entry, []).append(mention)
@@ -130,6 +157,12 @@ def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
     if mention.suffix:  # glued Hangul after the name: a particle (중국은) or a compound (베이징올림픽)
         return not _PARTICLE.match(mention.suffix)
     return bool(_KOREAN_NOUN_AFTER.match(after))
+
+
+def _is_headline(text: str) -> bool:
+    """Title case: most words capitalised (China Halts Forcible Repatriation), names tell nothing."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _derived_form(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
