@@ -1,3 +1,5 @@
+import pytest
+
 from diglot.cli import main
 
 from .conftest import DATA
@@ -135,3 +137,12 @@ def test_an_unreadable_tbx_and_a_utf16_bom_with_broken_utf16(tmp_path, capsys):
     finally:
         if locked.is_file():
             os.chmod(locked, 0o644)
+
+
+@pytest.mark.parametrize("command", ["lint", "show", "find", "add", "remove", "import", "export"])
+def test_every_glossary_command_help_has_an_example_and_its_exit_codes(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["glossary", command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "example:\n  diglot glossary " + command in out and "exit codes: 0 " in out
