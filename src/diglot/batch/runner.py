@@ -1,0 +1,257 @@
+"""The sharded runner: one job over many shards, in this process, local processes or on Dask.
+
+A job is named by reference (:class:`JobSpec`: an importable factory and its settings), so
+each worker process builds it once, with its models and glossary, and keeps it for every
+shard it is given. Each input shard gives one output shard of the same name, written
+atomically and then confirmed by a completion marker (``.NAME.done``: the signature, and the
+hashes of the input and the output). A rerun skips every shard whose marker matches and
+redoes the rest, so a run killed at any moment and started again ends with the bytes an
+uninterrupted run writes. Workers return the output's bytes and this process writes them,
+so the output folder need not be visible to a cluster's workers (the input must be).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
+
+from diglot.batch.shards import Shard, find_shards
+from diglot.errors import DiglotError, InputError
+from diglot.i18n import _
+from diglot.provenance import Signature
+from diglot.textio import atomic_write
+
+SUMMARY_NAME = "summary.json"
+CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying it does not answer
+
+
+class Job(Protocol):
+    """What a job factory returns: a shard's text in, the output shard's text out."""
+
+    signature: Signature
+
+    def __call__(self, text: str, name: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """A job by reference: ``factory`` (``"package.module:name"``) called with ``settings``.
+
+    Settings must pickle and hash (strings, numbers, booleans, None, tuples); lists are
+    turned into tuples by :meth:`make`.
+
+    >>> JobSpec.make("diglot.batch.runner:example", upper=True).settings
+    (('upper', True),)
+    """
+
+    factory: str
+    settings: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def make(cls, factory: str, **settings: object) -> "JobSpec":
+        frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        return cls(factory, tuple(sorted(frozen.items())))
+
+    def build(self) -> Job:
+        module_name, _sep, attribute = self.factory.partition(":")
+        factory = getattr(importlib.import_module(module_name), attribute)
+        return factory(**dict(self.settings))
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What a worker sends back for one shard."""
+
+    shard: Shard
+    data: bytes  # the output shard's bytes, as they go on disk
+    input_sha256: str
+    documents: int  # non-blank input lines
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """How a run stands: shards run of those to run, documents they held, shards skipped as complete."""
+
+    done: int
+    total: int
+    documents: int
+    skipped: int
+
+
+@dataclass
+class Summary:
+    """What a run did, as written to ``summary.json``."""
+
+    shards: int
+    skipped: int
+    documents: int
+    seconds: float
+    signature: Signature
+    outputs: list[Path] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "shards": self.shards,
+            "skipped": self.skipped,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 3),
+            "signature": self.signature.as_dict(),
+        }
+
+
+# One job per process and spec, built on first use; the lock also keeps the threads of one
+# Dask worker from running a job at once (jobs need not be thread-safe).
+_JOBS: dict[JobSpec, Job] = {}
+_LOCK = threading.Lock()
+
+
+def job_for(spec: JobSpec) -> Job:
+    with _LOCK:
+        return _job_locked(spec)
+
+
+def _job_locked(spec: JobSpec) -> Job:
+    job = _JOBS.get(spec)
+    if job is None:
+        job = _JOBS[spec] = spec.build()
+    return job
+
+
+def process_shard(spec: JobSpec, shard: Shard) -> ShardResult:
+    """Run ``spec``'s job over one shard (in whichever process this is)."""
+    try:
+        raw = shard.read_bytes()
+        text = shard.read_text(raw)
+        with _LOCK:
+            output = _job_locked(spec)(text, shard.path)
+    except DiglotError as err:  # some subclasses do not pickle back to the caller; their message does
+        raise (InputError if isinstance(err, InputError) else DiglotError)(str(err)) from None
+    documents = sum(1 for line in text.split("\n") if line.strip())
+    return ShardResult(shard, shard.encode(output), _sha256(raw), documents)
+
+
+def run_batch(
+    spec: JobSpec,
+    source: str | Sequence[Shard],
+    out_dir: str | Path,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[BatchProgress], None] | None = None,
+) -> Summary:
+    """Run ``spec``'s job over every shard of ``source`` into ``out_dir``; shards already done are skipped.
+
+    ``workers`` local processes (1: this process), or the Dask cluster at ``scheduler``
+    (``tcp://host:port``). The job is also built here, for its signature.
+    """
+    start = time.perf_counter()
+    shards = find_shards(source) if isinstance(source, str) else list(source)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise DiglotError(_("{name} is a file, not a folder").format(name=out))
+    if not out.parent.is_dir():
+        raise DiglotError(_("cannot write {name}: the folder {folder} does not exist").format(name=out, folder=out.parent))
+    out.mkdir(exist_ok=True)
+    signature = job_for(spec).signature
+    todo, documents = [], 0
+    for shard in shards:
+        target = out / shard.name
+        if shard.local and target.resolve() == Path(shard.path).resolve():
+            raise DiglotError(_("{name} would be overwritten by its own output: choose another --out-dir").format(name=shard.path))
+        marker = _complete(shard, target, signature)
+        if marker is None:
+            todo.append(shard)
+        else:
+            documents += marker
+    skipped = len(shards) - len(todo)
+    report = progress or (lambda _state: None)
+    report(BatchProgress(0, len(todo), documents, skipped))
+    for done, result in enumerate(_results(spec, todo, workers, scheduler), 1):
+        target = out / result.shard.name
+        atomic_write(target, result.data)
+        marker = {
+            "documents": result.documents,
+            "input_sha256": result.input_sha256,
+            "output_sha256": _sha256(result.data),
+            "signature": str(signature),
+        }
+        atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
+        documents += result.documents
+        report(BatchProgress(done, len(todo), documents, skipped))
+    summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature,
+                      [out / shard.name for shard in shards])  # fmt: skip
+    atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    return summary
+
+
+def _complete(shard: Shard, target: Path, signature: Signature) -> int | None:
+    """The documents of ``shard`` if ``target`` is its finished output for ``signature``, else None."""
+    try:
+        marker = json.loads(_marker_path(target).read_text(encoding="utf-8"))
+        finished = (
+            marker["signature"] == str(signature)
+            and marker["output_sha256"] == _sha256(target.read_bytes())
+            and marker["input_sha256"] == _sha256(shard.read_bytes())
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return int(marker["documents"]) if finished else None
+
+
+def _marker_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.done")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _results(spec: JobSpec, shards: list[Shard], workers: int, scheduler: str | None) -> Iterable[ShardResult]:
+    if not shards:
+        return ()
+    if scheduler:
+        return _on_dask(spec, shards, scheduler)
+    if workers > 1 and len(shards) > 1:
+        return _in_processes(spec, shards, workers)
+    return (process_shard(spec, shard) for shard in shards)
+
+
+def _in_processes(spec: JobSpec, shards: list[Shard], workers: int) -> Iterator[ShardResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn: a fresh interpreter per worker, the same on every platform (fork would copy this
+    # process's threads and open models)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(shards)), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = [pool.submit(process_shard, spec, shard) for shard in shards]
+        for future in as_completed(futures):
+            yield future.result()
+    except BrokenProcessPool:
+        raise DiglotError(_("a worker process died (out of memory?); run again to resume")) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _on_dask(spec: JobSpec, shards: list[Shard], scheduler: str) -> Iterator[ShardResult]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise DiglotError(_("--scheduler needs Dask: pip install 'diglot[dask]'")) from None
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise DiglotError(_("cannot reach the Dask scheduler at {address}: {reason}").format(address=scheduler, reason=err)) from None
+    try:
+        futures = client.map(process_shard, [spec] * len(shards), shards, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()

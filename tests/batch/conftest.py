@@ -1,0 +1,65 @@
+"""Shards of real dev documents, and what one process writes for them: the reference every
+other way of running must match byte for byte.
+
+Fixtures: ``align_spec`` (the align job, without the glossary so that every worker builds it
+fast; the alignment is real), ``make_shards(folder, count)``, ``read_outputs(folder)``,
+``shards`` (four shards of two documents, the last gzipped) and ``reference`` (their outputs
+from one process).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from diglot.batch import JobSpec, run_batch
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "korean-parallel-corpora" / "ko-en-news.dev.jsonl"
+ALIGN = JobSpec.make("diglot.cli.batchjobs:AlignJob", no_glossary=True)
+
+
+def _make_shards(folder: Path, count: int, per_shard: int = 2) -> Path:
+    """``count`` shards of ``per_shard`` dev documents each; the last one gzipped."""
+    lines = DEV.read_text(encoding="utf-8").splitlines(keepends=True)
+    folder.mkdir(parents=True)
+    for index in range(count):
+        text = "".join(lines[index * per_shard : (index + 1) * per_shard])
+        if index == count - 1:
+            (folder / f"part-{index:02d}.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+        else:
+            (folder / f"part-{index:02d}.jsonl").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _read_outputs(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder but the summary (whose seconds differ from run to run)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "summary.json"}
+
+
+@pytest.fixture(scope="session")
+def align_spec() -> JobSpec:
+    return ALIGN
+
+
+@pytest.fixture(scope="session")
+def make_shards():
+    return _make_shards
+
+
+@pytest.fixture(scope="session")
+def read_outputs():
+    return _read_outputs
+
+
+@pytest.fixture(scope="session")
+def shards(tmp_path_factory) -> Path:
+    return _make_shards(tmp_path_factory.mktemp("batch") / "in", 4)
+
+
+@pytest.fixture(scope="session")
+def reference(shards, tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("reference") / "out"
+    run_batch(ALIGN, str(shards), out)
+    return _read_outputs(out)
