@@ -102,7 +102,10 @@ def test_a_form_inside_a_longer_name_is_another_entity(curated):
 
     # korean-english-park.dev lines 182, 567, 795
     assert [m.text for m in target_mentions("grow bananas in South and Central America.", "en", curated)] == []
-    for text, form in [("The South China Morning Post said", "South"), ("the Seoul Central District Court acquitted", "Seoul")]:
+    for text, form in [
+        ("The South China Morning Post said Leung donned a white suit, and Lau a traditional red gown.", "South"),
+        ("The Seoul Central District Court acquitted eight dissident activists of treason, 32 years after", "Seoul"),
+    ]:
         [mention] = [m for m in curated.find(text, "en") if m.text == form] or [None]
         assert mention is None or in_longer_name(text, mention, "en")
     # a possessive, a title before the name, a headline: not longer names
