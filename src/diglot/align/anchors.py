@@ -72,8 +72,15 @@ class Features:
     sentences: int = 1  # sentence_count
     units: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     bag: set[str] = field(default_factory=set)
-    stems: frozenset[str] = frozenset()  # English stems or Korean stem candidates, for the lexicon
     tokens: tuple[frozenset[str], ...] = ()  # per word: its stem candidates (Korean) or stem (English)
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every word's stem candidates (Korean) or stem (English), for the lexicon.
+
+        Made when asked, not kept: a long document would hold one more set per sentence.
+        """
+        return frozenset().union(*self.tokens)
 
 
 def text_length(text: str) -> int:
@@ -194,7 +201,6 @@ def korean_features(text: str) -> Features:
     feats.units += [("name", keys) for keys in names]
     feats.bag.update(*names)
     feats.tokens = tuple(stems for stems, _ in words)
-    feats.stems = frozenset().union(*feats.tokens)
     return feats
 
 
@@ -249,7 +255,6 @@ def english_features(text: str) -> Features:
             feats.units.append(("name", keys))
             feats.bag.update(keys)
     feats.tokens = tuple(stems)
-    feats.stems = frozenset().union(*stems) if stems else frozenset()
     return feats
 
 
@@ -282,11 +287,12 @@ def _english_name_keys(run: tuple[str, ...]) -> list[frozenset[str]]:
     return out
 
 
-def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str, frozenset[str]]], set[str]]:
-    """Units and bag keys of the ``lexicon`` kind: words with a translation learned from the input.
+def lexicon_anchors(feats: Features, lang: str, lexicon) -> list[tuple[str, frozenset[str]]]:
+    """Units of the ``lexicon`` kind: words with a translation learned from the input.
 
     A Korean word's keys are its learned English stems, an English word's its learned Korean
-    stems, and the bag keys are the sentence's own stems; see :mod:`diglot.align.lexicon`.
+    stems; the keys a sentence offers them are its own stems (:attr:`Features.stems`). See
+    :mod:`diglot.align.lexicon`.
     """
     memo, units = lexicon.memo(lang), []
     for stems in feats.tokens:
@@ -295,7 +301,7 @@ def lexicon_anchors(feats: Features, lang: str, lexicon) -> tuple[list[tuple[str
             keys = lexicon.keys(lang, stems)
         if keys:
             units.append(("lexicon", keys))
-    return units, feats.stems
+    return units
 
 
 def translation_anchors(

@@ -95,35 +95,43 @@ def prepare(doc: Document, seed: Lexicon, lexicon: Lexicon, reach: int | None = 
             for index, feats in enumerate(side):
                 out = list(feats.units)
                 if seed:
-                    out += lexicon_anchors(feats, lang, seed)[0]
+                    out += lexicon_anchors(feats, lang, seed)
                 if doc.translations is not None:
                     out += translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)[0]
                 yield out
 
-        def bags(side: list[Features], lang: str) -> list[list[set[str] | frozenset[str]]]:
-            out: list[list[set[str] | frozenset[str]]] = [[f.bag] for f in side]
+        def bags(side: list[Features], lang: str):
             for index, feats in enumerate(side):
+                parts = [feats.bag]
                 if seed:
-                    out[index].append(feats.stems)  # the keys of lexicon_anchors
+                    parts.append(feats.stems)  # the keys of lexicon_anchors
                 if doc.translations is not None:
-                    out[index].append(translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)[1])
-            return out
+                    parts.append(translation_anchors(feats, lang, doc.translations[index] if lang == "ko" else None)[1])
+                yield parts
 
         doc.base = (
-            find(units(doc.ko, "ko"), n, bags(doc.en, "en"), False, reach),
-            find(units(doc.en, "en"), m, bags(doc.ko, "ko"), True, reach),
+            find(units(doc.ko, "ko"), n, bags(doc.en, "en"), m, False, reach),
+            find(units(doc.en, "en"), m, bags(doc.ko, "ko"), n, True, reach),
         )
     doc.ko_hits, doc.en_hits = doc.base
     if lexicon:
-        ko_units = (lexicon_anchors(f, "ko", lexicon)[0] for f in doc.ko)
-        en_units = (lexicon_anchors(f, "en", lexicon)[0] for f in doc.en)
-        doc.ko_hits = doc.ko_hits + find(ko_units, n, [[f.stems] for f in doc.en], False, reach)
-        doc.en_hits = doc.en_hits + find(en_units, m, [[f.stems] for f in doc.ko], True, reach)
+        ko_units = (lexicon_anchors(f, "ko", lexicon) for f in doc.ko)
+        en_units = (lexicon_anchors(f, "en", lexicon) for f in doc.en)
+        doc.ko_hits = doc.ko_hits + find(ko_units, n, ([f.stems] for f in doc.en), m, False, reach)
+        doc.en_hits = doc.en_hits + find(en_units, m, ([f.stems] for f in doc.ko), n, True, reach)
 
 
-def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool, reach: int | None = None) -> Hits:
-    """Look every unit of the ``n`` sentences of one side up in every sentence of the other,
-    whose bag is the union of the key sets ``other_bags[j]``.
+def find(
+    units_by_sentence: Iterable[list[Unit]],
+    n: int,
+    other_bags: Iterable[list[Iterable[str]]],
+    m: int,
+    flip: bool,
+    reach: int | None = None,
+) -> Hits:
+    """Look every unit of the ``n`` sentences of one side up in the ``m`` sentences of the
+    other, whose bag is the union of the key sets ``other_bags[j]``. Both are read once, in
+    order, so they may be made as they are read.
 
     The other side is indexed as key → its sentences, in order; a unit's matches are the
     union of its keys' sentences, and it overlaps where it is found in two neighbours. With
@@ -131,7 +139,6 @@ def find(units_by_sentence: Iterable[list[Unit]], n: int, other_bags, flip: bool
     document, a name that recurs in every paragraph would otherwise make the hits grow with the
     square of the length. Time and memory follow the number of hits, never lines × lines.
     """
-    m = len(other_bags)
     unit_sentence: list[int] = []
     unit_kind: list[int] = []
     unit_keys: list[frozenset[str]] = []  # shared with the features and the lexicon's memo
