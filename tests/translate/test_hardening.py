@@ -260,7 +260,7 @@ def test_one_change_to_the_store_at_a_time(installed_model, tiny_package, capsys
 
 
 def _tm(home):
-    return home / "cache" / "tm.sqlite"
+    return home / "cache" / "translations" / "tm.sqlite"
 
 
 @pytest.mark.parametrize("damage", ["wrong-schema", "not-a-database"])

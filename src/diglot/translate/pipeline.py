@@ -12,13 +12,14 @@ from typing import Callable, Sequence
 
 from diglot.doc import Segment
 from diglot.glossary import Glossary, Matcher
+from diglot.paths import cache_dir
 from diglot.provenance import Signature
 from diglot.segment import segment
 from diglot.translate.cache import TranslationMemory
 from diglot.translate.engines import ENGINES, Decoded, Engine, EngineOptions
 from diglot.translate.enforce import FAILED, FirstMentions, MentionReport, Plan, finish, plan
 from diglot.translate.protect import INLINE, Protection, protection_for
-from diglot.translate.store import InstalledPackage, diglot_home, route
+from diglot.translate.store import InstalledPackage, route
 
 
 @dataclass
@@ -109,7 +110,7 @@ class DocumentTranslator:
             self.protection = Protection(INLINE)
         else:
             self.protection = protection_for(self.engine.route)
-        self.memory = TranslationMemory(diglot_home() / "cache" / "tm.sqlite") if use_cache else None
+        self.memory = TranslationMemory(cache_dir("translations") / "tm.sqlite") if use_cache else None
 
     @property
     def signature(self) -> Signature:
