@@ -218,3 +218,13 @@ def test_add_takes_the_new_kinds_of_forms(glossary_file):
     assert main(args) == 0
     terms = load_glossary([glossary_file]).get("japan").langs["en"]
     assert (terms.adjective, terms.accepted, terms.references) == (["Japanese"], ["Tokyo"], ["the country"])
+
+
+def test_add_into_a_missing_folder_or_onto_a_pipe_is_one_line(tmp_path, capsys):
+    assert main([*ADD, "--file", str(tmp_path / "nodir" / "g.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the folder" in err and "does not exist" in err
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert main([*ADD, "--file", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err

@@ -25,7 +25,7 @@ from diglot.glossary.formats.yaml import YamlFormat, dump_entries, entries_with_
 from diglot.glossary.lint import lint
 from diglot.glossary.model import Entry, Glossary, Problem
 from diglot.i18n import _
-from diglot.textio import atomic_write, edit_lock, read_text
+from diglot.textio import atomic_write, check_output_path, edit_lock, read_text
 
 _EMPTY_FILE = "entries:\n"
 _EMPTY_FLOW_LIST = re.compile(r"^entries:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", re.MULTILINE)  # entries: []
@@ -41,7 +41,8 @@ def _parse(text: str, name: str) -> list[tuple[Entry, int, int]]:
 
 
 def editable_path(path: str | os.PathLike[str]) -> Path:
-    """The file an edit of ``path`` writes: the target of a symbolic link; YAML only."""
+    """The file an edit of ``path`` writes: the target of a symbolic link, a regular file (or none
+    yet) in a folder that exists and can be written; YAML only."""
     given = Path(path)
     if given.suffix.lower() not in YamlFormat.suffixes:
         raise DiglotError(
@@ -49,7 +50,8 @@ def editable_path(path: str | os.PathLike[str]) -> Path:
                 name=given
             )
         )
-    return Path(os.path.realpath(given))
+    # A link is followed; what it names must be a file (or none yet) in a folder we may write.
+    return check_output_path(os.path.realpath(given), force=True)
 
 
 def rest_of_glossary(path: str | os.PathLike[str]) -> list[Entry]:
