@@ -37,7 +37,7 @@ def parse_batch(text: str, path: str | os.PathLike[str]) -> list[BatchDocument]:
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        record = _record(line, path, number)
+        record = read_record(line, path, number)
         if not isinstance(record, dict) or not all(_is_lines(record.get(key)) for key in ("ko", "en")):
             raise InputError(
                 _("{name}, line {line}: expected an object with \"ko\" and \"en\" lists of strings").format(
@@ -53,7 +53,8 @@ def parse_batch(text: str, path: str | os.PathLike[str]) -> list[BatchDocument]:
     return documents
 
 
-def _record(line: str, path: str | os.PathLike[str], number: int) -> object:
+def read_record(line: str, path: str | os.PathLike[str], number: int) -> object:
+    """One line of a JSON Lines file read as standard JSON; an :class:`InputError` naming the file and line if it is not."""
     def refuse(reason: str) -> InputError:
         return InputError(
             _("{name}, line {line}: not valid JSON ({reason})").format(name=path, line=number, reason=reason)
