@@ -151,6 +151,18 @@ def test_a_90_mb_body_is_refused_and_the_server_keeps_serving(server):
     assert httpx.post(server.url + "/translate", data={"q": "통일교", "source": "ko", "target": "en"}).status_code == 200
 
 
+def test_a_streamed_body_over_the_limit_is_cut_off(server):
+    def chunks():  # 25 MB against the default limit of 20, sent without a length
+        yield b'{"source": "ko", "target": "en", "q": "'
+        for _ in range(25):
+            yield b"a" * 1024**2
+        yield b'"}'
+
+    response = httpx.post(server.url + "/translate", content=chunks(), headers={"content-type": "application/json"},
+                          timeout=60)
+    assert response.status_code == 413 and "larger than" in response.json()["error"]
+
+
 def test_200_requests_from_20_concurrent_clients_all_succeed(server):
     sentences = [f"탈북자 {n}명이 강제 북송됐다." for n in range(200)]
 

@@ -33,7 +33,7 @@ from starlette.responses import JSONResponse
 
 from diglot.errors import DiglotError
 from diglot.i18n import _
-from diglot.server.http import ApiError, error_response
+from diglot.server.http import ApiError, BodyTooLarge, error_response
 from diglot.server.settings import Settings
 from diglot.server.state import ServerState
 
@@ -58,36 +58,28 @@ class BodyLimit:
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             return await self._refuse(scope, receive, send)
         seen = 0
-        over = False
 
         async def counting_receive():
-            nonlocal seen, over
+            nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    over = True
-                    raise _TooLarge
+                    raise BodyTooLarge
             return message
 
         try:
             await self.app(scope, counting_receive, send)
-        except _TooLarge:
-            await self._refuse(scope, receive, send, drained=False)
+        except BodyTooLarge:
+            await self._refuse(scope, receive, send)
 
-    async def _refuse(self, scope, receive, send, drained: bool = False):
+    async def _refuse(self, scope, receive, send):
         more = True
         while more:  # drop the rest of the body
             message = await receive()
             more = message["type"] == "http.request" and message.get("more_body", False)
-        request = Request(scope)
         message = _("Invalid request: the request body is larger than {limit} bytes").format(limit=self.limit)
-        response = error_response(request, 413, message)
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await error_response(Request(scope), 413, message)(scope, receive, send)
 
 
 async def _api_error(request: Request, exc: ApiError) -> JSONResponse:

@@ -26,6 +26,10 @@ class ApiError(Exception):
         self.status, self.message = status, message
 
 
+class BodyTooLarge(Exception):
+    """Raised while a request body is read, once it passes the server's limit (answered with 413)."""
+
+
 def error_response(request: Request, status: int, message: str) -> JSONResponse:
     key = "message" if request.url.path.startswith("/v2/") else "error"
     return JSONResponse({key: message}, status_code=status)
@@ -93,6 +97,8 @@ async def read_fields(request: Request) -> Fields:
     elif kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
         try:
             form = await request.form()
+        except BodyTooLarge:
+            raise
         except Exception:  # noqa: BLE001 - python-multipart's errors vary by version
             raise ApiError(400, _("Invalid request: the form data cannot be read")) from None
         for key, value in form.multi_items():
