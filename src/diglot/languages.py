@@ -48,6 +48,11 @@ def check_language(code: str) -> str:
     return code
 
 
+def other_language(code: str) -> str:
+    """The other of diglot's two languages: ``"en"`` for ``"ko"``, ``"ko"`` for ``"en"``."""
+    return "en" if code == "ko" else "ko"
+
+
 def pair_languages(
     text_a: str, text_b: str, names: tuple[str, str] = ("A", "B"), *, allow_empty: bool = False
 ) -> tuple[str, str]:
@@ -72,7 +77,7 @@ def pair_languages(
         raise InputError(_("{a} and {b} are both empty").format(a=names[0], b=names[1]))
     if not all(present):
         known = script_of(text_a if present[0] else text_b)
-        other = "en" if known == "ko" else "ko"
+        other = other_language(known)
         return (known, other) if present[0] else (other, known)
     lang_a, lang_b = script_of(text_a), script_of(text_b)
     if lang_a == lang_b:

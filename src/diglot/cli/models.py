@@ -4,34 +4,31 @@ from __future__ import annotations
 
 import argparse
 
-from diglot.cli.output import stdout
+from diglot.cli.common import add_command
 from diglot.errors import EXIT_OK
 from diglot.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    exit_codes = _("Exit codes: 0 ok, 2 usage or input error.")
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "models",
-        help=_("install, list and remove offline translation models"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "diglot translates with Argos Translate packages (.argosmodel files), run by CTranslate2. "
             "Models live in diglot's data folder ($DIGLOT_HOME, else $XDG_DATA_HOME/diglot); packages that "
-            "Argos Translate installed are found too.\n\nexamples:\n"
-            "  diglot models install translate-ko_en-1_1.argosmodel\n  diglot models list\n"
-            "  diglot models remove ko en"
+            "Argos Translate installed are found too."
         ),
-        epilog=exit_codes,
+        examples=[
+            "diglot models install translate-ko_en-1_1.argosmodel",
+            "diglot models list",
+            "diglot models remove ko en",
+        ],
     )
     commands = parser.add_subparsers(dest="models_command", metavar=_("COMMAND"), required=True)
 
-    def command(name: str, func, help_text: str, description: str, pair: bool = False) -> argparse.ArgumentParser:
+    def command(name: str, func, help_text: str, description: str, example: str, pair: bool = False) -> argparse.ArgumentParser:
         """One subcommand running ``func``; ``pair`` adds the FROM and TO language codes."""
-        p = commands.add_parser(
-            name, help=help_text, description=description, epilog=exit_codes,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )  # fmt: skip
+        p = add_command(commands, name, description, examples=[example], help_text=help_text)
         if pair:
             p.add_argument("from_code", metavar="FROM", help=_("source language code, e.g. ko"))
             p.add_argument("to_code", metavar="TO", help=_("target language code, e.g. en"))
@@ -45,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         _(
             "Check a package completely (zip, metadata.json, CTranslate2 model, SentencePiece model, safe paths, "
             "size), test how the model carries glossary terms, then install it. A broken package is refused and "
-            "leaves nothing behind.\n\nexample:\n  diglot models install translate-ko_en-1_1.argosmodel"
+            "leaves nothing behind."
         ),
+        "diglot models install translate-ko_en-1_1.argosmodel",
     )
     p.add_argument("package", metavar="PATH.argosmodel")
     p.add_argument("--force", action="store_true", help=_("replace the same pair and version if installed"))
@@ -56,14 +54,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         _("list installed models"),
         _(
             "List installed models: pair, version, size, where. A package that cannot be used is listed "
-            "with its problem.\n\nexample:\n  diglot models list"
+            "with its problem."
         ),
+        "diglot models list",
     )
     p = command(
         "remove",
         run_remove,
         _("remove an installed model"),
-        _("Remove the model for a language pair.\n\nexample:\n  diglot models remove ko en"),
+        _("Remove the model for a language pair."),
+        "diglot models remove ko en",
         pair=True,
     )
     p.add_argument("--version", dest="model_version", help=_("remove only this version"))
@@ -73,13 +73,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         _("download a model from Argos Translate's index (uses the network)"),
         _(
             "The only diglot command that uses the network. Needs the argos extra: "
-            "pip install 'diglot[argos]' (install CPU torch first).\n\nexample:\n  diglot models download ko en"
+            "pip install 'diglot[argos]' (install CPU torch first)."
         ),
+        "diglot models download ko en",
         pair=True,
     )
 
 
 def run_install(args: argparse.Namespace) -> int:
+    from diglot.cli.output import stdout
     from diglot.translate import install
 
     with stdout().status(_("checking {name}").format(name=args.package)):
@@ -97,6 +99,7 @@ def run_install(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from rich.table import Table
 
+    from diglot.cli.output import stdout
     from diglot.translate import scan
 
     usable, broken = scan()
@@ -114,6 +117,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    from diglot.cli.output import stdout
     from diglot.translate import remove
 
     for package in remove(args.from_code, args.to_code, args.model_version):
@@ -122,6 +126,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_download(args: argparse.Namespace) -> int:
+    from diglot.cli.output import stdout
     from diglot.translate import download
 
     package = download(args.from_code, args.to_code)

@@ -6,11 +6,16 @@ import argparse
 import json
 from pathlib import Path
 
-from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args
-from diglot.cli.output import print_warning, stderr, stdout
+from diglot.cli.common import (
+    add_command,
+    add_date_option,
+    add_force_option,
+    add_glossary_option,
+    add_output_option,
+    glossary_from_args,
+)
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.i18n import _, ngettext
-from diglot.languages import script_of
 from diglot.textio import atomic_write, check_output_path, read_text
 from diglot.translate.engines import ENGINES
 from diglot.translate.engines.base import MAX_BATCH_SIZE, MAX_BEAM_SIZE
@@ -20,23 +25,23 @@ PROGRESS_THRESHOLD = 20  # sentences; fewer finish before a bar is worth drawing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "translate",
-        help=_("translate articles offline, enforcing the glossary"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=_(
+        _(
             "Translate text files offline with an installed Argos model run by CTranslate2. Every glossary "
             "term in the source is carried into the translation in its approved form; each mention is reported "
             "as kept, restored, repaired or failed. Sentences already translated are taken from the translation "
-            "memory. Paragraphs are kept; boilerplate lines (bylines, credits) pass through untranslated.\n\n"
-            "examples:\n"
-            "  diglot translate article.txt --to en\n"
-            "  diglot translate a.txt b.txt --to en --out-dir en/ --report terms.json --strict\n"
-            "  cat article.txt | diglot translate - --to en --glossary my-terms.yaml"
-        ),
-        epilog=_("engines:\n{engines}\n\nExit codes: 0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed.").format(
-            engines=ENGINES.help()
-        ),
+            "memory. Paragraphs are kept; boilerplate lines (bylines, credits) pass through untranslated."
+        )
+        + "\n\n"
+        + _("engines:\n{engines}").format(engines=ENGINES.help()),
+        examples=[
+            "diglot translate article.txt --to en",
+            "diglot translate a.txt b.txt --to en --out-dir en/ --report terms.json --strict",
+            "cat article.txt | diglot translate - --to en --glossary my-terms.yaml",
+        ],
+        exit_codes=_("0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed"),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help=_("text files to translate; - reads standard input"))
     p.add_argument("--to", required=True, dest="to_lang", metavar="LANG", help=_("target language: en or ko"))
@@ -47,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_date_option(p)
     p.add_argument("--no-glossary", action="store_true", help=_("translate without glossary enforcement"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help=_("write the translation to this file (one input only)"))
+    add_output_option(out, help_text=_("write the translation to this file (one input only)"))
     out.add_argument("--out-dir", metavar="DIR", help=_("write each translation to DIR/NAME (same file name)"))
     p.add_argument("--format", choices=FORMATS, default="txt", help=_("output format (default: txt)"))
     p.add_argument("--report", metavar="FILE.json", help=_("write every glossary mention and its status as JSON"))
@@ -78,11 +83,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_translate(args: argparse.Namespace) -> int:
+    from diglot.cli.output import print_warning, stdout
+    from diglot.languages import check_language, other_language, script_of
     from diglot.translate import DocumentTranslator, EngineOptions
 
     for lang in (args.to_lang, args.from_lang):
-        if lang is not None and lang not in ("ko", "en"):
-            raise DiglotError(_("unsupported language {lang}: choose ko or en").format(lang=lang))
+        if lang is not None:
+            check_language(lang)
     if args.output and len(args.files) > 1:
         raise DiglotError(_("-o takes one input file; use --out-dir for several"))
     options = EngineOptions(
@@ -104,7 +111,7 @@ def run_translate(args: argparse.Namespace) -> int:
     elif any(ch.isalpha() for ch in everything):
         src_lang = script_of(everything)
     else:  # nothing to tell the language by (an empty file): nothing to translate either
-        src_lang = "en" if args.to_lang == "ko" else "ko"
+        src_lang = other_language(args.to_lang)
     if src_lang == args.to_lang:
         raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
     glossary = None if args.no_glossary else glossary_from_args(args)
@@ -155,6 +162,8 @@ def _translate_with_progress(translator, texts: list[tuple[str, str]]):
     """``translator.translate(texts)``, with a progress bar on a terminal when the work is long."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from diglot.cli.output import stderr
+
     estimate = sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts)
     if estimate <= PROGRESS_THRESHOLD or not stderr().is_terminal:
         return translator.translate(texts)
@@ -187,6 +196,8 @@ def _render(doc, run, fmt: str) -> str:
 
 
 def _summary(run) -> None:
+    from diglot.cli.output import print_warning, stderr
+
     report = run.report()
     counts = ", ".join(f"{status} {n}" for status, n in sorted(report["counts"].items())) or _("no glossary mentions")
     translated = ngettext("{n} sentence translated", "{n} sentences translated", run.decoded).format(n=run.decoded)
