@@ -12,6 +12,9 @@ Fixtures:
 ``keyed_server`` (session)
     A server that needs a key (``server.keys_file``; ``good-key`` is valid), with
     ``--req-limit 5``, ``--char-limit 200`` and ``--batch-limit 3``.
+
+Both are launched together the first time either is asked for, so their start-ups overlap, and
+stopped when the session ends.
 """
 
 from __future__ import annotations
@@ -67,6 +70,22 @@ class Server:
     desk: Path | None = None
     keys_file: Path | None = None
 
+    def wait_ready(self) -> "Server":
+        """Wait until the server answers ``/health``; fail with its log if it exits or never does."""
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"diglot serve exited with {self.process.returncode}:\n{self.log.read_text()}")
+            try:
+                if httpx.get(self.url + "/health", timeout=5).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"diglot serve did not start:\n{self.log.read_text()}")
+            time.sleep(0.1)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -77,8 +96,8 @@ class Server:
                 self.process.wait()
 
 
-def start_server(root: Path, home: Path, *options: str) -> Server:
-    """``diglot serve`` in a subprocess, once it answers ``/health``."""
+def launch_server(root: Path, home: Path, *options: str) -> Server:
+    """``diglot serve`` started in a subprocess (see :meth:`Server.wait_ready`)."""
     port = free_port()
     env = {**os.environ, "DIGLOT_HOME": str(home), "XDG_DATA_HOME": str(root / "xdg"), "LANGUAGE": "en"}
     env.pop("ARGOS_PACKAGES_DIR", None)
@@ -87,20 +106,7 @@ def start_server(root: Path, home: Path, *options: str) -> Server:
     command = [sys.executable, "-c", OFFLINE_HOOK, str(outbound), "serve", "--port", str(port), *options]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", process, home, outbound, log)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"diglot serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(server.url + "/health", timeout=5).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            server.stop()
-            raise RuntimeError(f"diglot serve did not start:\n{log.read_text()}")
-        time.sleep(0.1)
+    return Server(f"http://127.0.0.1:{port}", process, home, outbound, log)
 
 
 @pytest.fixture(scope="session")
@@ -125,28 +131,35 @@ def _fresh_home(serve_home: Path, root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, serve_home):
+def _launched(tmp_path_factory, serve_home):
+    """Both servers, started together so that their start-ups overlap."""
     from diglot.glossary import default_glossary_dir
 
     root = tmp_path_factory.mktemp("server")
     curated = shutil.copytree(default_glossary_dir(), root / "glossaries")  # edits through the API touch copies
     desk = root / "desk.yaml"
     shutil.copy(DATA / "desk.yaml", desk)
-    running = start_server(root, _fresh_home(serve_home, root), "-g", str(curated), "-g", str(desk))
-    running.desk = desk
-    yield running
-    running.stop()
+    open_server = launch_server(root, _fresh_home(serve_home, root), "-g", str(curated), "-g", str(desk))
+    open_server.desk = desk
 
-
-@pytest.fixture(scope="session")
-def keyed_server(tmp_path_factory, serve_home):
     root = tmp_path_factory.mktemp("keyed-server")
     keys = root / "keys.txt"
     keys.write_text("# newsroom keys\ngood-key\nlimits-key\nrate-key  # the rate-limit test's own\n", encoding="utf-8")
-    running = start_server(
+    keyed = launch_server(
         root, _fresh_home(serve_home, root), "--api-keys", str(keys),
         "--req-limit", "5", "--char-limit", "200", "--batch-limit", "3",
     )
-    running.keys_file = keys
-    yield running
-    running.stop()
+    keyed.keys_file = keys
+    yield {"open": open_server, "keyed": keyed}
+    open_server.stop()
+    keyed.stop()
+
+
+@pytest.fixture(scope="session")
+def server(_launched) -> Server:
+    return _launched["open"].wait_ready()
+
+
+@pytest.fixture(scope="session")
+def keyed_server(_launched) -> Server:
+    return _launched["keyed"].wait_ready()
