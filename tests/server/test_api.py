@@ -104,3 +104,17 @@ def test_openapi_is_valid_and_describes_every_api_route(client):
         assert path in spec["paths"], path
     assert "q" in spec["paths"]["/translate"]["post"]["requestBody"]["content"]["application/json"]["schema"]["required"]
     assert "/review" not in spec["paths"]  # the web app's pages are not an API
+
+
+def test_without_a_model_everything_but_translation_works(diglot_home, tmp_path):
+    app = create_app(Settings(glossary_paths=(DATA / "desk.yaml",)))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/health").json()["models"] == []
+        assert client.get("/languages").json() == [
+            {"code": "en", "name": "English", "targets": []}, {"code": "ko", "name": "Korean", "targets": []}]
+        refused = client.post("/translate", json={"q": "통일교", "source": "ko", "target": "en"})
+        assert refused.status_code == 400 and "no translation model is installed" in refused.json()["error"]
+        deepl = client.post("/v2/translate", json={"text": ["통일교"], "target_lang": "EN-US"})
+        assert deepl.status_code == 400 and "no translation model" in deepl.json()["message"]
+        assert client.get("/api/glossary", params={"q": "통일교"}).json()["entries"][0]["id"] == "desk-unification-church"
+        assert client.post("/api/align", json={"source": KO, "target": EN}).status_code == 200
