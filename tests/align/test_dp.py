@@ -73,3 +73,13 @@ def test_documents_aligned_together_get_their_own_best_paths():
 def test_a_band_in_a_padded_array_ends_at_the_document():
     band = dp.band_mask(4, 2, 10, shape=(7, 9))
     assert band[:5, :3].all() and not band[5:].any() and not band[:, 3:].any()
+
+
+def test_an_open_end_stops_in_the_last_row_where_it_is_cheapest():
+    n, m = 3, 6
+    costs = {(1, 1): np.full((n + 1, m + 1), -1.0)}
+    costs[(1, 1)][0, :] = costs[(1, 1)][:, 0] = np.inf
+    (closed, _, _), = dp.best_paths(np.stack([costs[(1, 1)]])[None], [(1, 1)], [(n, m)], 2.0, 2.0)
+    (open_path, _, _), = dp.best_paths(np.stack([costs[(1, 1)]])[None], [(1, 1)], [(n, m)], 2.0, 2.0, open_end=True)
+    assert closed.count((0, 1)) == 3  # the corner forces three English sentences into null beads
+    assert open_path == [(1, 1)] * 3  # the open end leaves them to what comes next

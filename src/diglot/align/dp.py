@@ -56,9 +56,12 @@ def best_paths(
     null_ko: float,
     null_en: float,
     allowed: np.ndarray | None = None,
+    open_end: bool = False,
 ) -> list[Path]:
     """:func:`best_path` of each document of ``costs`` (documents × types × rows × columns, see
-    the module docs), whose real sizes are ``sizes``; ``allowed`` is its band, one per document."""
+    the module docs), whose real sizes are ``sizes``; ``allowed`` is its band, one per document.
+    With ``open_end``, a path ends in the document's last row at its cheapest column, not in its
+    corner (the total returned is still the corner's)."""
     count, _, height, width = costs.shape
     types = [*types, (1, 0)]
     stacked = np.concatenate([costs, np.full((count, 1, height, width), null_ko)], axis=1)
@@ -92,6 +95,8 @@ def best_paths(
     paths = []
     for d, (n, m) in enumerate(sizes):
         band = None if allowed is None else allowed[d, : n + 1, : m + 1]  # the document's own cells
+        if open_end:  # the path ends in the last row, wherever it is cheapest
+            m = int(np.argmin(total[d, n, : m + 1]))
         path, touched = _trace(back[d], types, n, m, band)
         paths.append((path, float(total[d, n, m]), touched))
     return paths

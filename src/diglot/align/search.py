@@ -57,9 +57,12 @@ def align_one(doc: Document, params: Params) -> list[ScoredBead]:
     """Align one document: at once when it is small, else window after window along the diagonal.
 
     A window spans ``WINDOW`` Korean sentences and the English ones expected beside them, with a
-    margin; only the beads of its first ``KEEP`` sentences are kept (its forced end is far away
-    from them) and the next window starts where they end. Memory and time then grow linearly
-    with the document, as the band keeps them in the dynamic programming itself.
+    margin; its path ends after its last Korean sentence wherever that is cheapest (not at its
+    last English one: the margin would be forced into null beads, and a window that takes
+    English too early leaves the next one nothing to align with, so the error grows to the end
+    of the document). Only the beads of its first ``KEEP`` sentences are kept and the next
+    window starts where they end. Memory and time then grow linearly with the document, as the
+    band keeps them in the dynamic programming itself.
     """
     n, m = len(doc.ko), len(doc.en)
     beads: list[ScoredBead] = []
@@ -70,7 +73,7 @@ def align_one(doc: Document, params: Params) -> list[ScoredBead]:
             part = align_blocks([doc.window(i0, n, j0, m)], params)[0]
             return beads + _shifted(part, i0, j0)
         j1 = min(m, j0 + int(WINDOW * cols / rows + WINDOW / 4 + 20))
-        part = align_blocks([doc.window(i0, i0 + WINDOW, j0, j1)], params)[0]
+        part = align_blocks([doc.window(i0, i0 + WINDOW, j0, j1)], params, open_end=True)[0]
         kept, i, j = [], 0, 0
         for bead in part:
             if i >= KEEP and kept:
@@ -85,7 +88,7 @@ def _shifted(beads: list[ScoredBead], i0: int, j0: int) -> list[ScoredBead]:
     return [(tuple(i + i0 for i in k), tuple(j + j0 for j in e), score) for k, e, score in beads]
 
 
-def align_blocks(docs: list[Document], params: Params) -> list[list[ScoredBead]]:
+def align_blocks(docs: list[Document], params: Params, open_end: bool = False) -> list[list[ScoredBead]]:
     """Align each of ``docs`` at once, all together (see :mod:`diglot.align.dp`)."""
     null_ko, null_en = params.type_cost[(1, 0)], params.type_cost[(0, 1)]
     results: list[list[ScoredBead]] = [[] for _ in docs]
@@ -108,7 +111,7 @@ def align_blocks(docs: list[Document], params: Params) -> list[list[ScoredBead]]
         allowed = None if all(band is None for band in bands) else np.stack(
             [np.ones(costs.shape[2:], dtype=bool) if band is None else band for band in bands]
         )
-        found = best_paths(costs[pending], types, [sizes[p] for p in pending], null_ko, null_en, allowed)
+        found = best_paths(costs[pending], types, [sizes[p] for p in pending], null_ko, null_en, allowed, open_end)
         for p, band, (path, _cost, touched) in zip(pending, bands, found):
             if band is None or not touched:
                 paths[p] = path
