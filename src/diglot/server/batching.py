@@ -12,15 +12,12 @@ new requests queue up for the next batch.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
 from diglot.glossary import Glossary
-
-log = logging.getLogger("diglot.server")
 
 MAX_TRANSLATORS = 16  # language pair × glossary combinations kept ready
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"  # offline by default: only this machine can reach the server
@@ -41,7 +41,7 @@ class Settings:
     body_limit: int = DEFAULT_BODY_LIMIT
     threads: int = 0
     batch_wait: float = 0.005
-    data_dir: Path | None = field(default=None)
+    data_dir: Path | None = None
 
     def data_folder(self) -> Path:
         """``data_dir``, else ``$DIGLOT_HOME/server`` (read when asked, so tests can set it)."""

@@ -30,10 +30,10 @@ from typing import Iterator
 
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary, Matcher, default_glossary_dir, load_glossary
+from diglot.i18n import _
 from diglot.server.batching import Batcher, Translated
 from diglot.server.limits import ApiKeys, RateLimiter
 from diglot.server.settings import Settings
-from diglot.i18n import _
 from diglot.server.stored import StoredGlossaries, inline_glossary
 
 log = logging.getLogger("diglot.server")
