@@ -30,6 +30,7 @@ COMMANDS = {
     "models": N_("install, list and remove offline translation models"),
     "glossary": N_("check, search, edit, import and export the terminology glossary"),
     "serve": N_("serve translation and the glossary over HTTP, offline"),
+    "pair": N_("find which Korean article of an archive translates which English one"),
 }
 
 
