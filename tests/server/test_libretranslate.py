@@ -84,6 +84,7 @@ def test_report_and_inline_glossary(server):
     result = httpx.post(server.url + "/translate", json=body).json()
     assert result["translatedText"].endswith("follower")
     assert [(m["entry"], m["source"], m["status"]) for m in result["report"]] == [("follower", "신도", "kept")]
+    assert result["signature"]["model"] == "argos:ko-en@1.0" and result["signature"]["glossary"].startswith("sha256:")
     # "none" turns the glossary off; a clients that sends neither field gets the server's.
     plain = httpx.post(server.url + "/translate", json={**body, "glossary": "none"}).json()
     assert plain["report"] == [] and plain["translatedText"] == "통일교 신도"

@@ -86,8 +86,8 @@ async def translate(request: Request) -> JSONResponse:
         raise ApiError(400, str(err)) from None
     return JSONResponse({
         "translations": [
-            {"detected_source_language": lang.upper(), "text": text, "billed_characters": len(original)}
-            for (text, _mentions), lang, original in zip(results, languages, texts)
+            {"detected_source_language": lang.upper(), "text": result.text, "billed_characters": len(original)}
+            for result, lang, original in zip(results, languages, texts)
         ]
     })
 

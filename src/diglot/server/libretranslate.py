@@ -88,15 +88,16 @@ async def translate(request: Request) -> JSONResponse:
     check_limits(state, texts)
     report = fields.flag("report")
     results, languages = await translate_texts(state, texts, source, target, fmt, fields.get("glossary"), report)
-    body: dict = {"translatedText": [r[0] for r in results] if as_list else results[0][0]}
+    body: dict = {"translatedText": [r.text for r in results] if as_list else results[0].text}
     if source == "auto":
         detected = [{"confidence": detect(t)[0]["confidence"], "language": lang} for t, lang in zip(texts, languages)]
         body["detectedLanguage"] = detected if as_list else detected[0]
     if fields.integer("alternatives", 0) > 0:
         body["alternatives"] = [[] for _t in texts] if as_list else []
     if report:
-        reports = [r[1] for r in results]
+        reports, signatures = [r.mentions for r in results], [r.signature for r in results]
         body["report"] = reports if as_list else reports[0]
+        body["signature"] = signatures if as_list else signatures[0]  # model, glossary, settings
     return JSONResponse(body)
 
 

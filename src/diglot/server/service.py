@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from diglot.i18n import _
+from diglot.server.batching import Translated
 from diglot.server.detect import detect
 from diglot.server.http import ApiError
 from diglot.server.markup import translate_html
@@ -33,25 +34,30 @@ def check_limits(state, texts: list[str]) -> None:
         )
 
 
-async def translate_texts(state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool):
-    """Translations and term reports of ``texts``, and the language of each (detected one by
-    one for ``auto``; a text already in ``target`` comes back as it was). All texts go to the
-    batcher at once, so they are decoded together."""
+async def translate_texts(
+    state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool
+) -> tuple[list[Translated], list[str]]:
+    """One :class:`~diglot.server.batching.Translated` per text (its translation, its term report
+    when ``report``, its signature), and the language of each (detected one by one for
+    ``auto``; a text already in ``target`` comes back as it was, with an empty signature). All
+    texts go to the batcher at once, so they are decoded together."""
     languages = [detect(t)[0]["language"] if source == "auto" else source for t in texts]
     chosen = {lang: state.find_glossary(glossary, lang, target) for lang in set(languages) if lang != target}
 
-    async def one(text: str, lang: str) -> tuple[str, list]:
+    async def one(text: str, lang: str) -> Translated:
         if lang == target:
-            return text, []
+            return Translated(text)
         mentions: list = []
+        signature: dict = {}
 
         async def run(pieces: list[str]) -> list[str]:
             results = await state.translate(pieces, lang, target, glossary=chosen[lang], report=report)
             for r in results:
                 mentions.extend(r.mentions)
+                signature.update(r.signature)
             return [r.text for r in results]
 
         translated = await translate_html(text, run) if fmt == "html" else (await run([text]))[0]
-        return translated, mentions
+        return Translated(translated, mentions, signature)
 
-    return await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages))), languages
+    return list(await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages)))), languages
