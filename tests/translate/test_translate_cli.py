@@ -191,3 +191,15 @@ def test_argos_engine_matches_ctranslate2(installed_model, article, capsys):
     assert main(["translate", str(article), "--to", "en", "--no-cache", "--engine", "argos"]) == 0
     theirs = capsys.readouterr().out
     assert theirs == ours
+
+
+def test_progress_counts_sentences_done_of_the_total_from_memory_and_decoded(installed_model):
+    from diglot.translate import DocumentTranslator
+
+    translator = DocumentTranslator("ko", "en")
+    calls: list[tuple[int, int]] = []
+    translator.translate([("a", "탈북자들은 떠났다. 위원회가 밝혔다.")], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]  # each decoded sentence, counted from the start
+    calls.clear()
+    translator.translate([("a", "탈북자들은 떠났다. 위원회가 밝혔다. 정부가 비판했다.")], progress=lambda *call: calls.append(call))
+    assert calls == [(2, 3), (3, 3)]  # two from memory at once, then the new one

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from diglot.i18n import N_, _
 
 if TYPE_CHECKING:
+    from diglot.doc import Progress
     from diglot.glossary import Glossary
 
 # name → the help line `diglot --help` shows, so that the top-level help imports no command module.
@@ -139,3 +140,25 @@ def working(message: str) -> contextlib.AbstractContextManager[object]:
 
     console = stderr()
     return console.status(message) if console.is_terminal else contextlib.nullcontext()
+
+
+@contextlib.contextmanager
+def progress_bar(description: str, worth_it: bool = True) -> Iterator[Progress | None]:
+    """A :data:`diglot.doc.Progress` callback drawing a bar on standard error, or ``None``.
+
+    The bar is drawn on a terminal only, and only where the caller says the work is long enough
+    (``worth_it``); it goes away when the work ends. Pass what this yields as the ``progress=``
+    argument of the long call.
+    """
+    from diglot.cli.output import stderr
+
+    console = stderr()
+    if not (worth_it and console.is_terminal):
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

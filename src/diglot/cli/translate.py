@@ -6,14 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from diglot.cli.common import (
-    add_command,
-    add_date_option,
-    add_force_option,
-    add_glossary_option,
-    add_output_option,
-    glossary_from_args,
-)
+from diglot.cli.common import add_command, add_date_option, add_force_option, add_glossary_option, add_output_option
+from diglot.cli.common import glossary_from_args, progress_bar
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.i18n import _, ngettext
 from diglot.textio import atomic_write, check_output_path, read_text
@@ -116,7 +110,8 @@ def run_translate(args: argparse.Namespace) -> int:
         raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
     glossary = None if args.no_glossary else glossary_from_args(args)
     translator = DocumentTranslator(src_lang, args.to_lang, glossary, args.engine, options, use_cache=not args.no_cache)
-    run = _translate_with_progress(translator, texts)
+    with progress_bar(_("translating"), _sentence_estimate(texts) > PROGRESS_THRESHOLD) as progress:
+        run = translator.translate(texts, progress=progress)
     for warning in run.warnings:
         print_warning(warning)
     for doc, target in zip(run.documents, targets):
@@ -158,25 +153,9 @@ def _output_paths(args: argparse.Namespace) -> list[Path | None]:
     return [None] * len(args.files)
 
 
-def _translate_with_progress(translator, texts: list[tuple[str, str]]):
-    """``translator.translate(texts)``, with a progress bar on a terminal when the work is long."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from diglot.cli.output import stderr
-
-    estimate = sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts)
-    if estimate <= PROGRESS_THRESHOLD or not stderr().is_terminal:
-        return translator.translate(texts)
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=stderr(), transient=True,
-    ) as bar:
-        task = bar.add_task(_("translating"), total=None)
-
-        def advance(count: int) -> None:
-            bar.update(task, advance=count)
-
-        return translator.translate(texts, progress=advance)
+def _sentence_estimate(texts: list[tuple[str, str]]) -> int:
+    """About how many sentences ``texts`` hold, told before they are split (to decide on a bar)."""
+    return sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts)
 
 
 def _render(doc, run, fmt: str) -> str:

@@ -8,9 +8,9 @@ plain data (:class:`TranslatedDocument`, :class:`TranslationRun`) that renderers
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Sequence
 
-from diglot.doc import Segment
+from diglot.doc import Progress, Segment
 from diglot.glossary import Glossary, Matcher
 from diglot.paths import cache_dir
 from diglot.provenance import Signature
@@ -73,9 +73,6 @@ class TranslationRun:
             "sentences": {"decoded": self.decoded, "cached": self.cached},
             "signature": self.signature.as_dict(),
         }
-
-
-Progress = Callable[[int], None]
 
 
 class DocumentTranslator:
@@ -167,12 +164,16 @@ class DocumentTranslator:
         keys = [TranslationMemory.key(model, glossary, settings, text) for text in inputs]
         hits = self.memory.get_many(keys) if self.memory is not None else {}
         outputs: list[Decoded | None] = [Decoded(hits[k]) if k in hits else None for k in keys]
-        if progress and hits:
-            progress(sum(1 for o in outputs if o is not None))
         todo = sorted({text for text, out in zip(inputs, outputs) if out is None})  # each sentence once
+        # Progress counts the sentences read from memory, then each one the engine decodes.
+        from_memory = sum(1 for o in outputs if o is not None)
+        total = from_memory + len(todo)
+        if progress and from_memory:
+            progress(from_memory, total)
+        decoding = (lambda done, _total: progress(from_memory + done, total)) if progress else None
         if todo:
             wants_attention = self.matcher is not None and self.engine.supports_attention
-            fresh = dict(zip(todo, self.engine.translate(todo, attention=wants_attention, progress=progress)))
+            fresh = dict(zip(todo, self.engine.translate(todo, attention=wants_attention, progress=decoding)))
             rows = []
             for i, (text, key) in enumerate(zip(inputs, keys)):
                 if outputs[i] is None:

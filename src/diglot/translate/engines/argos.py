@@ -65,7 +65,7 @@ class ArgosEngine(Engine):
         for sentence in sentences:
             out.append(Decoded(text=translation.translate(sentence).strip()))
             if progress:
-                progress(1)
+                progress(len(out), len(sentences))
         return out
 
     def _translation(self, argos_translate):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Sequence
 
+from diglot.doc import Progress
 from diglot.errors import DiglotError
 from diglot.i18n import _
 from diglot.registry import Member
@@ -72,9 +73,6 @@ class Decoded:
     attention: list[list[float]] | None = None
 
 
-Progress = Callable[[int], None]  # called with the number of sentences just finished
-
-
 class Engine(Member):
     """Translates lists of sentences with one installed package (or a pivot chain of them).
 
@@ -95,5 +93,8 @@ class Engine(Member):
 
     def translate(self, sentences: Sequence[str], attention: bool = False,
                   suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
-        """Translate ``sentences``; ``suppress`` lists texts that must not appear in the output."""
+        """Translate ``sentences``; ``suppress`` lists texts that must not appear in the output.
+
+        ``progress(done, total)`` is told as sentences finish (``total`` is ``len(sentences)``).
+        """
         raise NotImplementedError

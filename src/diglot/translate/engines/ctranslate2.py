@@ -105,7 +105,7 @@ class CTranslate2Engine(Engine):
         outputs = step.translator.translate_iterable(iter(batch), **kwargs) if progress else iter(
             step.translator.translate_batch(batch, **kwargs)
         )
-        for position, result in zip(order, outputs):
+        for done, (position, result) in enumerate(zip(order, outputs), 1):
             pieces = result.hypotheses[0]
             if step.target_prefix and pieces[:1] == [step.target_prefix]:
                 pieces = pieces[1:]
@@ -116,5 +116,5 @@ class CTranslate2Engine(Engine):
                 attention=result.attention[0] if attention else None,
             )
             if progress:
-                progress(1)
+                progress(done, len(tokens))
         return [r for r in results if r is not None]
