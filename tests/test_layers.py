@@ -31,7 +31,7 @@ LAYERS = {
     **dict.fromkeys(["glossary", "segment"], 1),
     **dict.fromkeys(["align", "check"], 2),
     "translate": 3,
-    **dict.fromkeys(["edition", "mine", "batch"], 4),
+    **dict.fromkeys(["edition", "mine", "batch", "pair"], 4),
     "server": 5,
     "cli": 6,
     "__main__": 7,
