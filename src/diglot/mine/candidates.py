@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from diglot.hangul import SYLLABLE
 from diglot.textio import normalize
 
 MAX_KOREAN_WORDS = 3
@@ -60,7 +61,6 @@ ENGLISH_STOPWORDS = frozenset(
     """.split()
 )
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ENGLISH_TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     r"|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"  # abbreviated titles before a name: Sen., Gen., Gov.
@@ -115,7 +115,7 @@ def _korean_from_tokens(text: str, tokens: list) -> list[Candidate]:  # type: ig
         if phrase and not (_is_bare_word(text, phrase[-1]) and text[phrase[-1][1] : start].isspace()):
             out.extend(_korean_phrase_candidates(text, phrase))
             phrase = []
-        if phrase or start == 0 or not _HANGUL.match(text[start - 1]):
+        if phrase or start == 0 or not SYLLABLE.match(text[start - 1]):
             phrase.append(unit)
         else:
             out.extend(_korean_phrase_candidates(text, [unit]))

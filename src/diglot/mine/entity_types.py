@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Sequence
 
 from diglot.align.romanize import PRESS_SURNAMES
+from diglot.hangul import SYLLABLES, is_syllable
 from diglot.mine.associate import sounds_alike
 from diglot.mine.termhood import english_zipf
 
@@ -79,7 +80,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|in
 _PLACE_AFTER = re.compile(r"^(?:-based\b|,\s+[A-Z][a-z]+\s*\()")
 # After a Korean name: 씨 (Mr, Ms) for a person; a title is no clue (미국 대통령: the country's).
 _KOREAN_PERSON_AFTER = re.compile(r"^\s?(?:씨|여사)")
-_KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|\s?주\b|주[가-힣]|시\b|시[는가에의]|\s?정부|\s?국민|\s?전역|\s?남부|\s?북부|\s?동부|\s?서부)")
+_KOREAN_PLACE_AFTER = re.compile(rf"^(?:에서|\s?주\b|주[{SYLLABLES}]|시\b|시[는가에의]|\s?정부|\s?국민|\s?전역|\s?남부|\s?북부|\s?동부|\s?서부)")
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,7 @@ def is_place_name(en: str) -> bool:
 
 def looks_like_korean_name(ko: str) -> bool:
     """Three Hangul syllables starting with a surname the press knows (``이명박``, ``반기문``)."""
-    return len(ko) == 3 and all("\uac00" <= ch <= "\ud7a3" for ch in ko) and ko[0] in PRESS_SURNAMES
+    return len(ko) == 3 and all(map(is_syllable, ko)) and ko[0] in PRESS_SURNAMES
 
 
 def entity_type(ko: str, en: str, examples: Sequence[tuple[str, str]] = (), transliterated: bool = False) -> str:

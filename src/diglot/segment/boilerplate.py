@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
+from diglot.hangul import SYLLABLES
 from diglot.languages import script_of
 
+_KOREAN_NAME = rf"[{SYLLABLES}]{{2,4}}"  # a reporter's name: two to four syllables
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?|{_MONTH}\s*\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)"
@@ -40,7 +42,7 @@ _RULES_ANY = [
     # Agency credits and mastheads standing alone: "(Yonhap News)", "AP", "By Yonhap News".
     rf"(?i)[\(\[]?\s*(?:by\s+|source\s*:\s*|출처\s*[:=]?\s*)?{_AGENCIES}\s*[\)\]]?\.?",
     # "(서울=연합뉴스) 홍길동 기자 =" with nothing after it.
-    r"[\(\[][^\)\]]{1,20}=[^\)\]]{1,20}[\)\]]\s*(?:[가-힣]{2,4}\s*)?(?:기자|특파원)?\s*=?\s*",
+    rf"[\(\[][^\)\]]{{1,20}}=[^\)\]]{{1,20}}[\)\]]\s*(?:{_KOREAN_NAME}\s*)?(?:기자|특파원)?\s*=?\s*",
     # Copyright lines.
     r"(?i)\W*(?:copyright|ⓒ|©|\(c\)|저작권자).{0,100}",
     r"(?i).{0,100}(?:all\s+rights\s+reserved|무단\s*전재|재배포\s*금지).{0,20}",
@@ -62,8 +64,8 @@ _RULES_EN = [
 ]
 _RULES_KO = [
     # Bylines: "홍길동 기자", "홍길동 특파원 hong@yna.co.kr", "글 홍길동", "기자 ="
-    r"(?:[가-힣]{2,4}\s*)?(?:기자|특파원|객원기자|논설위원|편집위원)\s*=?\s*\S*@?\S*\s*",
-    r"(?:글|사진|정리)\s*[=:·]?\s*[가-힣]{2,4}(?:\s*기자)?\s*",
+    rf"(?:{_KOREAN_NAME}\s*)?(?:기자|특파원|객원기자|논설위원|편집위원)\s*=?\s*\S*@?\S*\s*",
+    rf"(?:글|사진|정리)\s*[=:·]?\s*{_KOREAN_NAME}(?:\s*기자)?\s*",
 ]
 
 
