@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from diglot.check import check_pair, check_presplit, fix_text, is_problem
+from diglot.check import check_pair, check_presplit, fails, fix_text, is_problem
 from diglot.check.numbers import compare_numbers
 from diglot.check.terms import qualifier
 from diglot.doc import Finding
@@ -78,7 +78,7 @@ def half_of(line: str) -> str:
 
 def score(texts: dict[str, tuple[str, str]], matcher: Matcher, judged: dict, args: argparse.Namespace) -> None:
     unused = {key: list(rows) for key, rows in judged.items()}
-    reported: list[tuple[tuple[str, ...], Judged]] = []
+    reported: list[tuple[tuple[str, ...], Judged, bool]] = []  # with whether the report shows it by default
     unjudged: list[tuple[tuple[str, ...], Finding]] = []
     for direction, (source, target) in texts.items():
         src_lang, tgt_lang = direction.split("-")
@@ -88,28 +88,35 @@ def score(texts: dict[str, tuple[str, str]], matcher: Matcher, judged: dict, arg
                 continue
             key = key_of(direction, finding)
             if unused.get(key):
-                reported.append((key, unused[key].pop(0)))
+                reported.append((key, unused[key].pop(0), fails(finding)))
             else:
                 unjudged.append((key, finding))
     all_true = Counter(half_of(key[1]) for key, rows in judged.items() for row in rows if row.verdict == "T")
     print(f"judged set: {sum(len(r) for r in judged.values())} findings, {sum(all_true.values())} true")
-    print(f"{'half':<6}{'reported':>9}{'true':>6}{'false':>6}{'precision':>10}{'recall':>8}{'unjudged':>9}")
+    print("shown: errors and warnings, what the report shows by default; +notes: with the notes (--notes).")
+    print("recall: true findings shown by default / all true findings judged.")
+    header = f"{'half':<6}{'':<8}{'reported':>9}{'true':>6}{'false':>6}{'precision':>10}{'recall':>8}{'unjudged':>9}"
+    print(header)
     for half in ("A", "B", "all"):
-        mine = [j for key, j in reported if half in ("all", half_of(key[1]))]
-        true = sum(j.verdict == "T" for j in mine)
         judged_true = sum(all_true.values()) if half == "all" else all_true[half]
-        extra = sum(half in ("all", half_of(key[1])) for key, _ in unjudged)
-        precision = true / len(mine) if mine else 1.0
-        recall = true / judged_true if judged_true else 1.0
-        print(f"{half:<6}{len(mine):>9}{true:>6}{len(mine) - true:>6}{precision:>10.3f}{recall:>8.3f}{extra:>9}")
-    causes = Counter(j.cause for _, j in reported if j.verdict == "F")
-    print("false alarms still reported, by cause:", ", ".join(f"{c} {n}" for c, n in causes.most_common()) or "none")
+        shown_true = sum(j.verdict == "T" for key, j, shown in reported if shown and half in ("all", half_of(key[1])))
+        for label, with_notes in (("shown", False), ("+notes", True)):
+            mine = [j for key, j, shown in reported if (shown or with_notes) and half in ("all", half_of(key[1]))]
+            true = sum(j.verdict == "T" for j in mine)
+            extra = sum(half in ("all", half_of(key[1])) and (with_notes or fails(f)) for key, f in unjudged)
+            precision = true / len(mine) if mine else 1.0
+            recall = f"{shown_true / judged_true:>8.3f}" if judged_true and not with_notes else f"{'':>8}"
+            print(f"{half:<6}{label:<8}{len(mine):>9}{true:>6}{len(mine) - true:>6}{precision:>10.3f}{recall}{extra:>9}")
+    causes = Counter(j.cause for _, j, shown in reported if j.verdict == "F" and shown)
+    print("false alarms still shown by default, by cause:", ", ".join(f"{c} {n}" for c, n in causes.most_common()) or "none")
+    notes = Counter(j.cause for _, j, shown in reported if j.verdict == "T" and not shown)
+    print("true findings now notes, by cause:", ", ".join(f"{c} {n}" for c, n in notes.most_common()) or "none")
     lost = Counter(j.cause for key, rows in unused.items() for j in rows if j.verdict == "T")
     print("true findings no longer reported, by cause:", ", ".join(f"{c} {n}" for c, n in lost.most_common()) or "none")
     if args.show_false:
-        for key, j in sorted(reported, key=lambda r: (r[0][0], int(r[0][1]))):
+        for key, j, shown in sorted(reported, key=lambda r: (r[0][0], int(r[0][1]))):
             if j.verdict == "F":
-                print("  false:", " | ".join(key), "|", j.cause, "|", j.note)
+                print("  false:" if shown else "  false (note):", " | ".join(key), "|", j.cause, "|", j.note)
     if args.show_lost:
         for key, rows in sorted(unused.items(), key=lambda r: (r[0][0], int(r[0][1]))):
             for j in rows:

@@ -105,3 +105,6 @@ class Finding:
     src_span: tuple[int, int] | None = None
     tgt_span: tuple[int, int] | None = None
     message: str = ""
+    # error, warning or note where the check rates a finding otherwise than its status does
+    # (diglot.check.statuses.severity_of); None: the status's own severity.
+    severity: str | None = None

@@ -294,8 +294,20 @@ def test_jsonl_is_refused_with_files_or_fix(tmp_path, capsys):
     assert "line 1: not valid JSON" in capsys.readouterr().err
 
 
-def test_notes_alone_exit_0(tmp_path, capsys):
+def test_notes_alone_exit_0_and_are_counted_not_shown(tmp_path, capsys):
+    # a term not found in its listed words (탈북자 said as "people") is a note
+    ko = write(tmp_path, "a.ko", "탈북자 세 명이 왔다.\n")
+    en = write(tmp_path, "a.en", "Three people came.\n")
+    assert main(["check", "--presplit", "-g", str(DATA / "renderings.yaml"), ko, en]) == 0
+    out = capsys.readouterr().out
+    assert "missing" not in out.split("check summary")[0] and "1 note not shown: see it with --notes" in out
+    assert main(["check", "--presplit", "--notes", "-g", str(DATA / "renderings.yaml"), ko, en]) == 0
+    out = capsys.readouterr().out
+    assert "note    missing" in out and "not shown" not in out
+
+
+def test_house_style_broken_is_a_warning(tmp_path, capsys):
     ko = write(tmp_path, "a.ko", "유엔 대표단이 유엔 총회에 갔다.\n")
     en = write(tmp_path, "a.en", "The United Nations delegation went to the United Nations General Assembly.\n")
-    assert main(["check", "--presplit", "-g", str(DATA / "renderings.yaml"), ko, en]) == 0
-    assert "note    long-form" in capsys.readouterr().out
+    assert main(["check", "--presplit", "-g", str(DATA / "renderings.yaml"), ko, en]) == 1
+    assert "warning long-form" in capsys.readouterr().out

@@ -2,7 +2,7 @@
 
 import pytest
 
-from diglot.check import check, check_document, check_presplit, presplit_document, severity
+from diglot.check import check, check_document, check_pair, check_presplit, presplit_document, severity, severity_of
 from diglot.check.statuses import ERROR, NOTE, WARNING, fails
 from diglot.glossary import Matcher, load_glossary
 
@@ -36,7 +36,7 @@ def test_a_reference_renders_the_entry_after_its_first_mention_only(kinds):
     first = presplit_document("그 탈북자는 돌아갔다.\n", "The defector went back.\n", "ko", "en")
     [finding] = [f for f in check(first, kinds).problems]
     assert (finding.status, finding.found, finding.expected) == ("first-mention", "defector", "North Korean defector")
-    assert severity(finding.status) == NOTE
+    assert severity(finding.status) == WARNING
 
 
 def test_a_term_rendered_in_the_lines_before_is_an_ellipsis_not_missing(kinds):
@@ -68,8 +68,18 @@ def test_presplit_style_does_not_cross_lines(kinds):
 def test_severities_and_failing():
     assert severity("forbidden") == ERROR and severity("number-changed") == ERROR
     assert severity("variant") == WARNING and severity("missing") == WARNING
+    assert severity("long-form") == WARNING and severity("first-mention") == WARNING
     assert severity("inconsistent") == NOTE and severity("ok") is None
-    assert fails("number-added") and not fails("long-form")
+
+
+def test_a_term_not_found_is_a_note_a_name_not_found_a_warning(kinds):
+    # korean-english-park.dev line 649: 구금 (detention) said as "held in secret"; a place stays a warning
+    [term] = check_pair("그는 은밀히 구금됐다.", "He is being held in secret.", "ko", "en", Matcher(load_glossary()))
+    assert (term.entry, term.status, severity_of(term), fails(term)) == ("detention", "missing", NOTE, False)
+    [place] = check_pair("북한은 거부했다.", "It refused.", "ko", "en", kinds)
+    assert (place.status, severity_of(place), fails(place)) == ("missing", WARNING, True)
+    made_up = check_presplit("탈북자 세 명이 왔다.\n", "Three people came.\n", "ko", "en", kinds)
+    assert [severity_of(f) for f in made_up.problems] == [NOTE] and not made_up.failed
 
 
 def test_a_report_owns_its_signature(kinds):

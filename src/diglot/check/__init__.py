@@ -23,7 +23,7 @@ from diglot.check.document import check_document, check_pair, presplit_document
 from diglot.check.fix import Edit, Fixed, edit_for, fix_document, fix_text
 from diglot.check.records import json_records
 from diglot.check.report import CheckReport, check, check_presplit
-from diglot.check.statuses import is_problem, severity
+from diglot.check.statuses import fails, is_problem, severity, severity_of
 from diglot.check.waivers import Waivers, waivers_path
 
 __all__ = [
@@ -36,12 +36,14 @@ __all__ = [
     "check_pair",
     "check_presplit",
     "edit_for",
+    "fails",
     "fix_document",
     "fix_text",
     "is_problem",
     "json_records",
     "presplit_document",
     "severity",
+    "severity_of",
     "statuses",
     "waivers_path",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diglot.check.statuses import severity
+from diglot.check.statuses import severity_of
 from diglot.check.waivers import finding_id
 from diglot.doc import AlignedDocument, Finding
 
@@ -37,7 +37,7 @@ def json_records(doc: AlignedDocument, findings: list[Finding], presplit: bool =
                 "id": finding_id(f, source),
                 "entry": f.entry,
                 "status": f.status,
-                "severity": severity(f.status),
+                "severity": severity_of(f),
                 "expected": f.expected,
                 "found": f.found,
                 "message": f.message,

@@ -2,7 +2,7 @@
 
 >>> from diglot.glossary import Matcher, load_glossary
 >>> report = check_presplit("탈북자 35명\n", "35 N.K. defectors\n", "ko", "en", Matcher(load_glossary()))
->>> [(f.status, f.found, severity(f.status)) for f in report.problems]
+>>> [(f.status, f.found, severity_of(f)) for f in report.problems]
 [('variant', 'N.K. defector', 'warning')]
 >>> report.failed
 True
@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from diglot.check.document import check_document, presplit_document
-from diglot.check.statuses import fails, is_problem, severity
+from diglot.check.statuses import fails, is_problem, severity_of
 from diglot.check.waivers import Waivers, finding_id
 from diglot.doc import AlignedDocument, Finding
 from diglot.glossary import Matcher
@@ -39,11 +39,11 @@ class CheckReport:
     @property
     def failed(self) -> bool:
         """Whether an error or a warning is left (notes alone do not fail a check)."""
-        return any(fails(f.status) for f in self.findings)
+        return any(fails(f) for f in self.findings)
 
     def severities(self) -> Counter[str]:
         """How many problems of each severity."""
-        return Counter(severity(f.status) for f in self.problems)  # type: ignore[misc]
+        return Counter(severity_of(f) for f in self.problems)  # type: ignore[misc]
 
     def source_of(self, finding: Finding) -> str:
         """The source sentence (bead) of ``finding``, the text waivers are keyed by."""

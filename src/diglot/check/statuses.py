@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diglot.doc import Finding
+
 # Glossary statuses, one per source-side mention of an entry.
 OK = "ok"  # the preferred rendering (or its short form) is in the target
 VARIANT = "variant"  # an accepted rendering that is not the preferred one
@@ -26,10 +28,11 @@ ALL_STATUSES = GLOSSARY_STATUSES + DOCUMENT_STATUSES + NUMBER_STATUSES
 # Statuses --fix can repair: the wrong rendering is replaced by the preferred one.
 FIXABLE = (VARIANT, FORBIDDEN)
 
-# Severities, most serious first. Errors and warnings make `diglot check` exit 1; notes alone do not.
+# Severities, most serious first. Errors and warnings make `diglot check` exit 1 and are shown by
+# default; notes do neither (`--notes` shows them).
 ERROR = "error"  # wrong: a forbidden rendering, a number that changed
-WARNING = "warning"  # to look at: a variant, a term or number not rendered, a number added
-NOTE = "note"  # house style within a document: first mention, long form, consistency
+WARNING = "warning"  # to look at: a variant, a name or number not rendered, a number added, house style broken
+NOTE = "note"  # worth a glance: a concept not found in its listed words, renderings that vary
 SEVERITIES = (ERROR, WARNING, NOTE)
 _SEVERITY = {
     FORBIDDEN: ERROR,
@@ -38,10 +41,14 @@ _SEVERITY = {
     MISSING: WARNING,
     NUMBER_MISSING: WARNING,
     NUMBER_ADDED: WARNING,
-    FIRST_MENTION: NOTE,
-    LONG_FORM: NOTE,
+    FIRST_MENTION: WARNING,
+    LONG_FORM: WARNING,
     INCONSISTENT: NOTE,
 }
+# Entry types whose words a translation often paraphrases (비핵화 = "nuclear free", 구금 = "held",
+# 6자회담 = "the talks"): not finding their listed words is a note, not a warning. The names of
+# people, organisations, publications and places have few renderings, and stay warnings.
+PARAPHRASED_TYPES = ("term", "event", "title", "document")
 
 
 def is_problem(status: str) -> bool:
@@ -54,6 +61,17 @@ def severity(status: str) -> str | None:
     return _SEVERITY.get(status)
 
 
-def fails(status: str) -> bool:
-    """Whether a finding of this status makes the check fail (exit 1): errors and warnings."""
-    return severity(status) in (ERROR, WARNING)
+def missing_severity(entry_type: str) -> str:
+    """The severity of ``missing`` for an entry of ``entry_type``: a note for a paraphrased type."""
+    return NOTE if entry_type in PARAPHRASED_TYPES else WARNING
+
+
+def severity_of(finding: Finding) -> str | None:
+    """The severity of ``finding``: as the check rated it, or else its status's."""
+    return finding.severity or severity(finding.status)
+
+
+def fails(finding: Finding) -> bool:
+    """Whether ``finding`` makes the check fail (exit 1) and is shown by default: an error or a
+    warning (notes are shown with ``--notes``)."""
+    return severity_of(finding) in (ERROR, WARNING)

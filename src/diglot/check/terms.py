@@ -120,7 +120,7 @@ def check_terms(
             else:
                 entry = matcher.glossary.get(entry_id)
                 findings.extend(
-                    _missing(m, expected, bead) for m in src if not qualifier(m, source_text, src_lang, entry)  # type: ignore[arg-type]
+                    _missing(m, expected, bead, entry.type) for m in src if not qualifier(m, source_text, src_lang, entry)  # type: ignore[arg-type, union-attr]
                 )
             continue
         for i in range(max(len(src), len(tgt))):
@@ -133,7 +133,9 @@ def check_terms(
     return findings
 
 
-def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
+def _missing(source: Mention, expected: str, bead: int | None, entry_type: str) -> Finding:
+    """A source mention with no rendering: a warning for a name, a note for a term a translation
+    may paraphrase (:func:`diglot.check.statuses.missing_severity`)."""
     return Finding(
         status=statuses.MISSING,
         bead=bead,
@@ -142,6 +144,7 @@ def _missing(source: Mention, expected: str, bead: int | None) -> Finding:
         found=None,
         src_span=(source.start, source.end),
         message=_("{source} is not rendered; expected {expected}").format(source=source.text, expected=expected),
+        severity=statuses.missing_severity(entry_type),
     )
 
 

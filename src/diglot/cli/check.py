@@ -83,7 +83,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "(Korean particles adjusted; quoted speech left as written); every other byte is kept"
         ),
     )
-    parser.add_argument("--all", action="store_true", help=_("also list the terms that are rendered correctly"))
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help=_("also list the notes (a term not found in its listed words, renderings that vary)"),
+    )
+    parser.add_argument(
+        "--all", action="store_true", help=_("also list the notes and the terms that are rendered correctly")
+    )
     parser.add_argument("--no-numbers", action="store_true", help=_("do not compare numbers"))
     parser.add_argument(
         "--waivers", metavar="FILE", help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)")
@@ -125,7 +132,7 @@ def run_check(args: argparse.Namespace) -> int:
         _print_json(reports, args.presplit, bool(args.jsonl))
     else:
         for report in reports:
-            _print_report(report, args.all, args.presplit, bool(args.jsonl))
+            _print_report(report, args.all, args.notes or args.all, args.presplit, bool(args.jsonl))
     if out_path is not None and target_text is not None:
         [report] = reports
         fixed = fix_document(target_text, report.doc, report.findings, glossary)
@@ -266,18 +273,18 @@ def _print_json(reports: list[CheckReport], presplit: bool, batch: bool) -> None
             print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
 
 
-def _print_report(report: CheckReport, show_all: bool, presplit: bool, batch: bool) -> None:
+def _print_report(report: CheckReport, show_all: bool, show_notes: bool, presplit: bool, batch: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from diglot.check import is_problem, severity, statuses
+    from diglot.check import fails, is_problem, severity_of, statuses
     from diglot.cli.output import stdout
 
     console = stdout()
     doc = report.doc
     if batch:
         console.rule(Text(_("document {id}").format(id=doc.id), style="bold reverse"), align="left")
-    shown = report.findings if show_all else report.problems
+    shown = report.findings if show_all else report.problems if show_notes else [f for f in report.findings if fails(f)]
     by_bead: dict[int, list[Finding]] = {}
     for finding in shown:
         by_bead.setdefault(finding.bead if finding.bead is not None else 0, []).append(finding)
@@ -289,7 +296,7 @@ def _print_report(report: CheckReport, show_all: bool, presplit: bool, batch: bo
         console.print(_labelled(_("target"), target, [(f.tgt_span, f.status) for f in bead_findings]))
         for finding in bead_findings:
             line = Text("  ")
-            level = severity(finding.status) or "ok"
+            level = severity_of(finding) or "ok"
             line.append(f"{level:<8}", style=SEVERITY_STYLES.get(level, "green"))
             line.append(f"{finding.status:<15}", style=STATUS_STYLES.get(finding.status, _OTHER_STYLE))
             if is_problem(finding.status):
@@ -298,33 +305,47 @@ def _print_report(report: CheckReport, show_all: bool, presplit: bool, batch: bo
                 line.append(f"{finding.entry}: ", style="dim")
             line.append(finding.message)
             console.print(line)
-    counts = Counter(f.status for f in report.findings)
+    counts = Counter((f.status, severity_of(f) or "") for f in report.findings)
     table = Table(title=_("check summary"), show_edge=False)
     table.add_column(_("status"))
     table.add_column(_("severity"))
     table.add_column(_("count"), justify="right")
-    for status in statuses.ALL_STATUSES:
-        if counts[status]:
-            level = severity(status) or ""
-            table.add_row(
-                Text(status, style=STATUS_STYLES.get(status, _OTHER_STYLE)),
-                Text(level, style=SEVERITY_STYLES.get(level, "")),
-                str(counts[status]),
-            )
+    for (status, level), count in sorted(counts.items(), key=_summary_order):
+        table.add_row(
+            Text(status, style=STATUS_STYLES.get(status, _OTHER_STYLE)),
+            Text(level, style=SEVERITY_STYLES.get(level, "")),
+            str(count),
+        )
     console.print()
     if counts:
         console.print(table)
     problems = len(report.problems)
+    hidden = 0 if show_notes else problems - sum(fails(f) for f in report.findings)
     summary = (
         _("{problems} findings in {beads} line pairs, {dismissed} dismissed; signature {signature}")
         if presplit
         else _("{problems} findings in {beads} beads, {dismissed} dismissed; signature {signature}")
     )
+    if hidden:
+        console.print(
+            ngettext("{count} note not shown: see it with --notes", "{count} notes not shown: see them with --notes", hidden).format(
+                count=hidden
+            )
+        )
     console.print(
         summary.format(problems=problems, beads=len(doc.beads), dismissed=len(report.dismissed), signature=report.signature),
         markup=False,
         emoji=False,
     )
+
+
+def _summary_order(item: tuple[tuple[str, str], int]) -> tuple[int, int]:
+    """Summary rows in the order of the statuses, a status's warnings before its notes."""
+    from diglot.check import statuses
+
+    (status, level), _count = item
+    rank = statuses.SEVERITIES.index(level) if level in statuses.SEVERITIES else -1
+    return (statuses.ALL_STATUSES.index(status), rank)
 
 
 def _labelled(label: str, text: str, spans: list[tuple[tuple[int, int] | None, str]]):  # type: ignore[no-untyped-def]
