@@ -18,10 +18,10 @@ from starlette.responses import HTMLResponse, Response
 from diglot import __version__
 from diglot.errors import DiglotError
 from diglot.i18n import SUPPORTED, _, current_language, gettext, ngettext, using_language
+from diglot.languages import LANGUAGE_NAMES
 from diglot.textio import decode
 
 LANGUAGE_COOKIE = "diglot_lang"
-LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 _log = logging.getLogger(__name__)
 
 # Templates write their messages as ``{{ _("English text") }}``; scripts/update_locales.py reads
@@ -34,7 +34,8 @@ templates = jinja2.Environment(
     extensions=["jinja2.ext.i18n"],
 )
 templates.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)  # type: ignore[attr-defined]
-templates.globals.update(version=__version__, language_names=LANGUAGE_NAMES)
+# The language switch: the languages of messages, each in its own words.
+templates.globals.update(version=__version__, language_names={code: LANGUAGE_NAMES[code] for code in SUPPORTED})
 
 
 def reader_language(request: Request) -> str:

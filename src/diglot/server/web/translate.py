@@ -22,7 +22,8 @@ from diglot.edition.writers.html import marked_text
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary, Matcher
 from diglot.i18n import _
-from diglot.segment import LANGUAGE_NAMES, script_of, segment
+from diglot.languages import LANGUAGE_NAMES, other_language, script_of
+from diglot.segment import segment
 from diglot.server.web.pages import attachment, form_text, page, render
 from diglot.textio import normalize
 
@@ -45,7 +46,7 @@ def direction(text: str, chosen: str) -> tuple[str, str]:
     if chosen in DIRECTIONS:
         return DIRECTIONS[chosen]
     source = script_of(text)
-    return source, "en" if source == "ko" else "ko"
+    return source, other_language(source)
 
 
 def paragraphs(text: str, translation: str, src: str, tgt: str, glossary: Glossary, matcher: Matcher) -> list[Paragraph]:
