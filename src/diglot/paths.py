@@ -1,6 +1,7 @@
-"""Where diglot's own data is: the message catalogues and the curated glossaries.
+"""Where diglot's files are: its own data (the message catalogues and the curated glossaries),
+the user's data folder (installed models, the server's state) and the cache.
 
-A wheel carries them inside the package (``diglot/_data/locales``, ``diglot/_data/glossaries``,
+A wheel carries diglot's own data inside the package (``diglot/_data/locales``, ``diglot/_data/glossaries``,
 see ``pyproject.toml``); an editable install or a source checkout finds them at the top of the
 repository, beside ``src/``.
 """
@@ -19,6 +20,16 @@ def data_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return package.parent.parent / name  # src/diglot → the repository's top
+
+
+def home_dir() -> Path:
+    """diglot's data folder, where models are installed: ``$DIGLOT_HOME``, else
+    ``$XDG_DATA_HOME/diglot`` (``~/.local/share/diglot``). Read when called, so tests can set it."""
+    import os
+
+    if os.environ.get("DIGLOT_HOME"):
+        return Path(os.environ["DIGLOT_HOME"])
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "diglot"
 
 
 def cache_dir(name: str) -> Path:

@@ -30,7 +30,6 @@ _HOMES = {
     "MentionReport": "enforce",
     "BrokenPackage": "store",
     "InstalledPackage": "store",
-    "diglot_home": "store",
     "find_package": "store",
     "installed_packages": "store",
     "remove": "store",

@@ -15,7 +15,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from diglot.translate.store import InstalledPackage, diglot_home
+from diglot.paths import home_dir
+from diglot.translate.store import InstalledPackage
 
 INLINE = "inline"
 # Placeholder shapes, in order of preference: all-Latin capitals with a digit survive most
@@ -126,7 +127,7 @@ def remembered_protection(package: InstalledPackage) -> Protection:
     from diglot.textio import atomic_write
 
     package.check_files()
-    path = diglot_home() / "protection.json"
+    path = home_dir() / "protection.json"
     prefix = f"{package.path.resolve()}|{package.id}|"
     key = prefix + _files_stamp(package.ct2_model_dir)
     try:

@@ -29,6 +29,7 @@ from typing import Iterator
 
 from diglot.errors import DiglotError
 from diglot.i18n import _
+from diglot.paths import home_dir
 from diglot.textio import edit_lock
 
 DIGLOT_META = "diglot.json"  # what diglot learnt about a package it installed (self-test result)
@@ -40,17 +41,9 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 VERSION = re.compile(r"\d{1,6}(?:\.\d{1,6}){0,3}")
 
 
-def diglot_home() -> Path:
-    """diglot's data folder: ``$DIGLOT_HOME``, else ``$XDG_DATA_HOME/diglot``."""
-    if os.environ.get("DIGLOT_HOME"):
-        return Path(os.environ["DIGLOT_HOME"])
-    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(xdg) / "diglot"
-
-
 def store_dir() -> Path:
-    """Where diglot installs packages: ``diglot_home() / "models"``."""
-    return diglot_home() / "models"
+    """Where diglot installs packages: the ``models`` folder of :func:`diglot.paths.home_dir`."""
+    return home_dir() / "models"
 
 
 def argos_packages_dir() -> Path:
