@@ -47,6 +47,6 @@ class Settings:
         """``data_dir``, else ``$DIGLOT_HOME/server`` (read when asked, so tests can set it)."""
         if self.data_dir is not None:
             return self.data_dir
-        from diglot.translate import diglot_home
+        from diglot.paths import home_dir
 
-        return diglot_home() / "server"
+        return home_dir() / "server"
