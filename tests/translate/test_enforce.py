@@ -71,7 +71,7 @@ def test_placeholder_with_spaces_inside_restored(glossary):
     assert mention.status == "restored"
 
 
-@pytest.mark.parametrize("wrong", ["North Korean escapee", "defector"])  # forbidden, variant
+@pytest.mark.parametrize("wrong", ["North Korean escapee", "N.K. defector"])  # forbidden, variant
 def test_variant_and_forbidden_repaired(glossary, wrong):
     engine = ScriptedEngine(lambda s: f"A {wrong} left.")
     text, [mention] = run(glossary, engine, "탈북자가 떠났다.", protection=Protection(INLINE))
