@@ -196,7 +196,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, message):
 
 def test_fix_refuses_to_overwrite_without_force(tmp_path, capsys):
     ko = write(tmp_path, "a.ko", "탈북자\n")
-    en = write(tmp_path, "a.en", "defector\n")
+    en = write(tmp_path, "a.en", "N.K. defector\n")
     out = write(tmp_path, "out.en", "keep me")
     assert main(["check", "--presplit", ko, en, "--fix", out]) == 2
     assert "--force" in capsys.readouterr().err

@@ -65,7 +65,7 @@ def test_one_entry_rendered_several_ways(news):
 
 
 def test_findings_come_in_bead_order_with_bead_indices(curated):
-    doc = presplit_document("탈북자\n강제북송", "defectors\nforcible repatriation", "ko", "en")
+    doc = presplit_document("탈북자\n강제북송", "N.K. defectors\nforcible repatriation", "ko", "en")
     assert [(f.bead, f.status) for f in check_document(doc, curated)] == [(0, "variant"), (1, "variant")]
 
 

@@ -24,11 +24,11 @@ def test_ok_in_korean_with_particles_and_spacing(curated):
 
 
 def test_variant_with_spans_and_expected(curated):
-    target = "China sent the defectors back."
+    target = "China sent the N.K. defectors back."
     findings = check_pair("중국은 탈북자를 돌려보냈다.", target, "ko", "en", curated)
     [finding] = [f for f in findings if f.entry == "north-korean-defector"]
-    assert (finding.status, finding.expected, finding.found) == ("variant", "North Korean defector", "defector")
-    assert target[slice(*finding.tgt_span)] == "defector"
+    assert (finding.status, finding.expected, finding.found) == ("variant", "North Korean defector", "N.K. defector")
+    assert target[slice(*finding.tgt_span)] == "N.K. defector"
     assert "중국은 탈북자를 돌려보냈다."[slice(*finding.src_span)] == "탈북자"
 
 
@@ -67,7 +67,7 @@ def test_a_pronoun_for_a_second_mention_is_not_missing(curated):
 
 
 def test_each_target_rendering_is_judged(curated):
-    findings = check_pair("탈북자와 탈북자", "North Korean defectors and defectors", "ko", "en", curated)
+    findings = check_pair("탈북자와 탈북자", "North Korean defectors and N.K. defectors", "ko", "en", curated)
     assert [f.status for f in findings] == ["ok", "variant"]
 
 
