@@ -59,3 +59,12 @@ def test_a_damaged_or_unwritable_cache_is_passed_over(home, tmp_path):
     shutil.rmtree(home)
     home.write_text("not a folder")  # the cache cannot be written at all
     assert [e.as_dict() for e in load_glossary([path])] == expected
+
+
+def test_a_pipe_given_as_a_glossary_is_refused_not_waited_on(home, tmp_path, capsys):
+    from diglot.cli import main
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert main(["glossary", "show", "a", "-g", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err

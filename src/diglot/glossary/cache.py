@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -33,8 +34,10 @@ _ENTRY_FIELDS = ("id", "type", "status", "source", "note", "valid_from", "valid_
 def read_cached(path: Path, reader: GlossaryFormat, problems: list[Problem]) -> list[Entry]:
     """``reader.read(path, problems)``, from the cache when the file has not changed since."""
     try:
-        data = path.read_bytes()
         status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block: the reader refuses it
+            return reader.read(path, problems)
+        data = path.read_bytes()
     except OSError:
         return reader.read(path, problems)  # the reader says why it cannot be read
     digest = hashlib.sha256(data).hexdigest()
