@@ -12,6 +12,7 @@ so the output folder need not be visible to a cluster's workers (the input must 
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import importlib
 import json
@@ -25,7 +26,7 @@ from diglot.batch.shards import Shard, find_shards
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
 from diglot.provenance import Signature
-from diglot.textio import atomic_write
+from diglot.textio import atomic_write, edit_lock
 
 SUMMARY_NAME = "summary.json"
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying it does not answer
@@ -171,22 +172,27 @@ def run_batch(
             documents += marker
     skipped = len(shards) - len(todo)
     report = progress or (lambda _state: None)
-    report(BatchProgress(0, len(todo), documents, skipped))
-    for done, result in enumerate(_results(spec, todo, workers, scheduler), 1):
-        target = out / result.shard.name
-        atomic_write(target, result.data)
-        marker = {
-            "documents": result.documents,
-            "input_sha256": result.input_sha256,
-            "output_sha256": _sha256(result.data),
-            "signature": str(signature),
-        }
-        atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
-        documents += result.documents
-        report(BatchProgress(done, len(todo), documents, skipped))
-    summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature,
-                      [out / shard.name for shard in shards])  # fmt: skip
-    atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    with edit_lock(out / SUMMARY_NAME):  # one run at a time in a folder
+        for shard in todo:  # what a killed run left mid-write
+            for path in (out / shard.name, _marker_path(out / shard.name)):
+                for stale in out.glob(f".{glob.escape(path.name)}.*.tmp"):
+                    stale.unlink()
+        report(BatchProgress(0, len(todo), documents, skipped))
+        for done, result in enumerate(_results(spec, todo, workers, scheduler), 1):
+            target = out / result.shard.name
+            atomic_write(target, result.data)
+            marker = {
+                "documents": result.documents,
+                "input_sha256": result.input_sha256,
+                "output_sha256": _sha256(result.data),
+                "signature": str(signature),
+            }
+            atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
+            documents += result.documents
+            report(BatchProgress(done, len(todo), documents, skipped))
+        summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature,
+                          [out / shard.name for shard in shards])  # fmt: skip
+        atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary
 
 

@@ -8,9 +8,9 @@ A thin layer over :mod:`diglot.align`: the alignment is written by the edition w
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
 from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "diglot align article.ko.txt article.en.txt -o article.tmx",
             "diglot align --presplit ko.txt en.txt --format jsonl",
             "diglot align --presplit --jsonl docs.jsonl -o alignments.jsonl",
+            "diglot align --presplit --jsonl archive/ --out-dir aligned/ --workers 4",
         ],
         help_text=_("align the Korean and English versions of an article sentence by sentence"),
     )
@@ -67,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("also compare a machine translation of each Korean sentence (needs an installed ko→en model)"),
     )
+    add_batch_options(p)
     p.set_defaults(func=run)
 
 
@@ -76,7 +78,11 @@ def run(args: argparse.Namespace) -> int:
             raise DiglotError(_("give either --jsonl DOCS.jsonl or two files, not both"))
         if not args.presplit:
             raise DiglotError(_("--jsonl reads documents already split into lines: add --presplit"))
+        if sharded(args):
+            return run_sharded(args, "diglot.cli.batchjobs:AlignJob", glossary=args.glossary,
+                               no_glossary=args.no_glossary, use_mt=args.use_mt)  # fmt: skip
         return _run_batch(args)
+    sharded(args)  # refuses --workers and --scheduler without --jsonl
     if len(args.files) != 2:
         raise DiglotError(_("give two files to align (source and target), or --presplit --jsonl DOCS.jsonl"))
     if args.files[0] == "-" and args.files[1] == "-":
@@ -140,34 +146,27 @@ def _translator(args: argparse.Namespace):
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from diglot.align import align_many
     from diglot.align.batch import read_batch
+    from diglot.cli.batchjobs import align_lines
     from diglot.cli.output import stderr
-    from diglot.segment import segment_lines
     from diglot.textio import atomic_write, check_output_path
 
     target = check_output_path(args.output, args.force) if args.output else None
     documents = read_batch(args.jsonl)
-    pairs = [(segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in documents]
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)
-    if len(pairs) >= PROGRESS_THRESHOLD and stderr().is_terminal:
+    if len(documents) >= PROGRESS_THRESHOLD and stderr().is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(TextColumn(_("aligning")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=stderr(), transient=True) as bar:  # fmt: skip
             task = bar.add_task("", total=None)
-            results = align_many(
-                pairs, "ko", "en", matcher=matcher, translate=translate,
+            text = align_lines(
+                documents, matcher, translate,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )  # fmt: skip
     else:
-        results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate)
-    lines = [
-        json.dumps({"id": doc.id, "alignment": [bead.as_lists() for bead in beads]}, ensure_ascii=False)
-        for doc, beads in zip(documents, results)
-    ]
-    text = "\n".join(lines) + ("\n" if lines else "")
+        text = align_lines(documents, matcher, translate)
     if target:
         atomic_write(target, text)
     else:
