@@ -96,8 +96,9 @@ def test_deep_nesting_is_refused_with_its_place(tmp_path, capsys, depth):
     assert "g.yaml:3:" in out and "nested more than 32 levels deep" in out
 
 
-def test_an_impossible_scalar_tag_is_a_one_line_error(tmp_path, capsys):
-    path = write(tmp_path, ENTRY.replace("    source: s\n", "    source: !!int abc\n"))
+@pytest.mark.parametrize("tagged", ["!!int abc", "!!int ''", "!!float ''", "!!binary x", "!!omap [1]"])
+def test_an_impossible_scalar_tag_is_a_one_line_error(tmp_path, capsys, tagged):
+    path = write(tmp_path, ENTRY.replace("    source: s\n", f"    source: {tagged}\n"))
     assert main(["glossary", "show", "a", "--glossary", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "g.yaml:4:13: malformed YAML" in err and "Traceback" not in err
+    assert "g.yaml:4:" in err and ": malformed YAML" in err and err.count("\n") == 1

@@ -52,7 +52,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError) as err:  # !!int x, !!float [], …
+        except (ValueError, TypeError, OverflowError, IndexError, KeyError, AttributeError) as err:  # !!int x, !!int "", …
             raise yaml.constructor.ConstructorError(None, None, str(err), node.start_mark) from None
 
 
