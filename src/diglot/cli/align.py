@@ -8,6 +8,7 @@ A thin layer over :mod:`diglot.align`: the alignment is written by the edition w
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
@@ -147,7 +148,6 @@ def _translator(args: argparse.Namespace):
 
 def _run_batch(args: argparse.Namespace) -> int:
     from diglot.align.batch import read_batch
-    from diglot.cli.batchjobs import align_lines
     from diglot.cli.output import stderr
     from diglot.textio import atomic_write, check_output_path
 
@@ -161,14 +161,29 @@ def _run_batch(args: argparse.Namespace) -> int:
         with Progress(TextColumn(_("aligning")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=stderr(), transient=True) as bar:  # fmt: skip
             task = bar.add_task("", total=None)
-            text = align_lines(
+            text = batch_lines(
                 documents, matcher, translate,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )  # fmt: skip
     else:
-        text = align_lines(documents, matcher, translate)
+        text = batch_lines(documents, matcher, translate)
     if target:
         atomic_write(target, text)
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def batch_lines(documents, matcher=None, translate=None, progress=None) -> str:  # type: ignore[no-untyped-def]
+    """``align --presplit --jsonl``'s output for ``documents`` (:class:`diglot.align.batch.BatchDocument`):
+    one ``{"id", "alignment"}`` line each, aligned together so the lexicon learns from them all."""
+    from diglot.align import align_many
+    from diglot.segment import segment_lines
+
+    pairs = [(segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in documents]
+    results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate, progress=progress)
+    lines = [
+        json.dumps({"id": doc.id, "alignment": [bead.as_lists() for bead in beads]}, ensure_ascii=False)
+        for doc, beads in zip(documents, results)
+    ]
+    return "".join(line + "\n" for line in lines)

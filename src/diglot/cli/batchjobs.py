@@ -9,25 +9,9 @@ shard's text into its output shard's text, exactly as the command's single-file 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Sequence
 
 from diglot.provenance import Signature
-
-
-def align_lines(documents, matcher=None, translate=None, progress=None) -> str:  # type: ignore[no-untyped-def]
-    """``align --presplit --jsonl``'s output for ``documents`` (:class:`diglot.align.batch.BatchDocument`):
-    one ``{"id", "alignment"}`` line each, aligned together so the lexicon learns from them all."""
-    from diglot.align import align_many
-    from diglot.segment import segment_lines
-
-    pairs = [(segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in documents]
-    results = align_many(pairs, "ko", "en", matcher=matcher, translate=translate, progress=progress)
-    lines = [
-        json.dumps({"id": doc.id, "alignment": [bead.as_lists() for bead in beads]}, ensure_ascii=False)
-        for doc, beads in zip(documents, results)
-    ]
-    return "".join(line + "\n" for line in lines)
 
 
 class AlignJob:
@@ -43,5 +27,6 @@ class AlignJob:
 
     def __call__(self, text: str, name: str) -> str:
         from diglot.align.batch import parse_batch
+        from diglot.cli.align import batch_lines
 
-        return align_lines(parse_batch(text, name), self.matcher, self.translate)
+        return batch_lines(parse_batch(text, name), self.matcher, self.translate)
