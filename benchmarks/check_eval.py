@@ -35,7 +35,7 @@ from pathlib import Path
 
 from diglot.check import check_pair, check_presplit, fails, fix_text, is_problem
 from diglot.check.numbers import compare_numbers
-from diglot.check.terms import qualifier
+from diglot.check.terms import derived_rendering, qualifier
 from diglot.doc import Finding
 from diglot.glossary import FORBIDDEN, VARIANT, Matcher, load_glossary
 from diglot.numbers import extract_numbers
@@ -170,9 +170,9 @@ def perturbations(texts: dict[str, tuple[str, str]], matcher: Matcher) -> list[P
                 if (
                     target.count(target[start:end]) == 1
                     and not _other_renderings(target, tgt_lang, finding, matcher)
+                    and not derived_rendering(removed := target[:start] + "them" + target[end:], glossary.get(finding.entry), tgt_lang)  # type: ignore[arg-type]
                     and not _may_be_left_implicit(source, src_lang, finding, matcher)
                 ):
-                    removed = target[:start] + "them" + target[end:]
                     out.append(Perturbed(source, removed, src_lang, tgt_lang, "missing", finding.entry, (start, start + 4)))
             out += _number_perturbations(source, target, src_lang, tgt_lang, findings)
     return out

@@ -1,5 +1,7 @@
 """Glossary statuses of one sentence pair, both directions."""
 
+import pytest
+
 from diglot.check import check_pair, is_problem
 
 
@@ -112,3 +114,61 @@ def test_a_form_inside_a_longer_name_is_another_entity(curated):
     [china] = [m for m in curated.find("according to China's Xinhua news service", "en") if m.entry == "china"]
     assert not in_longer_name("according to China's Xinhua news service", china, "en")
     assert not in_longer_name("China Halts Forcible Repatriation", curated.find("China Halts Forcible Repatriation", "en")[0], "en")
+
+
+@pytest.mark.parametrize(
+    "english, korean, found",
+    [
+        # korean-english-park.dev lines 757, 831, 964: 미 for 미국 in compounds and before a noun
+        ("Obama has proposed withdrawing U.S. combat troops from Iraq within 16 months of taking office.",
+         "한편 오바마는 대통령에 당선되면 16개월 안에 이라크 주둔 미군을 철수시키겠다고 강조한 바 있다.", "미군"),
+        ("the Korea-EU FTA will be smoother than the Korea-U.S. FTA", "한국-유럽 연합간 FTA는 한-미 FTA 보다는 원활히", "한-미"),
+        ("A U.S. federal court denied bail to Park Tong-sun.", "미 연방법원이 로비스트 박동선씨의 보석 신청을 기각했다.", "미"),
+        ("Japan and South Korea", "한일 외교 장관 파키스탄서 만날 듯", "한일"),  # line 837, a headline
+        ("The prime minister, visiting the United States, said so.", "방미 중인 총리는 그렇게 말했다.", "방미"),  # made up
+    ],
+)  # fmt: skip
+def test_a_country_named_by_its_korean_short_name_is_rendered(curated, english, korean, found):
+    renderings = [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry in ("united-states", "japan")]
+    assert renderings and all(f.status == "ok" for f in renderings) and renderings[0].found == found
+
+
+@pytest.mark.parametrize(
+    "korean",
+    ["남미 국가들이 모였다.", "비핵화에 대한 논의가 이어졌다.", "남북 장관급 회담이 열렸다.", "그 중 한 명이 떠났다."],
+)
+def test_words_made_of_short_names_are_not_countries(curated, korean):
+    # made up: South America, "about", inter-Korean, "one of them"
+    findings = check_pair("The United States and South Korea agreed.", korean, "en", "ko", curated)
+    assert {f.entry: f.status for f in findings} == {"united-states": "missing", "south-korea": "missing"}
+
+
+def test_a_name_written_in_latin_letters_renders_it(curated):
+    # korean-english-park.dev line 965: "the UN's" = UN의
+    english = "He is accused of covertly acting on behalf of Saddam Hussein's regime concerning the UN's embattled oil-for-food program."
+    korean = "그는 UN의 이라크 석유 식량 계획과 관련해 사담 후세인 정부를 위해 은밀히 로비를 한 혐의로 기소되었다."
+    [finding] = [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "united-nations"]
+    assert (finding.status, finding.found) == ("ok", "UN")
+
+
+def test_a_capital_named_for_its_government_is_rendered_by_the_country_or_the_government(curated):
+    # korean-english-park.dev line 855: Pyongyang = 북한이; the seed's headline: Seoul = 정부
+    english = "Gen. Burwell Bell said he believes Pyongyang will resist change."
+    korean = "버웰 벨 장군은 북한이 변화에 저항할 것이라고 생각한다고 말했다."
+    [finding] = [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "pyongyang"]
+    assert (finding.status, finding.found) == ("ok", "북한")
+    headline = check_pair("Seoul urges China to stop deporting N.K. defectors", "정부, 중국에 탈북자 강제북송 중단 촉구", "en", "ko", curated)
+    assert [(f.entry, f.status, f.found) for f in headline if f.entry == "seoul"] == [("seoul", "ok", "정부")]
+    # made up: the city as a place, its country named elsewhere without acting, is still missing
+    findings = check_pair("The talks resume in Beijing on Monday.", "회담은 월요일 중국 외교부 청사에서 재개된다.", "en", "ko", curated)
+    assert [(f.entry, f.status) for f in findings if f.entry == "beijing"] == [("beijing", "missing")]
+
+
+def test_a_place_in_the_possessive_before_a_noun_qualifies_it(curated):
+    # the seed article: "Seoul's foreign ministry" = 외교통상부
+    english = "Huh Seung-jae, an official at Seoul’s foreign ministry, said he will leave for Yanji."
+    korean = "외교통상부 허승재 과장은 옌지로 떠날 것이라고 밝혔다."
+    assert [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "seoul"] == []
+    # made up: the place itself, not in the possessive, is asked for
+    findings = check_pair("Huh will leave for Seoul on Monday.", "허 과장은 월요일 떠난다.", "en", "ko", curated)
+    assert [(f.entry, f.status) for f in findings] == [("seoul", "missing")]

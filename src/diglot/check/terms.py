@@ -40,6 +40,8 @@ _STATUS_OF_KIND = {
 # A Korean word right after a place name (중국 정부); the particles that make a name a word of its own (중국은).
 _KOREAN_NOUN_AFTER = re.compile(r"^ [\uac00-\ud7a3]")
 _PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
+_POSSESSIVE = re.compile("['’]s?")
+_ENGLISH_WORD_AFTER = re.compile(r" [A-Za-z]")
 # The capitalised words next to a mention that make it part of a longer name (Central America).
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+) $")
 _WORD_AFTER = re.compile(r" ([A-Za-z][a-z]+)(?![A-Za-z])")
@@ -114,11 +116,13 @@ def check_terms(
         expected = matcher.glossary.get(entry_id).langs[tgt_lang].preferred  # type: ignore[union-attr]
         src, tgt = sources.get(entry_id, []), targets.get(entry_id, [])
         if not tgt:
-            derived = _derived_form(target_text, matcher.glossary.get(entry_id), tgt_lang)  # type: ignore[arg-type]
+            entry = matcher.glossary.get(entry_id)
+            derived = derived_rendering(target_text, entry, tgt_lang) or _metonym_rendering(  # type: ignore[arg-type]
+                src, target_text, targets, matcher.glossary, src_lang, tgt_lang
+            )
             if derived:
                 findings.extend(_derived(m, derived, expected, bead) for m in src)
             else:
-                entry = matcher.glossary.get(entry_id)
                 findings.extend(
                     _missing(m, expected, bead, entry.type) for m in src if not qualifier(m, source_text, src_lang, entry)  # type: ignore[arg-type, union-attr]
                 )
@@ -151,11 +155,12 @@ def _missing(source: Mention, expected: str, bead: int | None, entry_type: str) 
 def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
     """A place named only to qualify another noun, which translations often leave implicit:
     Korean ``중국 정부``, ``미국 텍사스주``, ``베이징올림픽`` (the name right before another noun, no
-    particle), English ``a South Korean lobbyist`` (an adjective form)."""
+    particle), English ``a South Korean lobbyist`` (an adjective form) and ``Seoul's foreign
+    ministry`` (a possessive before a noun)."""
     if entry.type != "place":
         return False
     if lang == "en":
-        return mention.kind == ADJECTIVE
+        return mention.kind == ADJECTIVE or bool(_POSSESSIVE.fullmatch(mention.suffix) and _ENGLISH_WORD_AFTER.match(text, mention.end + len(mention.suffix)))
     after = text[mention.end :]
     if mention.suffix:  # glued Hangul after the name: a particle (중국은) or a compound (베이징올림픽)
         return not _PARTICLE.match(mention.suffix)
@@ -168,10 +173,14 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _derived_form(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
-    """An English word built on one of the entry's forms: a place's adjective or demonym
-    (North Korean(s), Korea-based) or the verb of an action noun (deport(s|ed|ing) for
-    deportation, repatriate(d) for repatriation, defect(ed) for defection)."""
+def derived_rendering(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
+    """A rendering the glossary does not list but the language makes of it. English: a word built
+    on one of the entry's forms, a place's adjective or demonym (North Korean(s), Korea-based) or
+    the verb of an action noun (deport(s|ed|ing) for deportation, repatriate(d) for repatriation,
+    defect(ed) for defection). Korean: a country's one-syllable short name (:func:`_korean_short`)
+    and a name written in Latin letters (:func:`_latin_in_korean`)."""
+    if lang == "ko":
+        return _korean_short(text, entry) or _latin_in_korean(text, entry)
     if lang != "en" or entry.type not in ("place", "term"):
         return None
     terms = entry.langs[lang]
@@ -182,6 +191,80 @@ def _derived_form(text: str, entry: Entry, lang: str) -> re.Match[str] | None:
             match = re.search(pattern, text, 0 if terms.is_case_sensitive(form) else re.IGNORECASE)
             if match:
                 return match
+    return None
+
+
+# The one syllable Korean copy shortens a country's name to, in compounds and before a noun.
+_KOREAN_SHORT_NAMES = {"미국": "미", "북한": "북", "한국": "한남", "일본": "일", "중국": "중", "러시아": "러"}
+_SHORT_SYLLABLES = "".join(_KOREAN_SHORT_NAMES.values())
+_HANGUL = "\uac00-\ud7a3"
+# Two or three short names: joined by a hyphen or a middle dot (한-미, 북·미), or glued as a word
+# of their own (한미 FTA, 한중일); the names themselves (북한, 남한), 남미 (South America) and
+# 남북 (inter-Korean: the relation, not a country) are not such compounds.
+_SHORT_COMPOUND = re.compile(
+    f"(?<![{_HANGUL}])[{_SHORT_SYLLABLES}](?:[-·]?[{_SHORT_SYLLABLES}]){{1,2}}(?=[-·]?(?:간|의|은|는|이|가|과|와|[^{_HANGUL}]|$))"
+)
+_NOT_SHORT_COMPOUNDS = {"북한", "남한", "남미", "중남미", "한국", "중국", "남북"}
+
+
+def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
+    """A country named by its one-syllable short name, as Korean copy writes it: in a compound of
+    such names (한미 FTA, 한-미, 북·미, 한중일), glued before 군, 측 or 핵 (미군, 남측, 북핵),
+    after 방 (방한, 방미), or 미 and 북 after 대 (대북, 대미) and as a word of their own before a
+    noun (미 국무장관, 북 당국)."""
+    syllables = _KOREAN_SHORT_NAMES.get(entry.langs["ko"].preferred, "") if "ko" in entry.langs else ""
+    if not syllables:
+        return None
+    for match in _SHORT_COMPOUND.finditer(text):
+        if match.group().replace("-", "").replace("·", "") not in _NOT_SHORT_COMPOUNDS and set(syllables) & set(match.group()):
+            return match
+    alone = "".join(c for c in syllables if c in "미북")
+    patterns = [f"(?<![{_HANGUL}])[{syllables}](?:군|측|핵)", f"(?<![{_HANGUL}])방[{syllables}](?![{_HANGUL}])"]
+    if alone:
+        patterns.append(f"(?<![{_HANGUL}])대[{alone}](?![{_HANGUL}])")
+        patterns.append(f"(?<![{_HANGUL}])[{alone}](?= [{_HANGUL}])")
+    return re.search("|".join(patterns), text)
+
+
+def _latin_in_korean(text: str, entry: Entry) -> re.Match[str] | None:
+    """A name Korean copy writes in Latin letters: the entry's English short form or preferred
+    form in a Korean text (UN은, IAEA의)."""
+    if "en" not in entry.langs:
+        return None
+    terms = entry.langs["en"]
+    for form in filter(None, (terms.short, terms.preferred)):
+        match = re.search(f"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text)
+        if match:
+            return match
+    return None
+
+
+# A country named as the one that acts or owns (북한은, 중국의 / North Korea said, China's), or
+# "the government" standing alone at the head of a clause (정부는 / The government): what a capital
+# named for its government becomes in translation.
+_ACTOR_PARTICLES = "(?:은|는|이|가|의|측|도)"
+_GOVERNMENT = {
+    "ko": re.compile(f"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))(?:정부|당국){_ACTOR_PARTICLES}?(?![\uac00-\ud7a3])"),
+    "en": re.compile(r"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))[Tt]he (?:government|authorities|regime)\b"),
+}
+
+
+def _metonym_rendering(
+    sources: list[Mention], target: str, targets: dict[str, list[Mention]], glossary: Glossary, src_lang: str, tgt_lang: str
+) -> re.Match[str] | None:
+    """A capital named for its country's government (*Seoul urges China*, *Pyongyang said*: the
+    city is an accepted form of the country's entry) is rendered by the country as the one that
+    acts or owns (북한은, 북한의; a demonym in English) or by the government or authorities at the
+    head of a clause (정부는, 당국은)."""
+    names = {m.text.lower() for m in sources}
+    for country in glossary:
+        terms = country.langs.get(src_lang)
+        if not terms or not names & {form.lower() for form in terms.accepted}:
+            continue
+        for rendering in targets.get(country.id, []):
+            if tgt_lang == "en" or re.match(_ACTOR_PARTICLES, rendering.suffix):
+                return re.compile(re.escape(rendering.text)).search(target, rendering.start)
+        return derived_rendering(target, country, tgt_lang) or _GOVERNMENT[tgt_lang].search(target)
     return None
 
 
