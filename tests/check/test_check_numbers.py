@@ -112,3 +112,37 @@ def test_a_date_used_as_a_name():
     # korean-english-park.dev line 859: the June 15 declaration
     assert found("6.15 남북공동선언 발표 5주년 기념식", "the fifth anniversary June 15 of the historic summit") == []
     assert found("성장률 3.5 퍼센트", "growth of 3 percent") == [("number-changed", "3.5", "3")]  # a quantity
+
+
+@pytest.mark.parametrize(
+    "korean, english",
+    [
+        # korean-english-park.dev line 894: an article of the constitution, not 9 trillion
+        ("일본의 여당은 군사력 확대를 위해 헌법 9조를 개정하려는 시도를 해 왔다",
+         "Japan's ruling party has been endeavoring to revise the article nine of the constitution"),
+        ("제3조 2항에 따라 처리했다", "It was handled under the law."),  # made up
+        # line 210: the working-hours idiom; line 359: a rank
+        ("전직 여행사 정규직 사원이었던 도쿠다는", "says Tokuda, a former 9 to 5 travel agent."),
+        ("당신이 가장 높은 위치에 놓여있다", "you are above everyone else in the entire country No. 1 out of them."),
+        # line 827: a Korean month whose day is a weekday, the English says "on Saturday"
+        ("이번 사고가 지난 7월 마지막 토요일에 발생했으며", "an incident had taken place on Saturday."),
+        # line 914: a Korean day the English says in hours
+        ("취임을 26여 시간 앞둔 오바마 당선인은 (19일) 주요 일정을 시작했습니다.", "the man who will be President in about 26 hours."),
+        ("수출이 3배로 늘었다", "Exports tripled."),  # made up: a multiplier said in a word
+    ],
+)  # fmt: skip
+def test_figures_that_count_nothing_or_are_dated_otherwise_are_not_reported(korean, english):
+    assert found(korean, english) == []
+    assert found(english, korean, "en", "ko") == []
+
+
+def test_a_multiplier_leaves_the_figures_it_compares_reported():
+    # korean-english-park.dev line 73, cut: 2배 (doubled) is no 6; the 6-point lead is the English's alone
+    korean = "오바마는 매케인과의 격차를 2배나 벌렸다."
+    english = "Obama now holds a 6-point lead, up from the 3-point margin."
+    assert found(korean, english) == [("number-added", None, "6"), ("number-added", None, "3")]
+
+
+def test_a_law_number_that_is_an_amount_is_still_an_amount():
+    # made up: 9조 원 is 9 trillion won, whatever comes before
+    assert found("예산은 9조 원이다", "The budget is 8 trillion won.") == [("number-changed", "9조", "8 trillion")]

@@ -48,7 +48,8 @@ _NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|
 # An English day named the news agencies' way instead of by its date.
 _RELATIVE_DAY = re.compile(
     rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow|tonight"
-    rf"|{_NUMBER_WORD} (?:days?|weeks?) (?:ago|later|earlier|after|before)|(?:last|next|this) week(?:end)?)\b",
+    rf"|{_NUMBER_WORD} (?:days?|weeks?) (?:ago|later|earlier|after|before)|(?:last|next|this) week(?:end)?"
+    rf"|(?:in|within) (?:about |some |nearly |just )?{_NUMBER_WORD} hours)\b",
     re.IGNORECASE,
 )
 # An English month or year named relatively: the Korean date is absolute.
@@ -66,6 +67,17 @@ _MONTH_NAMES = {
     )
 }
 _TEENS = re.compile(r"\bteen", re.IGNORECASE)
+_KOREAN_WEEKDAY = re.compile(r"[월화수목금토일]요일")
+# An article of a law, not 조 (trillion): 헌법 9조, 제9조, 9조 2항.
+_LAW_BEFORE = re.compile(r"(?:헌법|법|조약|협정|제)\s?$")
+_ARTICLE = re.compile(r"^(\d+)\s?조$")
+_CLAUSE_AFTER = re.compile(r"^\s?(?:\d+\s?)?항")
+# A multiplier (2배: doubled, twice, "from 3 to 6"): a ratio the other side often says by its figures.
+_KOREAN_TIMES = re.compile(r"^\s?배")
+_ENGLISH_TIMES = re.compile(r"^[\s-](?:times|fold)\b")
+# Figures that are not quantities in English: a rank (No. 1) and the working-hours idiom (9 to 5).
+_ENGLISH_RANK_BEFORE = re.compile(r"\bNo\.\s?$")
+_ENGLISH_NINE_TO_FIVE = re.compile(r"\b9[\s-]to[\s-]5\b")
 
 # Korean ordinals and ranks: 제8호, 2번째, 1위, 2차 (not 2차례), 1단계, 2급, 7주년, 8일째, 1라운드.
 _KOREAN_ORDINAL_BEFORE = re.compile(r"제\s?$")
@@ -340,6 +352,8 @@ def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers
             number.soft = True
         elif lang == "ko" and (_KOREAN_ORDINAL_BEFORE.search(before) or _KOREAN_ORDINAL_AFTER.match(after)):
             number.soft = True
+        elif _not_a_quantity(number, text, lang):
+            number.soft = True
         elif lang == "ko" and _counted_in_words(number, after, other):
             number.soft = True
         elif number.bracketed_after is not None or _converted_in_brackets(number, numbers):
@@ -352,6 +366,20 @@ def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers
             number.soft = True
         elif lang == "ko" and number.value == 10 and after.startswith("대") and _TEENS.search(other):
             number.soft = True
+
+
+def _not_a_quantity(number: Number, text: str, lang: str) -> bool:
+    """A figure that counts nothing: a Korean article of a law (헌법 9조, which the number reader
+    takes for 9 trillion), a multiplier (2배, 3 times: the other side often gives the figures
+    compared instead), an English rank (No. 1) or the idiom 9 to 5."""
+    m = number.mention
+    before, after = text[: m.start], text[m.end :]
+    if lang == "ko":
+        return bool(_ARTICLE.match(m.text) and (_LAW_BEFORE.search(before) or _CLAUSE_AFTER.match(after))) or bool(
+            _KOREAN_TIMES.match(after)
+        )
+    in_idiom = any(i.start() <= m.start < i.end() for i in _ENGLISH_NINE_TO_FIVE.finditer(text))
+    return bool(_ENGLISH_RANK_BEFORE.search(before) or _ENGLISH_TIMES.match(after) or in_idiom)
 
 
 def _counted_in_words(number: Number, after: str, english: str) -> bool:
@@ -391,7 +419,8 @@ def _date_said_otherwise(number: Number, text: str, lang: str, other: str, numbe
             if re.search(rf"\b{_MONTH_NAMES[value]}", other, re.IGNORECASE) or _RELATIVE_MONTH_OR_YEAR.search(other):
                 return True
             day = re.match(r"^월\s?(\d{1,2})일", after)
-            return bool(day and _RELATIVE_DAY.search(other))
+            weekday = _KOREAN_WEEKDAY.search(after[:12])  # 7월 마지막 토요일 = on Saturday
+            return bool((day or weekday) and _RELATIVE_DAY.search(other))
         if after.startswith("년") and 1900 <= value <= 2100:
             return bool(_RELATIVE_MONTH_OR_YEAR.search(other))
         return False
