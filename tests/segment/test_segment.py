@@ -66,6 +66,37 @@ def test_splitting_builds_one_kiwi_without_the_multi_word_dictionary(monkeypatch
     assert seg.korean.kiwi() is seg.korean.kiwi()
 
 
+def test_warm_up_builds_and_warms_kiwi_in_the_background_once(monkeypatch):
+    calls = []
+
+    class CountingKiwi:
+        def __init__(self, **options):
+            calls.append("built")
+
+        def split_into_sents(self, text):
+            calls.append("split")
+            return []
+
+    monkeypatch.setattr(seg.korean, "_instances", {})
+    monkeypatch.setattr("kiwipiepy.Kiwi", CountingKiwi)
+    thread = seg.warm_up()
+    thread.join()
+    assert calls == ["built", "split"]  # the first split, where Kiwi loads its model, is paid here
+    assert seg.warm_up() is None  # nothing left to start
+    assert isinstance(seg.korean.kiwi(), CountingKiwi) and calls == ["built", "split"]
+
+
+def test_a_failed_warm_up_is_reported_by_the_split_that_needs_kiwi(monkeypatch):
+    def broken(**options):
+        raise OSError("model file missing")
+
+    monkeypatch.setattr(seg.korean, "_instances", {})
+    monkeypatch.setattr("kiwipiepy.Kiwi", broken)
+    seg.warm_up().join()  # the thread fails quietly
+    with pytest.raises(DiglotError, match="model file missing"):
+        split_sentences("첫 문장.", "ko")
+
+
 def test_kiwi_is_not_loaded_for_english(monkeypatch):
     def refuse():
         raise AssertionError("Kiwi loaded for English text")

@@ -59,12 +59,15 @@ def document_id(path: str) -> str:
 
 
 def run_edition(args: argparse.Namespace) -> int:
-    from diglot.cli.output import stdout
-    from diglot.edition import build_edition, format_for_path, write_edition
+    from diglot.segment import warm_up
     from diglot.textio import check_output_path, read_text
 
     # Refuse a bad output before the slow work, not after.
     output = check_output_path(args.output, args.force)
+    warm_up()  # one side is Korean: Kiwi loads while the rest is imported and the glossary read
+    from diglot.cli.output import stdout
+    from diglot.edition import build_edition, format_for_path, write_edition
+
     fmt = args.format or format_for_path(output)
     text_a, text_b = read_text(args.source), read_text(args.target)
     glossary = None if args.no_glossary else glossary_from_args(args)

@@ -77,9 +77,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from diglot.cli.output import print_warning, stdout
     from diglot.languages import check_language, other_language, script_of
-    from diglot.translate import DocumentTranslator, EngineOptions
+    from diglot.translate.engines import EngineOptions
 
     for lang in (args.to_lang, args.from_lang):
         if lang is not None:
@@ -108,6 +107,13 @@ def run_translate(args: argparse.Namespace) -> int:
         src_lang = other_language(args.to_lang)
     if src_lang == args.to_lang:
         raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
+    if src_lang == "ko":
+        from diglot.segment import warm_up
+
+        warm_up()  # Kiwi loads while the glossary is read and the model loaded
+    from diglot.cli.output import print_warning, stdout
+    from diglot.translate import DocumentTranslator
+
     glossary = None if args.no_glossary else glossary_from_args(args)
     translator = DocumentTranslator(src_lang, args.to_lang, glossary, args.engine, options, use_cache=not args.no_cache)
     with progress_bar(_("translating"), _sentence_estimate(texts) > PROGRESS_THRESHOLD) as progress:

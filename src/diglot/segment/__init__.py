@@ -27,11 +27,12 @@ from diglot.doc import Segment
 from diglot.languages import LANGS, LANGUAGE_NAMES, check_language, script_of
 from diglot.segment.boilerplate import is_boilerplate
 from diglot.segment.english import split_english
-from diglot.segment.korean import split_korean
+from diglot.segment.korean import split_korean, warm_up
 from diglot.textio import normalize
 
 __all__ = [
     "LANGS", "LANGUAGE_NAMES", "Segment", "is_boilerplate", "paragraphs", "segment", "segment_lines", "split_sentences",
+    "warm_up",
 ]  # fmt: skip
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")

@@ -1,7 +1,8 @@
 """Korean sentence splitting with kiwipiepy.
 
 The Kiwi model ships inside the ``kiwipiepy_model`` package. An instance is built once per
-process, when first needed, and never for English-only work.
+process, when first needed (or in the background from :func:`warm_up`, which a command calls
+before its other slow start-up work), and never for English-only work.
 
 Sentence splitting does without Kiwi's multi-word dictionary (``load_multi_dict=False``), which
 halves the time and memory the model takes to load and gives the same sentence splits (all
@@ -19,6 +20,9 @@ from diglot.i18n import _
 
 _instances: dict[bool, object] = {}
 _lock = threading.Lock()
+# Kiwi loads most of its model on the first split, not when it is built: one short split,
+# made before an instance is handed out, pays that once and at a time the caller chose.
+_FIRST_SPLIT = "정부는 말했다. 그는 떠났다."
 
 
 def kiwi(multi_words: bool = False):  # type: ignore[no-untyped-def]
@@ -32,13 +36,37 @@ def kiwi(multi_words: bool = False):  # type: ignore[no-untyped-def]
                 try:
                     import kiwipiepy
 
-                    _instances[multi_words] = kiwipiepy.Kiwi(load_multi_dict=multi_words)
+                    instance = kiwipiepy.Kiwi(load_multi_dict=multi_words)
+                    instance.split_into_sents(_FIRST_SPLIT)
+                    _instances[multi_words] = instance
                 except Exception as err:  # missing package or model: say what to install
                     raise DiglotError(
                         _("cannot load the Korean sentence splitter (kiwipiepy): {reason}; "
                           "install it with `pip install kiwipiepy`").format(reason=err)
                     ) from None
     return _instances[multi_words]
+
+
+def warm_up(multi_words: bool = False) -> threading.Thread | None:
+    """Start building :func:`kiwi` in a background thread, and return that thread at once
+    (``None`` when the instance is built already).
+
+    A command that will split Korean calls this first, so that the model (about a second) loads
+    while the command imports and reads its other inputs; the first :func:`kiwi` call then waits
+    only for what is left. A failure is left for that call to report.
+    """
+    if multi_words in _instances:
+        return None
+
+    def build() -> None:
+        try:
+            kiwi(multi_words)
+        except DiglotError:
+            pass  # kiwi() says it again where the command needs the splitter
+
+    thread = threading.Thread(target=build, name="kiwi-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def split_korean(paragraph: str) -> list[str]:
