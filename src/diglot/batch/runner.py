@@ -18,7 +18,7 @@ import importlib
 import json
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
@@ -94,7 +94,6 @@ class Summary:
     documents: int
     seconds: float
     signature: Signature
-    outputs: list[Path] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -190,8 +189,7 @@ def run_batch(
             atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
             documents += result.documents
             report(BatchProgress(done, len(todo), documents, skipped))
-        summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature,
-                          [out / shard.name for shard in shards])  # fmt: skip
+        summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature)
         atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary
 

@@ -65,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from diglot.cli.align import _matcher  # the glossary's anchors, as align takes them
     from diglot.pair import THRESHOLD, pair_documents, read_documents, read_folder, signature
     from diglot.textio import atomic_write, check_output_path
 
@@ -103,16 +104,6 @@ def run(args: argparse.Namespace) -> int:
         highlight=False,
     )
     return EXIT_OK
-
-
-def _matcher(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    if args.no_glossary:
-        return None, "none"
-    from diglot.cli.common import glossary_from_args
-    from diglot.glossary import Matcher
-
-    glossary = glossary_from_args(args)
-    return Matcher(glossary, ["ko", "en"]), glossary.fingerprint
 
 
 def _alignments(pairs, matcher, stamp) -> str:  # type: ignore[no-untyped-def]
