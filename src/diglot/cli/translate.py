@@ -15,7 +15,6 @@ from diglot.translate.engines import ENGINES
 from diglot.translate.engines.base import MAX_BATCH_SIZE, MAX_BEAM_SIZE
 
 FORMATS = ("txt", "md", "jsonl")
-PROGRESS_THRESHOLD = 20  # sentences; fewer finish before a bar is worth drawing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -116,7 +115,7 @@ def run_translate(args: argparse.Namespace) -> int:
 
     glossary = None if args.no_glossary else glossary_from_args(args)
     translator = DocumentTranslator(src_lang, args.to_lang, glossary, args.engine, options, use_cache=not args.no_cache)
-    with progress_bar(_("translating"), _sentence_estimate(texts) > PROGRESS_THRESHOLD) as progress:
+    with progress_bar(_("translating"), _worth_a_bar(texts)) as progress:
         run = translator.translate(texts, progress=progress)
     for warning in run.warnings:
         print_warning(warning)
@@ -159,9 +158,10 @@ def _output_paths(args: argparse.Namespace) -> list[Path | None]:
     return [None] * len(args.files)
 
 
-def _sentence_estimate(texts: list[tuple[str, str]]) -> int:
-    """About how many sentences ``texts`` hold, told before they are split (to decide on a bar)."""
-    return sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts)
+def _worth_a_bar(texts: list[tuple[str, str]]) -> bool:
+    """Whether ``texts`` hold more than about 20 sentences (fewer finish before a bar is worth
+    drawing), told before they are split."""
+    return sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts) > 20
 
 
 def _render(doc, run, fmt: str) -> str:
