@@ -60,3 +60,21 @@ def test_align_workers_must_be_a_whole_number(shards, capsys):
     with pytest.raises(SystemExit) as exit:
         main(["align", "--presplit", "--jsonl", str(shards), "--out-dir", "out", "--workers", "0"])
     assert exit.value.code == 2 and "expected a whole number of at least 1, not 0" in capsys.readouterr().err
+
+
+def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_path, capsys, read_outputs):
+    for extra in (["--workers", "1"], ["--workers", "2"]):
+        out = tmp_path / f"out{extra[-1]}"
+        assert main(["check", "--jsonl", str(shards), "--json", "--out-dir", str(out), *extra]) == 0
+    assert read_outputs(tmp_path / "out1") == read_outputs(tmp_path / "out2")
+    capsys.readouterr()
+    main(["check", "--jsonl", str(shards / "part-01.jsonl"), "--json"])
+    printed = capsys.readouterr().out
+    assert printed and (tmp_path / "out1" / "part-01.jsonl").read_text(encoding="utf-8") == printed
+    ids = [json.loads(line)["id"] for line in printed.splitlines()]
+    assert ids == ["dev-002", "dev-003"]
+
+
+def test_check_out_dir_refuses_waive(shards, tmp_path, capsys):
+    assert main(["check", "--jsonl", str(shards), "--out-dir", str(tmp_path / "o"), "--waive-all"]) == 2
+    assert "waives nothing" in capsys.readouterr().err

@@ -9,6 +9,7 @@ shard's text into its output shard's text, exactly as the command's single-file 
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Sequence
 
 from diglot.provenance import Signature
@@ -30,3 +31,45 @@ class AlignJob:
         from diglot.cli.align import batch_lines
 
         return batch_lines(parse_batch(text, name), self.matcher, self.translate)
+
+
+class CheckJob:
+    """``diglot check --jsonl SHARD --json`` over one shard: one record a document, its beads with findings.
+
+    Waivers come from one ``waivers`` file for every shard (its contents are in the signature, so
+    a rerun after they change checks again), not from a file beside each shard.
+    """
+
+    def __init__(
+        self,
+        glossary: Sequence[str] | None = None,
+        date: str | None = None,
+        direction: str | None = None,
+        numbers: bool = True,
+        presplit: bool = False,
+        waivers: str | None = None,
+    ):
+        import hashlib
+
+        from diglot.check import Waivers
+        from diglot.cli.common import glossary_from_args
+
+        self.args = argparse.Namespace(
+            glossary=list(glossary) if glossary else None, date=date, direction=direction, no_numbers=not numbers
+        )
+        self.glossary = glossary_from_args(self.args)
+        self.presplit = presplit
+        self.waivers = Waivers.load(waivers) if waivers else None
+        records = json.dumps(self.waivers.records, sort_keys=True) if self.waivers else ""
+        waived = hashlib.sha256(records.encode("utf-8")).hexdigest()[:12] if records else "none"
+        self.signature = Signature.make(
+            glossary=self.glossary.fingerprint, task="check", direction=direction or "ko-en", numbers=numbers,
+            presplit=presplit, waivers=waived,
+        )  # fmt: skip
+
+    def __call__(self, text: str, name: str) -> str:
+        from diglot.align.batch import parse_batch
+        from diglot.cli.check import _check_batch, json_lines
+
+        reports = _check_batch(self.args, self.glossary, self.waivers, parse_batch(text, name))
+        return json_lines(reports, self.presplit, batch=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
 from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
 from diglot.i18n import _, ngettext
@@ -104,6 +106,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--waive-all", action="store_true", help=_("accept every finding reported now"))
     add_force_option(parser)
+    add_batch_options(parser)
     parser.set_defaults(func=run_check)
 
 
@@ -117,6 +120,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise DiglotError(_("give two files to check (source and target), or --jsonl DOCS.jsonl"))
     if args.jsonl and args.fix:
         raise DiglotError(_("--fix writes one translation: give two files, not --jsonl"))
+    if sharded(args):
+        if not args.jsonl or args.waive or args.waive_all:
+            raise DiglotError(_("--out-dir checks the shards of --jsonl, and waives nothing: give --jsonl, not --waive"))
+        return run_sharded(args, "diglot.cli.batchjobs:CheckJob", glossary=args.glossary, date=args.date,
+                           direction=args.direction, numbers=not args.no_numbers, presplit=args.presplit,
+                           waivers=args.waivers)  # fmt: skip
     out_path = check_output_path(args.fix, args.force) if args.fix else None
     waivers = Waivers.load(args.waivers or waivers_path(args.jsonl or args.target))
     glossary = glossary_from_args(args)
@@ -169,8 +178,9 @@ def _check_files(args: argparse.Namespace, source: str, target_text, glossary, w
     return check(doc, matcher, numbers=numbers, waivers=waivers)
 
 
-def _check_batch(args: argparse.Namespace, glossary, waivers: Waivers) -> list[CheckReport]:  # type: ignore[no-untyped-def]
-    """One report per document of a JSON Lines batch, each document aligned and checked on its own."""
+def _check_batch(args: argparse.Namespace, glossary, waivers: Waivers, documents=None) -> list[CheckReport]:  # type: ignore[no-untyped-def]
+    """One report per document of a JSON Lines batch (``documents``, or those of ``args.jsonl``),
+    each document aligned and checked on its own."""
     from diglot.align import align_many
     from diglot.align.batch import read_batch
     from diglot.check import check
@@ -179,7 +189,7 @@ def _check_batch(args: argparse.Namespace, glossary, waivers: Waivers) -> list[C
     from diglot.segment import segment_lines
 
     src_lang, tgt_lang = (args.direction or "ko-en").split("-")
-    documents = read_batch(args.jsonl)
+    documents = read_batch(args.jsonl) if documents is None else documents
     matcher = Matcher(glossary, [src_lang, tgt_lang])
     sides = [
         (segment_lines(getattr(d, src_lang), src_lang), segment_lines(getattr(d, tgt_lang), tgt_lang))
@@ -254,10 +264,15 @@ def _direction(args: argparse.Namespace, source: str, target: str) -> tuple[str,
 
 
 def _print_json(reports: list[CheckReport], presplit: bool, batch: bool) -> None:
+    sys.stdout.write(json_lines(reports, presplit, batch))  # plain text: rich would touch :emoji: codes
+
+
+def json_lines(reports: list[CheckReport], presplit: bool, batch: bool) -> str:
     """JSON lines (:func:`diglot.check.json_records`): one per line pair, N from 1, or per bead;
     with --jsonl one per document, its beads with findings inside."""
     from diglot.check import json_records
 
+    lines = []
     for report in reports:
         records = json_records(report.doc, report.findings, presplit)
         if batch:
@@ -269,8 +284,8 @@ def _print_json(reports: list[CheckReport], presplit: bool, batch: bool) -> None
                     "signature": str(report.signature),
                 }
             ]
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False))  # plain print: rich would touch :emoji: codes
+        lines += [json.dumps(record, ensure_ascii=False) + "\n" for record in records]
+    return "".join(lines)
 
 
 def _print_report(report: CheckReport, show_all: bool, show_notes: bool, presplit: bool, batch: bool) -> None:
