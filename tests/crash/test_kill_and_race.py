@@ -61,12 +61,14 @@ def test_a_killed_glossary_add_leaves_the_old_or_the_new_file(tmp_path):
     shutil.copy(MINI, glossary)
     old_ids = {e.id for e in load_glossary([glossary])}
     script = f"""
+        import contextlib, io
         from diglot.cli import main
         args = ["--file", {str(glossary)!r}]
         ready = False
         while True:
-            main(["glossary", "add", *args, "--id", "kill-test", "--type", "term", "--ko", "시험용어", "--en", "test term"])
-            main(["glossary", "remove", "kill-test", *args])
+            with contextlib.redirect_stdout(io.StringIO()):  # what the commands print
+                main(["glossary", "add", *args, "--id", "kill-test", "--type", "term", "--ko", "시험용어", "--en", "test term"])
+                main(["glossary", "remove", "kill-test", *args])
             if not ready:  # warmed up: every kill from now on lands among the edits
                 print("ready", flush=True)
                 ready = True
