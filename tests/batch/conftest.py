@@ -3,8 +3,9 @@ other way of running must match byte for byte.
 
 Fixtures: ``align_spec`` (the align job, without the glossary so that every worker builds it
 fast; the alignment is real), ``make_shards(folder, count)``, ``read_outputs(folder)``,
-``shards`` (four shards of two documents, the last gzipped) and ``reference`` (their outputs
-from one process).
+``shards`` (four shards of two documents, the last gzipped), ``reference`` (their outputs
+from one process) and ``local_cluster`` (the address of a Dask LocalCluster of two worker
+processes, shared by the module's tests and closed after them).
 """
 
 from __future__ import annotations
@@ -63,3 +64,15 @@ def reference(shards, tmp_path_factory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("reference") / "out"
     run_batch(ALIGN, str(shards), out)
     return _read_outputs(out)
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()

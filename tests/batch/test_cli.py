@@ -20,20 +20,12 @@ def test_align_out_dir_writes_what_o_writes_for_each_shard(shards, reference, tm
     assert summary["signature"]["task"] == "align" and summary["documents"] == 8
 
 
-@pytest.mark.parametrize("extra", [["--workers", "1"], ["--workers", "2"], ["--scheduler", "local-cluster"]])
-def test_align_output_is_the_same_with_workers_and_on_dask(extra, shards, reference, read_outputs, tmp_path):
-    if extra[-1] == "local-cluster":
-        distributed = pytest.importorskip("distributed")
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None)
-        extra = ["--scheduler", cluster.scheduler_address]
-    else:
-        cluster = None
-    try:
-        args = ["align", "--presplit", "--no-glossary", "--jsonl", str(shards), "--out-dir", str(tmp_path / "out")]
-        assert main(args + extra) == 0
-    finally:
-        if cluster is not None:
-            cluster.close()
+@pytest.mark.parametrize("extra", [["--workers", "1"], ["--workers", "2"], ["--scheduler"]])
+def test_align_output_is_the_same_with_workers_and_on_dask(extra, shards, reference, read_outputs, tmp_path, request):
+    if extra == ["--scheduler"]:
+        extra = ["--scheduler", request.getfixturevalue("local_cluster")]
+    args = ["align", "--presplit", "--no-glossary", "--jsonl", str(shards), "--out-dir", str(tmp_path / "out")]
+    assert main(args + extra) == 0
     assert read_outputs(tmp_path / "out") == reference
 
 
@@ -62,11 +54,11 @@ def test_align_workers_must_be_a_whole_number(shards, capsys):
     assert exit.value.code == 2 and "expected a whole number of at least 1, not 0" in capsys.readouterr().err
 
 
-def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_path, capsys, read_outputs):
-    for extra in (["--workers", "1"], ["--workers", "2"]):
-        out = tmp_path / f"out{extra[-1]}"
-        assert main(["check", "--jsonl", str(shards), "--json", "--out-dir", str(out), *extra]) == 0
-    assert read_outputs(tmp_path / "out1") == read_outputs(tmp_path / "out2")
+def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_path, capsys, read_outputs, local_cluster):
+    runs = {"out1": ["--workers", "1"], "out2": ["--workers", "2"], "dask": ["--scheduler", local_cluster]}
+    for name, extra in runs.items():
+        assert main(["check", "--jsonl", str(shards), "--json", "--out-dir", str(tmp_path / name), *extra]) == 0
+    assert read_outputs(tmp_path / "out1") == read_outputs(tmp_path / "out2") == read_outputs(tmp_path / "dask")
     capsys.readouterr()
     main(["check", "--jsonl", str(shards / "part-01.jsonl"), "--json"])
     printed = capsys.readouterr().out
