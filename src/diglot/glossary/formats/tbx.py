@@ -247,6 +247,8 @@ def _parse(path: Path) -> Any:
     try:
         text = read_text(path)
     except InputError as not_utf8:
+        if not path.is_file():  # a pipe or device: reading it again would block
+            raise
         try:
             data = path.read_bytes()
         except OSError:
