@@ -274,7 +274,9 @@ def _parse(path: Path) -> Any:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as err:
-        first = err.error_log[0] if len(err.error_log) else None  # later errors follow from the first
+        # The parser's own log: the exception's may hold errors of earlier parses in this thread.
+        log = parser.error_log
+        first = log[0] if len(log) else None  # later errors follow from the first
         message, line, column = (first.message, first.line, first.column) if first else (str(err), *err.position)
         raise MalformedInput(str(path), line, column, _("malformed XML: {problem}").format(problem=message)) from None
     entity = next((e for e in root.iter(etree.Entity)), None)
