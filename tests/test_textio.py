@@ -120,3 +120,50 @@ def test_diglot_imports_without_fcntl():
     code = "import sys; sys.modules['fcntl'] = None; import diglot.textio, diglot.cli; print('ok')"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_special_files_are_refused_before_they_are_opened(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it would block until a writer came
+    with pytest.raises(InputError, match="not a regular file"):
+        read_text(fifo)
+
+
+def test_an_input_past_the_size_limit_is_refused(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 2048)
+    monkeypatch.setenv("DIGLOT_MAX_INPUT_MB", "0.001")
+    with pytest.raises(InputError, match="DIGLOT_MAX_INPUT_MB"):
+        read_text(big)
+
+
+def test_a_nul_byte_past_the_sample_is_still_binary(tmp_path):
+    late = tmp_path / "late.txt"
+    late.write_bytes(b"a" * 70000 + b"\x00")
+    with pytest.raises(InputError, match="binary"):
+        read_text(late)
+
+
+def test_force_replaces_only_a_regular_file(tmp_path):
+    target = tmp_path / "target.txt"
+    target.write_text("keep")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (link, fifo):
+        with pytest.raises(DiglotError, match="not a regular file"):
+            check_output_path(path, force=True)
+    assert target.read_text() == "keep" and link.is_symlink()
+
+
+def test_a_failed_write_is_one_error_and_leaves_nothing(tmp_path, monkeypatch):
+    out = tmp_path / "out.txt"
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(DiglotError, match="No space left on device"):
+        atomic_write(out, "text")
+    assert list(tmp_path.iterdir()) == []

@@ -42,7 +42,7 @@ def decode(data: bytes, name: str) -> str:
 def _decode_raw(data: bytes, name: str) -> str:
     """``data`` as UTF-8 text, not normalised; the same refusals as :func:`decode`."""
     sample = data[:65536]
-    if b"\x00" in sample or (sample and sum(sample.count(b) for b in _CONTROL_BYTES) > len(sample) * 0.01):
+    if b"\x00" in data or (sample and sum(sample.count(b) for b in _CONTROL_BYTES) > len(sample) * 0.01):
         raise InputError(_("{name} looks like a binary file, not text").format(name=name))
     try:
         return data.decode("utf-8")
