@@ -65,6 +65,7 @@ def test_remove_unknown_pair(diglot_home, capsys):
         ("no-model", "no CTranslate2 model"),
         ("broken-model", "the CTranslate2 model cannot be loaded"),
         ("broken-tokenizer", "the SentencePiece model cannot be loaded"),
+        ("diglot-json-folder", "a file only diglot writes"),
     ],
 )
 def test_broken_packages_are_refused_and_leave_nothing(diglot_home, tiny_package, tmp_path, capsys, case, message):
@@ -93,6 +94,8 @@ def test_broken_packages_are_refused_and_leave_nothing(diglot_home, tiny_package
         repack(tiny_package, bad, replace={"model/model.bin": b"\x00" * 64})
     elif case == "broken-tokenizer":
         repack(tiny_package, bad, replace={"sentencepiece.model": b"junk"})
+    elif case == "diglot-json-folder":
+        repack(tiny_package, bad, add={"diglot.json/x": b"{}"})
     assert main(["models", "install", str(bad)]) == 2
     err = capsys.readouterr().err
     assert message in err

@@ -59,7 +59,7 @@ def _check_members(archive: zipfile.ZipFile, max_bytes: int) -> str:
                     name=info.filename, method=info.compress_type
                 )
             )
-        if name.name == DIGLOT_META:
+        if DIGLOT_META in name.parts:  # a file of that name, or a folder diglot could not write it over
             raise DiglotError(_("the package holds {name}, a file only diglot writes").format(name=info.filename))
         total += info.file_size
         if total > max_bytes:
