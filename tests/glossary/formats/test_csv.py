@@ -10,6 +10,7 @@ import pytest
 from diglot.errors import InputError, MalformedInput
 from diglot.glossary import load_glossary
 from diglot.glossary.formats import format_for_path, get_format
+from diglot.glossary.formats.csv import FORMULA_START, escape_formula, unescape_formula
 from diglot.glossary.model import Problem
 
 
@@ -147,3 +148,10 @@ def test_load_glossary_reads_csv_on_the_fly(tmp_path):
     path = tmp_path / "deepl.csv"
     path.write_text("탈북자,North Korean defector\n", encoding="utf-8")
     assert load_glossary([path]).get("north-korean-defector").preferred("ko") == "탈북자"
+
+
+@pytest.mark.parametrize("cell", ["=SUM(A1)", "'=Z", "''+1", "'plain", "'", "-", "plain", "@x"])
+def test_formula_escape_round_trips_every_cell(cell):
+    escaped = escape_formula(cell)
+    assert not escaped.startswith(FORMULA_START)
+    assert unescape_formula(escaped) == cell

@@ -39,14 +39,20 @@ ROLE_HEADERS = {"source", "target", "term", "translation", "source term", "targe
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _looks_escaped_or_formula(cell: str) -> bool:
+    # Apostrophes already in front of a formula start are escaped once more, so that
+    # ``'=Z`` (a form that really begins with an apostrophe) comes back as itself.
+    return cell.lstrip("'").startswith(FORMULA_START)
+
+
 def escape_formula(cell: str) -> str:
     """``'=SUM(A1)`` for ``=SUM(A1)``: a leading apostrophe makes a spreadsheet show the text."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    return "'" + cell if _looks_escaped_or_formula(cell) else cell
 
 
 def unescape_formula(cell: str) -> str:
     """The cell :func:`escape_formula` was given."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+    return cell[1:] if cell.startswith("'") and _looks_escaped_or_formula(cell) else cell
 
 
 def _language(cell: str) -> str | None:
