@@ -1,5 +1,6 @@
 """The registry of a family: members found from their classes, modules imported only when needed."""
 
+import importlib
 import sys
 
 import pytest
@@ -45,6 +46,41 @@ def test_members_come_from_every_module_sorted_several_to_a_module(family):
     assert family.names() == ("circle", "square", "triangle")
     assert family.get("triangle").__name__ == "Triangle"
     assert family.help() == "  circle    round\n  square    four sides\n  triangle  three sides"
+
+
+def test_names_and_help_read_the_source_and_import_no_member(family):
+    assert family.names() == ("circle", "square", "triangle")
+    assert family.help().startswith("  circle    round\n")
+    assert not [m for m in sys.modules if m.startswith("fam.") and m != "fam.base"]
+
+
+def test_for_path_imports_only_the_module_that_declares_the_suffix(family):
+    assert family.for_path("x.tri").__name__ == "Triangle"
+    assert "fam.polygons" in sys.modules and "fam.circle" not in sys.modules
+
+
+def test_a_declaration_that_is_not_a_literal_is_read_by_importing_its_module(family, tmp_path):
+    (tmp_path / "fam" / "star.py").write_text(
+        "from fam.base import Shape\nclass Star(Shape):\n    name = 'st' + 'ar'\n    description = 'points'\n"
+    )
+    assert family.names() == ("circle", "square", "star", "triangle")
+    assert "fam.star" in sys.modules and "fam.circle" not in sys.modules
+
+
+def test_the_base_class_may_be_named_and_is_imported_when_a_member_is(family):
+    named = Registry("fam", "Shape", "shape")
+    assert named.names() == family.names() and "fam.circle" not in sys.modules
+    assert named.get("circle").__name__ == "Circle" and named.base is __import__("fam.base").base.Shape
+
+
+@pytest.mark.parametrize(
+    "package, attribute",
+    [("diglot.edition.writers", "WRITERS"), ("diglot.glossary.formats", "FORMATS"), ("diglot.translate.engines", "ENGINES")],
+)
+def test_what_the_source_declares_is_what_the_classes_hold(package, attribute):
+    registry = getattr(importlib.import_module(package), attribute)
+    declared = {name: (d.suffixes, d.description) for name, d in registry.declarations().items()}
+    assert declared == {name: (m.suffixes, m.description) for name, m in registry.members().items()}
 
 
 def test_for_path_reads_the_suffixes_of_the_classes(family):

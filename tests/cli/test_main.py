@@ -25,6 +25,20 @@ def test_version_imports_no_command_module():
     assert done.stdout.splitlines() == ["diglot 0.1.0", "[]"], done.stderr
 
 
+@pytest.mark.parametrize("command", ["edition", "align"])
+def test_help_of_a_command_that_writes_editions_imports_no_writer(command):
+    code = (
+        "import sys\n"
+        "from diglot.cli import main\n"
+        f"try:\n    main([{command!r}, '--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('diglot.edition.writers.', 'diglot.edition.model', 'diglot.edition.pipeline', 'numpy', 'polib')\n"
+        "print([m for m in sys.modules if m.startswith(heavy)])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "tmx" in done.stdout and "xliff" in done.stdout, done.stderr  # the formats are listed all the same
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 def test_top_level_help_lists_every_command_and_every_exit_code(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])

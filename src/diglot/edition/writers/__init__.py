@@ -14,12 +14,17 @@ A new format is a new module here (see :mod:`diglot.registry`).
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
-from diglot.edition.writers.base import EditionWriter
 from diglot.i18n import N_
 from diglot.registry import Registry
 
-WRITERS: Registry[EditionWriter] = Registry(__name__, EditionWriter, N_("edition format"))
+if TYPE_CHECKING:
+    from diglot.edition.writers.base import EditionWriter
+
+# The base class by name: the registry imports it (and the edition model it renders) only when a
+# writer is looked up, so that listing the formats for --help imports no writer.
+WRITERS: Registry[EditionWriter] = Registry(__name__, "EditionWriter", N_("edition format"))
 
 
 def get_writer(name: str) -> EditionWriter:
@@ -30,6 +35,15 @@ def get_writer(name: str) -> EditionWriter:
 def format_for_path(path: str | os.PathLike[str]) -> str:
     """The format an output file's suffix names (``.html``, ``.md``, ``.tmx``, ``.xlf``, ``.po``…)."""
     return WRITERS.for_path(path).name
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`EditionWriter` on first use."""
+    if name == "EditionWriter":
+        from diglot.edition.writers.base import EditionWriter
+
+        return EditionWriter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["WRITERS", "EditionWriter", "format_for_path", "get_writer"]
