@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diglot.align.romanize import hangul_prefix_skeletons, skeletons
+from diglot.hangul import FIRST_SYLLABLE, SYLLABLE_COUNT, SYLLABLES, compose, decompose
 from diglot.numbers import extract_numbers
 
 KINDS = ("number", "small-number", "latin", "name", "glossary", "lexicon", "mt")
 
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")  # one syllable alone is a particle or a counter
+_HANGUL_WORD = re.compile(f"[{SYLLABLES}]{{2,}}")  # one syllable alone is a particle or a counter
 _LATIN_IN_KOREAN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&'][A-Za-z0-9]+)*")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.\-][A-Za-z0-9]+)*")
 _SHORTEST_SKELETON = 3  # two consonants (Kim, Bush) match far too much by chance
@@ -45,7 +46,7 @@ _ENGLISH_SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
 
 # A sentence end inside a line: . ! ? (and closing quotes) before a new sentence, except after an
 # initial or a common abbreviation (U.S. President, Mr. Kim).
-_SENTENCE_BREAK = re.compile(r"([.!?])[\"'”’)]*\s+[\"'“‘(]?[A-Z0-9\uac00-\ud7a3]")
+_SENTENCE_BREAK = re.compile(rf"([.!?])[\"'”’)]*\s+[\"'“‘(]?[A-Z0-9{SYLLABLES}]")
 _LAST_WORD = re.compile(r"(\w+)$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr co no gen sen rep gov inc ltd col lt corp sept vs etc".split()
@@ -118,18 +119,18 @@ def korean_stems(token: str) -> frozenset[str]:
     return frozenset(stems)
 
 
-def _south_syllable(code: int) -> str | None:
-    """Hangul syllable ``0xAC00 + code`` spelled by the South's initial-sound rule (두음법칙) as
+def _south_syllable(syllable: str) -> str | None:
+    """Hangul ``syllable`` spelled by the South's initial-sound rule (두음법칙) as
     the first syllable of a word, or None if the rule leaves it alone.
 
     The North keeps an initial ㄹ and ㄴ that the South drops or softens: 로동 = 노동 (labour),
     리용 = 이용, 녀성 = 여성, 력사 = 역사. Loanwords change too (라디오 → 나디오), harmlessly: the
     lexicon sees every word through the same rule.
 
-    >>> [_south_syllable(ord(ch) - 0xAC00) for ch in "로녀력노"]
+    >>> [_south_syllable(ch) for ch in "로녀력노"]
     ['노', '여', '역', None]
     """
-    initial, medial, final = code // 588, code % 588 // 28, code % 28
+    initial, medial, final = decompose(syllable)
     yi = medial in (2, 3, 6, 7, 12, 17, 20)  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
     if initial == 5:  # ㄹ
         initial = 11 if yi else 2  # ㅇ before i and y, else ㄴ
@@ -137,10 +138,14 @@ def _south_syllable(code: int) -> str | None:
         initial = 11
     else:
         return None
-    return chr(0xAC00 + (initial * 21 + medial) * 28 + final)
+    return compose(initial, medial, final)
 
 
-_SOUTH_INITIALS = {0xAC00 + code: south for code in range(11172) if (south := _south_syllable(code))}  # for str.translate
+_SOUTH_INITIALS = {
+    code: south
+    for code in range(FIRST_SYLLABLE, FIRST_SYLLABLE + SYLLABLE_COUNT)
+    if (south := _south_syllable(chr(code)))
+}  # for str.translate
 
 
 def _number_key(value: float) -> str:

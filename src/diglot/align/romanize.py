@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from diglot.hangul import FIRST_SYLLABLE, SYLLABLE, SYLLABLE_COUNT, SYLLABLES, decompose, is_syllable
+
 _INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
 _MEDIALS = [
     "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
@@ -49,11 +51,7 @@ _PRESS_SYLLABLES = {"성": "sung", "정": "jong", "명": "myung", "영": "young"
 
 def _syllables(text: str):
     for ch in text:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            yield code // 588, code % 588 // 28, code % 28
-        else:
-            yield ch
+        yield decompose(ch) if is_syllable(ch) else ch
 
 
 def romanize(text: str) -> str:
@@ -86,7 +84,7 @@ def romanize_name(name: str) -> list[str]:
     'Ri Sol Ju'
     """
     name = name.strip()
-    if len(name) < 2 or not all("\uac00" <= ch <= "\ud7a3" for ch in name):
+    if len(name) < 2 or not all(map(is_syllable, name)):
         return [romanize(name).capitalize()] if name else []
     surnames = PRESS_SURNAMES.get(name[0], (romanize(name[0]).capitalize(),))
     given = name[1:]
@@ -135,7 +133,8 @@ _REPEATS = re.compile(r"(.)\1+")
 _INITIAL_CLASSES = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
 _FINAL_CLASSES = {"": "", "k": "K", "n": "N", "t": "T", "l": "L", "m": "M", "p": "P", "ng": "N"}
 _SYLLABLE_CLASSES = [
-    _INITIAL_CLASSES[code // 588] + _FINAL_CLASSES[_FINALS[code % 28]] for code in range(11172)
+    _INITIAL_CLASSES[initial] + _FINAL_CLASSES[_FINALS[final]]
+    for initial, _, final in (decompose(chr(FIRST_SYLLABLE + code)) for code in range(SYLLABLE_COUNT))
 ]
 
 
@@ -151,7 +150,7 @@ def hangul_prefix_skeletons(run: str, shortest: int) -> list[str]:
     """
     out, collapsed, last = [], [], ""
     for count, ch in enumerate(run, 1):
-        for cls in _SYLLABLE_CLASSES[ord(ch) - 0xAC00]:
+        for cls in _SYLLABLE_CLASSES[ord(ch) - FIRST_SYLLABLE]:
             if cls != last:
                 collapsed.append(cls)
                 last = cls
@@ -160,9 +159,8 @@ def hangul_prefix_skeletons(run: str, shortest: int) -> list[str]:
     return out
 
 
-_HANGUL = re.compile("[\uac00-\ud7a3]")
-_NON_HANGUL = re.compile("[^\uac00-\ud7a3]+")
-_HANGUL_CLASSES = {0xAC00 + code: classes for code, classes in enumerate(_SYLLABLE_CLASSES)}  # for str.translate
+_NON_HANGUL = re.compile(f"[^{SYLLABLES}]+")
+_HANGUL_CLASSES = {FIRST_SYLLABLE + code: classes for code, classes in enumerate(_SYLLABLE_CLASSES)}  # for str.translate
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +178,7 @@ def skeleton(word: str, *, silent_r: bool = True) -> str:
     >>> skeleton("고든"), skeleton("Gordon")
     ('KTN', 'KTN')
     """
-    if _HANGUL.search(word):
+    if SYLLABLE.search(word):
         return _collapse(_NON_HANGUL.sub("", word).translate(_HANGUL_CLASSES))
     return _latin_skeleton(_latin_letters(word), silent_r)
 
@@ -204,7 +202,7 @@ def skeletons(word: str) -> frozenset[str]:
     >>> sorted(skeletons("Kirkuk")), sorted(skeletons("키르쿠크"))
     (['K', 'KLK'], ['KLK'])
     """
-    if _HANGUL.search(word):
+    if SYLLABLE.search(word):
         return frozenset({skeleton(word)})
     text = _latin_letters(word)
     if "r" not in text:  # both readings agree
