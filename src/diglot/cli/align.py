@@ -12,7 +12,7 @@ import json
 import sys
 
 from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
-from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option
+from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, progress_bar
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
 
@@ -148,25 +148,14 @@ def _translator(args: argparse.Namespace):
 
 def _run_batch(args: argparse.Namespace) -> int:
     from diglot.align.batch import read_batch
-    from diglot.cli.output import stderr
     from diglot.textio import atomic_write, check_output_path
 
     target = check_output_path(args.output, args.force) if args.output else None
     documents = read_batch(args.jsonl)
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)
-    if len(documents) >= PROGRESS_THRESHOLD and stderr().is_terminal:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(TextColumn(_("aligning")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=stderr(), transient=True) as bar:  # fmt: skip
-            task = bar.add_task("", total=None)
-            text = batch_lines(
-                documents, matcher, translate,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )  # fmt: skip
-    else:
-        text = batch_lines(documents, matcher, translate)
+    with progress_bar(_("aligning"), len(documents) >= PROGRESS_THRESHOLD) as progress:
+        text = batch_lines(documents, matcher, translate, progress=progress)
     if target:
         atomic_write(target, text)
     else:
