@@ -117,3 +117,19 @@ def test_entries_in_force_on_a_date():
     assert "ministry-of-foreign-affairs" in in_2015 and "ministry-of-foreign-affairs-and-trade" not in in_2015
     assert {"ministry-of-foreign-affairs", "ministry-of-foreign-affairs-and-trade"} <= {e.id for e in in_march_2013}
     assert "cnkr" in in_2011 and "cnkr" in in_2015  # undated entries are always in force
+
+
+def test_lint_addition_reports_only_what_the_new_entry_brings(tmp_path):
+    from diglot.glossary.lint import lint_addition
+
+    glossary = read_glossary([write(tmp_path, """\
+        entries:
+          - id: a
+            type: term
+            source: s
+            ko: {preferred: 난민}
+            en: {preferred: refugee, forbidden: [refugee]}
+        """)])  # fmt: skip
+    assert [p.message for p in lint(glossary)] == ["entry a: en preferred form 'refugee' is also forbidden"]
+    added = lint_addition(glossary, glossary.get("a"))  # the same entry again: only the twin id is new
+    assert [p.message for p in added] == [f"duplicate id a (first at {glossary.get('a').origin})"]

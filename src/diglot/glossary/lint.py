@@ -7,7 +7,7 @@ this module adds the checks across entries.
 from __future__ import annotations
 
 from diglot.glossary.match import search_key
-from diglot.glossary.model import ACCEPTED, REQUIRED_LANGUAGES, Glossary, Origin, Problem
+from diglot.glossary.model import ACCEPTED, REQUIRED_LANGUAGES, Entry, Glossary, Origin, Problem
 from diglot.i18n import _
 
 
@@ -70,3 +70,9 @@ def lint(glossary: Glossary) -> list[Problem]:
                         ),
                     )
     return problems
+
+
+def lint_addition(glossary: Glossary, entry: Entry) -> list[Problem]:
+    """The problems adding ``entry`` to ``glossary`` would bring (those it has already are left out)."""
+    before = {str(p) for p in lint(glossary)}
+    return [p for p in lint(Glossary([*glossary, entry])) if str(p) not in before]

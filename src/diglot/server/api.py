@@ -151,7 +151,7 @@ def _entry_json(entry) -> dict:
 
 async def glossary_search(request: Request) -> JSONResponse:
     """Entries for a query: the id, a whole form, a form with its particles, part of a form."""
-    from diglot.server.web.glossary import search  # the web app's search: one implementation
+    from diglot.glossary.search import search
 
     state = request.app.state.diglot
     fields = await _fields(request)
@@ -199,8 +199,8 @@ async def glossary_add(request: Request) -> JSONResponse:
     """Add an entry to one of the server's YAML glossary files, linted first."""
     from diglot.glossary import Origin
     from diglot.glossary.edit import add_entries
+    from diglot.glossary.lint import lint_addition
     from diglot.glossary.model import entry_from_dict
-    from diglot.server.web.glossary import lint_addition  # one implementation with the web app's form
 
     state = request.app.state.diglot
     fields = await _fields(request)

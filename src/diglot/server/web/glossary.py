@@ -17,16 +17,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from diglot.errors import DiglotError
-from diglot.glossary import TYPES, Entry, Glossary, Matcher, Origin, Problem, read_glossary
+from diglot.glossary import TYPES, Entry, Glossary, Origin, Problem, read_glossary
 from diglot.glossary.edit import add_entries, remove_entry, rest_of_glossary
-from diglot.glossary.lint import lint
+from diglot.glossary.lint import lint_addition
 from diglot.glossary.load import glossary_files
-from diglot.glossary.match import search_key
+from diglot.glossary.search import search
 from diglot.glossary.model import entry_from_dict
 from diglot.i18n import _, ngettext
 from diglot.server.web.pages import page, render
-
-MAX_RESULTS = 50
 
 
 @dataclass(frozen=True)
@@ -45,28 +43,6 @@ def loaded_files(paths: list) -> list[LoadedFile]:  # noqa: ANN001 - paths or st
         glossary = read_glossary([path])
         out.append(LoadedFile(str(path), len(glossary), glossary.fingerprint, path.suffix.lower() in (".yaml", ".yml")))
     return out
-
-
-def search(glossary: Glossary, matcher: Matcher, query: str) -> list[Entry]:
-    """Entries for ``query``, best first: the id, a whole form (spacing, hyphens and case aside),
-    an entry the matcher finds in the query (a form with its particles), then a part of a form."""
-    query = query.strip()
-    if not query:
-        return []
-    key = search_key(query).casefold()
-    found: dict[str, Entry] = {}
-
-    def take(entries) -> None:  # noqa: ANN001 - an iterable of entries
-        for entry in entries:
-            if entry is not None:
-                found.setdefault(entry.id, entry)
-
-    take([glossary.get(query)])
-    forms = [(entry, [search_key(form).casefold() for terms in entry.langs.values() for form, _k, _s in terms.forms()]) for entry in glossary]
-    take(entry for entry, keys in forms if key in keys)
-    take(glossary.get(m.entry) for m in matcher.find(query))
-    take(entry for entry, keys in forms if key and (any(key in k for k in keys) or key in entry.id))
-    return list(found.values())[:MAX_RESULTS]
 
 
 def _split(value: str) -> list[str]:
@@ -102,12 +78,6 @@ def form_values(entry: Entry) -> dict[str, str]:
             values.update({lang: terms.preferred, f"{lang}_variants": ", ".join(terms.variants),
                            f"{lang}_forbidden": ", ".join(terms.forbidden), f"{lang}_short": terms.short or ""})  # fmt: skip
     return values
-
-
-def lint_addition(glossary: Glossary, entry: Entry) -> list[Problem]:
-    """The problems adding ``entry`` to ``glossary`` would bring (those it has already are left out)."""
-    before = {str(p) for p in lint(glossary)}
-    return [p for p in lint(Glossary([*glossary, entry])) if str(p) not in before]
 
 
 def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.ServerState
