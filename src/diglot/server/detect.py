@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from diglot.hangul import LETTER as HANGUL_LETTER
-from diglot.languages import script_of
+from diglot.languages import other_language, script_of
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -28,7 +28,7 @@ def detect(text: str) -> list[dict]:
     total = sum(letters.values())
     if not total:
         return [{"confidence": 0.0, "language": best}]
-    other = "en" if best == "ko" else "ko"
+    other = other_language(best)
     found = [{"confidence": round(100 * letters[best] / total, 1), "language": best}]
     if letters[other]:
         found.append({"confidence": round(100 * letters[other] / total, 1), "language": other})
