@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diglot.hangul import SYLLABLES
+
 
 @dataclass(frozen=True)
 class NumberMention:
@@ -50,7 +52,7 @@ _DOTTED_DATE = re.compile(
 # 2할6푼8리 (.268), 3할 (.300): a rate in tenths, hundredths and thousandths, as batting averages go.
 _KOREAN_RATE = re.compile(r"(?<!\d)(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 _KOREAN_NATIVE = re.compile(
-    rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})"
+    rf"(?<![{SYLLABLES}])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})"
 )
 
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}

@@ -33,11 +33,11 @@ from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Finding
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary
+from diglot.hangul import SYLLABLE_RUN
 from diglot.i18n import _
 from diglot.korean import fix_particle
 from diglot.textio import Text
 
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _NEAR = 4  # words on each side of a term that a fix must not repeat
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -82,7 +82,7 @@ def replacement_edit(text: str, start: int, end: int, new: str, lang: str) -> Ed
     nothing changes. ``translate`` uses it to put renderings into machine output."""
     found = text[start:end]
     if lang == "ko":
-        particle = _HANGUL_RUN.match(text, end)
+        particle = SYLLABLE_RUN.match(text, end)
         if particle:
             end = particle.end()
             new += fix_particle(new, particle.group())

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import diglot.check.statuses as statuses
 from diglot.doc import Finding
+from diglot.hangul import SYLLABLES
 from diglot.i18n import _
 from diglot.numbers import NumberMention, extract_numbers
 
@@ -98,11 +99,11 @@ _ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-th
 _KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
 _DATE_LABEL = re.compile(r"^(1[0-2]|[1-9])\.([12]\d|3[01]|0?[1-9])$")  # 6.15: June 15
 # What follows a date used as a name: a word, not a unit (3.5 퍼센트 is a quantity).
-_LABELLED = re.compile(r"^ (?!퍼센트|프로|포인트|배|달러|원|유로|엔|위안|명|개|건|톤|킬로|미터|도\b)[\uac00-\ud7a3]")
+_LABELLED = re.compile(rf"^ (?!퍼센트|프로|포인트|배|달러|원|유로|엔|위안|명|개|건|톤|킬로|미터|도\b)[{SYLLABLES}]")
 _FRACTION_TOLERANCE = 4.0  # percentage points: 30% is "a third", 50% "half"
 # Days said as a word in Korean (하루 전) and as hours in English (24 hours before).
 _KOREAN_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4}
-_KOREAN_DAY_WORD = re.compile(rf"(?<![\uac00-\ud7a3])({'|'.join(_KOREAN_DAYS)})")
+_KOREAN_DAY_WORD = re.compile(rf"(?<![{SYLLABLES}])({'|'.join(_KOREAN_DAYS)})")
 _ENGLISH_HOURS = re.compile(r"^[\s-]hours?\b")
 # A spelled number that counts dozens or decades: "three dozen" (36), "five decades" (50 years).
 _ENGLISH_MULTIPLE = re.compile(r"^\s(dozen|decades?)\b")

@@ -28,6 +28,7 @@ from diglot.check.fix import refusal
 from diglot.check.quotes import in_quotation
 from diglot.glossary import ACCEPTED, ADJECTIVE, FORBIDDEN, PREFERRED, REFERENCE, VARIANT, Entry, Glossary, Matcher, Mention
 from diglot.glossary.match import search_key
+from diglot.hangul import SYLLABLES
 from diglot.i18n import _
 
 # Kinds of rendering that satisfy an entry (a reference only after its first full mention).
@@ -38,7 +39,7 @@ _STATUS_OF_KIND = {
     FORBIDDEN: statuses.FORBIDDEN,
 }
 # A Korean word right after a place name (중국 정부); the particles that make a name a word of its own (중국은).
-_KOREAN_NOUN_AFTER = re.compile(r"^ [\uac00-\ud7a3]")
+_KOREAN_NOUN_AFTER = re.compile(f"^ [{SYLLABLES}]")
 _PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
 _POSSESSIVE = re.compile("['’]s?")
 _ENGLISH_WORD_AFTER = re.compile(r" [A-Za-z]")
@@ -197,12 +198,11 @@ def derived_rendering(text: str, entry: Entry, lang: str) -> re.Match[str] | Non
 # The one syllable Korean copy shortens a country's name to, in compounds and before a noun.
 _KOREAN_SHORT_NAMES = {"미국": "미", "북한": "북", "한국": "한남", "일본": "일", "중국": "중", "러시아": "러"}
 _SHORT_SYLLABLES = "".join(_KOREAN_SHORT_NAMES.values())
-_HANGUL = "\uac00-\ud7a3"
 # Two or three short names: joined by a hyphen or a middle dot (한-미, 북·미), or glued as a word
 # of their own (한미 FTA, 한중일); the names themselves (북한, 남한), 남미 (South America) and
 # 남북 (inter-Korean: the relation, not a country) are not such compounds.
 _SHORT_COMPOUND = re.compile(
-    f"(?<![{_HANGUL}])[{_SHORT_SYLLABLES}](?:[-·]?[{_SHORT_SYLLABLES}]){{1,2}}(?=[-·]?(?:간|의|은|는|이|가|과|와|[^{_HANGUL}]|$))"
+    f"(?<![{SYLLABLES}])[{_SHORT_SYLLABLES}](?:[-·]?[{_SHORT_SYLLABLES}]){{1,2}}(?=[-·]?(?:간|의|은|는|이|가|과|와|[^{SYLLABLES}]|$))"
 )
 _NOT_SHORT_COMPOUNDS = {"북한", "남한", "남미", "중남미", "한국", "중국", "남북"}
 
@@ -219,10 +219,10 @@ def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
         if match.group().replace("-", "").replace("·", "") not in _NOT_SHORT_COMPOUNDS and set(syllables) & set(match.group()):
             return match
     alone = "".join(c for c in syllables if c in "미북")
-    patterns = [f"(?<![{_HANGUL}])[{syllables}](?:군|측|핵)", f"(?<![{_HANGUL}])방[{syllables}](?![{_HANGUL}])"]
+    patterns = [f"(?<![{SYLLABLES}])[{syllables}](?:군|측|핵)", f"(?<![{SYLLABLES}])방[{syllables}](?![{SYLLABLES}])"]
     if alone:
-        patterns.append(f"(?<![{_HANGUL}])대[{alone}](?![{_HANGUL}])")
-        patterns.append(f"(?<![{_HANGUL}])[{alone}](?= [{_HANGUL}])")
+        patterns.append(f"(?<![{SYLLABLES}])대[{alone}](?![{SYLLABLES}])")
+        patterns.append(f"(?<![{SYLLABLES}])[{alone}](?= [{SYLLABLES}])")
     return re.search("|".join(patterns), text)
 
 
@@ -244,7 +244,7 @@ def _latin_in_korean(text: str, entry: Entry) -> re.Match[str] | None:
 # named for its government becomes in translation.
 _ACTOR_PARTICLES = "(?:은|는|이|가|의|측|도)"
 _GOVERNMENT = {
-    "ko": re.compile(f"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))(?:정부|당국){_ACTOR_PARTICLES}?(?![\uac00-\ud7a3])"),
+    "ko": re.compile(f"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))(?:정부|당국){_ACTOR_PARTICLES}?(?![{SYLLABLES}])"),
     "en": re.compile(r"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))[Tt]he (?:government|authorities|regime)\b"),
 }
 

@@ -32,6 +32,7 @@ import ahocorasick
 import numpy as np
 
 from diglot.glossary.model import KINDS, PREFERRED, Glossary, Terms
+from diglot.hangul import SYLLABLE_RUN, SYLLABLES, is_syllable
 
 _REMOVED = re.compile(r"[\s\-\u2010\u2011]+")  # whitespace and hyphens (not dashes between numbers)
 _REMOVED_CODEPOINTS = np.array(
@@ -39,9 +40,8 @@ _REMOVED_CODEPOINTS = np.array(
     dtype=np.uint32,
 )
 _ENGLISH_INFLECTION = re.compile(r"(?:'s|\u2019s|s'|s\u2019|es|s|'|\u2019)(?![A-Za-z0-9])")
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 # Syllables, and digits with them (6자회담), long enough to split into two parts of COMPOUND_PART.
-_LONG_KOREAN_WORD = re.compile(r"(?=[0-9]*[\uac00-\ud7a3])[0-9\uac00-\ud7a3]{4,}")
+_LONG_KOREAN_WORD = re.compile(f"(?=[0-9]*[{SYLLABLES}])[0-9{SYLLABLES}]{{4,}}")
 _HYPHENS = "-\u2010\u2011"
 _NO_BREAKS: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -50,7 +50,7 @@ _CONTEXT = 40  # characters looked at before and after a mention for qualifiers 
 
 
 def is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+    return is_syllable(ch) or "\u3131" <= ch <= "\u318e"
 
 
 def is_latin_word_char(ch: str) -> bool:
@@ -239,7 +239,7 @@ def _boundary_suffix(text: str, start: int, stop: int, lang: str) -> str | None:
     if is_latin_word_char(first) and is_latin_word_char(before):
         return None
     if is_hangul(last):
-        run = _HANGUL_RUN.match(text, stop)
+        run = SYLLABLE_RUN.match(text, stop)
         return run.group() if run else ""
     after = text[stop] if stop < len(text) else " "
     if is_latin_word_char(last) and is_latin_word_char(after):
