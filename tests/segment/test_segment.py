@@ -48,7 +48,7 @@ def test_korean_is_split_by_kiwi():
     ]
 
 
-def test_splitting_builds_one_kiwi_without_the_multi_word_dictionary(monkeypatch):
+def test_splitting_builds_one_kiwi_without_its_dictionaries(monkeypatch):
     built = []
 
     class CountingKiwi:
@@ -62,8 +62,23 @@ def test_splitting_builds_one_kiwi_without_the_multi_word_dictionary(monkeypatch
     monkeypatch.setattr("kiwipiepy.Kiwi", CountingKiwi)
     split_sentences("첫 문장. 둘째 문장.", "ko")
     split_sentences("셋째 문장.", "ko")
-    assert built == [{"load_multi_dict": False}]
+    assert built == [{"load_multi_dict": False, "load_default_dict": False, "load_typo_dict": False}]
     assert seg.korean.kiwi() is seg.korean.kiwi()
+
+
+def test_the_splitter_splits_as_a_kiwi_with_every_dictionary():
+    import kiwipiepy
+
+    paragraphs = [
+        '김정일 북한 지도자와 고이즈미 일본 총리는 합의했다. 그는 "좋다. 나쁘다"고 말했다. U.S. 대사도 왔다.',
+        "로베르토 카를로스는 2만여 명 앞에서 뛰었다. 6.15 남북공동선언 기념식은 취소됐다!",
+        "미 국무부는 \"북한이 (핵)실험을 했다\"고 밝혔다... 이에 대해 청와대는 답하지 않았다.",
+    ]
+    full = kiwipiepy.Kiwi()
+    for paragraph in paragraphs:
+        starts = [s.start for s in seg.korean.kiwi().split_into_sents(paragraph)]
+        assert starts == [s.start for s in full.split_into_sents(paragraph)]
+        assert len(starts) > 1
 
 
 def test_warm_up_builds_and_warms_kiwi_in_the_background_once(monkeypatch):
