@@ -126,6 +126,17 @@ _METRIC_NAMES = {
 _CONVERSION_TOLERANCE = 0.07  # "about 150 miles" for 240 km (149.1)
 # A conversion in brackets right after a figure: "15 meters (49 feet)", "20억달러(약 2조억원)", "¢æ114 ($179)".
 _BRACKET_OPEN = re.compile(r"^\s?\(\s?(?:약|about|US|NZ)?\s?[$£€¥]?\s?$")
+# Set scores run together in Korean sports news: 2-0(6-36-2) is two sets, 6-3 and 6-2.
+_GLUED_SETS = re.compile(r"(?<![\d.-])[0-7]-[0-7](?:[0-7]-[0-7])+(?![\d.])")
+# A score in sets right before its sets' games in brackets: the 2-0 of 2-0(6-3 6-2).
+_SET_COUNT = re.compile(r"(?<![\d.-])\d-\d(?=\s?\(\s?[0-7]-[0-7])")
+# A day of the month without 일, by a particle (베이징에 도착했던 22에는).
+_BARE_DAY = re.compile(r"^(?:에는|에|엔)(?![\uac00-\ud7a3])")
+# A range whose first end leaves its scale to the second: 2~3만, 2-3 million, between 2 and 3 billion.
+_RANGE_TO = re.compile(r"^\s?(?:[~\u223c\uff5e\u2013-]|to|and)\s?$")
+_KOREAN_SCALE_END = re.compile(r"[조억만천]$")
+_ENGLISH_SCALE_END = re.compile(r"\s?(thousand|million|billion|trillion)$", re.IGNORECASE)
+_KOREAN_DEMONSTRATIVE = re.compile(r"(?<![\uac00-\ud7a3])(?:이|그|이들|그들|이런|그런)\s$")
 # A headline's date stamp: 2005.10 (a year and month with a dot, no day).
 _DATE_STAMP = re.compile(r"(?<![\d.])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?![\d.])")
 
@@ -143,6 +154,8 @@ class Number:
     hour: bool = False
     fraction: bool = False  # a fraction (one third): it also matches a percentage close to it
     bracketed_after: Number | None = None  # the figure this one converts, in brackets after it
+    day: Number | None = None  # the day after an English month (June 14): the month goes with it
+    note: bool = False  # plausibly said once on the other side: reported as a note
     matched: bool = False
 
     @property
@@ -184,6 +197,8 @@ def compare_numbers(
         partner = next((t for t in tgt if not t.matched and _same(number, t)), None)
         if partner is not None:
             number.matched = partner.matched = True
+    _match_run_together(src, tgt)
+    _match_run_together(tgt, src)
     english = source_text if src_lang == "en" else target_text if tgt_lang == "en" else ""
     korean = source_text if src_lang == "ko" else target_text if tgt_lang == "ko" else ""
     for numbers, text, lang in ((src, source_text, src_lang), (tgt, target_text, tgt_lang)):
@@ -196,21 +211,58 @@ def compare_numbers(
 
 
 def number_findings(unmatched: Unmatched, bead: int | None) -> list[Finding]:
-    """``number-changed`` for what is left on both sides (in order), then ``-missing`` and ``-added``."""
-    src_left, tgt_left = unmatched.source, unmatched.target
+    """``number-changed`` for what is left on both sides (in order), then ``-missing`` and ``-added``.
+
+    A figure said again (15일 ... 15일 동안) is only plausibly left out: a note, unless the other side
+    has more figures left over than this one (26살 ... 26살 beside 36: a change). An English month goes
+    with its day: not reported once its day is matched (even in a neighbouring sentence), nor when
+    its day is reported changed (July 37 for 27일: the day says it)."""
+    src_left, tgt_left = _reportable(unmatched.source), _reportable(unmatched.target)
+    src_firm, tgt_firm = [n for n in src_left if not n.note], [n for n in tgt_left if not n.note]
+    if len(tgt_firm) > len(src_firm):
+        src_firm = src_left
+    elif len(src_firm) > len(tgt_firm):
+        tgt_firm = tgt_left
+    src_months, tgt_months = _months_with_day(src_firm), _months_with_day(tgt_firm)
+    src_firm = [n for n in src_firm if n not in src_months]
+    tgt_firm = [n for n in tgt_firm if n not in tgt_months]
     findings = []
-    for s, t in zip(src_left, tgt_left):
+    for s, t in zip(src_firm, tgt_firm):
         message = _("{expected} in the source is {found} in the translation").format(
             expected=s.mention.text, found=t.mention.text
         )
         findings.append(_finding(statuses.NUMBER_CHANGED, s.mention, t.mention, bead, message))
-    for s in src_left[len(tgt_left) :]:
+    paired = min(len(src_firm), len(tgt_firm))
+    src_alone = _with_their_months(src_firm[paired:], src_months)
+    tgt_alone = _with_their_months(tgt_firm[paired:], tgt_months)
+    for s in src_alone + [n for n in src_left if n not in src_firm and n not in src_months]:
         message = _("{expected} in the source is not in the translation").format(expected=s.mention.text)
-        findings.append(_finding(statuses.NUMBER_MISSING, s.mention, None, bead, message))
-    for t in tgt_left[len(src_left) :]:
+        findings.append(_finding(statuses.NUMBER_MISSING, s.mention, None, bead, message, _note(s, src_alone)))
+    for t in tgt_alone + [n for n in tgt_left if n not in tgt_firm and n not in tgt_months]:
         message = _("{found} in the translation is not in the source").format(found=t.mention.text)
-        findings.append(_finding(statuses.NUMBER_ADDED, None, t.mention, bead, message))
+        findings.append(_finding(statuses.NUMBER_ADDED, None, t.mention, bead, message, _note(t, tgt_alone)))
     return findings
+
+
+def _reportable(numbers: list[Number]) -> list[Number]:
+    """``numbers`` without the English months whose day is no longer among them."""
+    return [n for n in numbers if n.day is None or n.day in numbers]
+
+
+def _months_with_day(numbers: list[Number]) -> list[Number]:
+    return [n for n in numbers if n.day is not None and n.day in numbers]
+
+
+def _with_their_months(alone: list[Number], months: list[Number]) -> list[Number]:
+    """The numbers reported alone, each day with its month before it (August 8: both added)."""
+    out = []
+    for number in alone:
+        out += [m for m in months if m.day is number] + [number]
+    return out
+
+
+def _note(number: Number, firm: list[Number]) -> str | None:
+    return None if number in firm else statuses.NOTE
 
 
 def _same(a: Number, b: Number) -> bool:
@@ -236,6 +288,7 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
     numbers = _read_fractions(numbers, text, lang)
     numbers = _read_clock(numbers, text, lang)
     numbers = _read_days_and_multiples(numbers, text, lang)
+    numbers = _read_glued_sets(numbers, text)
     if lang == "ko":
         numbers = _read_date_labels(numbers, text)
     if lang != "ko":
@@ -250,7 +303,61 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
     for before, after in zip(numbers, numbers[1:]):
         if _BRACKET_OPEN.match(_between(text, before, after)):
             after.bracketed_after = before
+        if lang != "ko" and before.mention.text[:1].isalpha() and not before.mention.spelled:
+            before.day = after  # an English month, read only before its day
+    _read_elided_scales(numbers, text, lang)
     return numbers
+
+
+def _match_run_together(numbers: list[Number], others: list[Number]) -> None:
+    """Match a number whose digits are two unmatched numbers of the other side run together, the
+    space between them lost on the page (보잉 74730대 = the 30 Boeing 747s)."""
+    loose = [o for o in others if not o.matched and o.mention.text.isdigit() and len(o.mention.text) >= 2]
+    for number in numbers:
+        if number.matched or not number.mention.text.isdigit():
+            continue
+        for a in loose:
+            b = next((b for b in loose if b is not a and a.mention.text + b.mention.text == number.mention.text), None)
+            if b is not None and not a.matched and not b.matched:
+                number.matched = a.matched = b.matched = True
+                break
+
+
+def _read_glued_sets(numbers: list[Number], text: str) -> list[Number]:
+    """Set scores run together (6-36-2): each game count a number of its own (6, 3, 6, 2)."""
+    for m in _GLUED_SETS.finditer(text):
+        numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
+        for offset, digit in enumerate(m.group()):
+            if digit.isdigit():
+                start = m.start() + offset
+                numbers.append(Number(NumberMention(start, start + 1, float(digit), digit), {float(digit)}))
+    return numbers
+
+
+def _read_elided_scales(numbers: list[Number], text: str, lang: str) -> None:
+    """A figure that leaves its scale to another: the first end of a range (2~3만 = 20,000 to
+    30,000; 2-3 million) and, in English, a bare figure after a scaled one in the same sentence
+    ("150 million euros ... tomorrow it will be 200")."""
+    scale_end = _KOREAN_SCALE_END if lang == "ko" else _ENGLISH_SCALE_END
+    scaled = [n for n in numbers if scale_end.search(n.mention.text) and n.value]
+    for before, after in zip(numbers, numbers[1:]):
+        if after in scaled and before.mention.text.isdigit() and _RANGE_TO.match(text[before.mention.end : after.mention.start]):
+            before.values.add(before.value * _scale(after))
+    if lang == "ko":
+        return
+    for number in numbers:
+        earlier = [n for n in scaled if n.mention.end <= number.mention.start]
+        if earlier and number not in scaled and not number.mention.spelled and number.value < 1000:
+            number.values.add(number.value * _scale(earlier[-1]))
+
+
+def _scale(number: Number) -> float:
+    """The scale word's or unit's value of a scaled number: 10**4 for 3만, 10**6 for 3 million."""
+    korean = _KOREAN_SCALE_END.search(number.mention.text)
+    if korean:
+        return {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}[korean.group()]
+    word = _ENGLISH_SCALE_END.search(number.mention.text).group(1).lower()  # type: ignore[union-attr]
+    return {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}[word]
 
 
 def _between(text: str, before: Number, after: Number) -> str:
@@ -367,6 +474,8 @@ def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers
             number.soft = True
         elif lang == "ko" and number.value == 10 and after.startswith("대") and _TEENS.search(other):
             number.soft = True
+        elif _said_again(number, text, numbers) or lang == "ko" and _KOREAN_DEMONSTRATIVE.search(before):
+            number.note = True
 
 
 def _not_a_quantity(number: Number, text: str, lang: str) -> bool:
@@ -375,6 +484,8 @@ def _not_a_quantity(number: Number, text: str, lang: str) -> bool:
     compared instead), an English rank (No. 1) or the idiom 9 to 5."""
     m = number.mention
     before, after = text[: m.start], text[m.end :]
+    if any(s.start() <= m.start < s.end() for s in _SET_COUNT.finditer(text)):
+        return True  # a score in sets (2-0), its sets' games given after it
     if lang == "ko":
         return bool(_ARTICLE.match(m.text) and (_LAW_BEFORE.search(before) or _CLAUSE_AFTER.match(after))) or bool(
             _KOREAN_TIMES.match(after)
@@ -392,6 +503,17 @@ def _counted_in_words(number: Number, after: str, english: str) -> bool:
     if number.value in (2, 3):  # 2명 모두 = both; 2, 3년 전 = a couple of years ago
         return bool(_ENGLISH_TWO.search(english))
     return False
+
+
+def _said_again(number: Number, text: str, numbers: list[Number]) -> bool:
+    """A figure said again with the same unit (15일 ... 15일 동안) after the first was matched: the
+    other side may well say it once."""
+    unit = text[number.mention.end :].lstrip()[:1]
+    return any(
+        n.matched and n.values & number.values and text[n.mention.end :].lstrip()[:1] == unit
+        for n in numbers
+        if n is not number
+    )
 
 
 def _converted_in_brackets(number: Number, numbers: list[Number]) -> bool:
@@ -414,7 +536,7 @@ def _date_said_otherwise(number: Number, text: str, lang: str, other: str, numbe
     after = text[m.end :]
     value = number.value
     if lang == "ko":
-        if after.startswith("일"):
+        if after.startswith("일") or _BARE_DAY.match(after):
             return value <= 31 and bool(_RELATIVE_DAY.search(other))
         if after.startswith("월") and value in _MONTH_NAMES:
             if re.search(rf"\b{_MONTH_NAMES[value]}", other, re.IGNORECASE) or _RELATIVE_MONTH_OR_YEAR.search(other):
@@ -434,7 +556,12 @@ def _date_said_otherwise(number: Number, text: str, lang: str, other: str, numbe
 
 
 def _finding(
-    status: str, src: NumberMention | None, tgt: NumberMention | None, bead: int | None, message: str
+    status: str,
+    src: NumberMention | None,
+    tgt: NumberMention | None,
+    bead: int | None,
+    message: str,
+    severity: str | None = None,
 ) -> Finding:
     return Finding(
         status=status,
@@ -444,4 +571,5 @@ def _finding(
         src_span=(src.start, src.end) if src else None,
         tgt_span=(tgt.start, tgt.end) if tgt else None,
         message=message,
+        severity=severity,
     )
