@@ -146,3 +146,22 @@ def test_a_multiplier_leaves_the_figures_it_compares_reported():
 def test_a_law_number_that_is_an_amount_is_still_an_amount():
     # made up: 9조 원 is 9 trillion won, whatever comes before
     assert found("예산은 9조 원이다", "The budget is 8 trillion won.") == [("number-changed", "9조", "8 trillion")]
+
+
+@pytest.mark.parametrize(
+    "korean, english",
+    [  # made up: the dev news pairs hold no such sentence
+        ("인구의 3분의 1이 굶주린다", "one third of the population goes hungry"),  # a fraction in words
+        ("인구의 3분의 1이 굶주린다", "a third of the population goes hungry"),
+        ("그는 8강에 올랐다", "He reached the quarterfinals."),  # a round named in words
+        ("100m에서 9초69를 기록했다", "He ran the 100m in 9.69 seconds."),  # a race time
+        ("3월 5일 개막한다", "It opens on the fifth of March."),  # a month and an ordinal day
+    ],
+)
+def test_numbers_written_in_words_or_in_another_notation(korean, english):
+    assert found(korean, english) == []
+    assert found(english, korean, "en", "ko") == []
+
+
+def test_a_changed_race_time_is_one_finding():
+    assert found("12초89를 기록했다", "in 12.88 seconds") == [("number-changed", "12초89", "12.88")]

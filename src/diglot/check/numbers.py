@@ -128,6 +128,8 @@ _CONVERSION_TOLERANCE = 0.07  # "about 150 miles" for 240 km (149.1)
 _BRACKET_OPEN = re.compile(r"^\s?\(\s?(?:약|about|US|NZ)?\s?[$£€¥]?\s?$")
 # Set scores run together in Korean sports news: 2-0(6-36-2) is two sets, 6-3 and 6-2.
 _GLUED_SETS = re.compile(r"(?<![\d.-])[0-7]-[0-7](?:[0-7]-[0-7])+(?![\d.])")
+# A race time in Korean, seconds and hundredths: 12초89 is 12.89 seconds.
+_KOREAN_RACE_TIME = re.compile(r"(?<![\d.])(\d{1,2})초(\d{1,2})(?![\d.])")
 # A score in sets right before its sets' games in brackets: the 2-0 of 2-0(6-3 6-2).
 _SET_COUNT = re.compile(r"(?<![\d.-])\d-\d(?=\s?\(\s?[0-7]-[0-7])")
 # A day of the month without 일, by a particle (베이징에 도착했던 22에는).
@@ -290,6 +292,7 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
     numbers = _read_days_and_multiples(numbers, text, lang)
     numbers = _read_glued_sets(numbers, text)
     if lang == "ko":
+        numbers = _read_race_times(numbers, text)
         numbers = _read_date_labels(numbers, text)
     if lang != "ko":
         numbers += [
@@ -332,6 +335,16 @@ def _read_glued_sets(numbers: list[Number], text: str) -> list[Number]:
                 start = m.start() + offset
                 numbers.append(Number(NumberMention(start, start + 1, float(digit), digit), {float(digit)}))
     return numbers
+
+
+def _read_race_times(numbers: list[Number], text: str) -> list[Number]:
+    """A Korean race time (12초89): one number of seconds with its fraction (12.89), as English
+    writes it, instead of 12 and 89."""
+    for m in _KOREAN_RACE_TIME.finditer(text):
+        numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
+        value = float(f"{m.group(1)}.{m.group(2)}")
+        numbers.append(Number(NumberMention(m.start(), m.end(), value, m.group()), {value}))
+    return sorted(numbers, key=lambda n: n.mention.start)
 
 
 def _read_elided_scales(numbers: list[Number], text: str, lang: str) -> None:
