@@ -40,6 +40,7 @@ def test_korean(text, expected):
         ("an official, 3.5 percent", [3.5]),
         ("Hitting .268 with three homers", [0.268, 3]),
         ("the U.S. economy grew 2.5 percent", [2.5]),
+        ("on December 12th and May 3rd", [12, 12, 5, 3]),  # a month before an ordinal day
     ],
 )
 def test_english(text, expected):

@@ -89,7 +89,7 @@ _MONTHS = {
 }  # fmt: skip
 _ENGLISH_MONTH = re.compile(
     r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?)\.?(?=\s+\d{1,2}\b)"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)"
 )
 # 1950~53, 1950-53, 1950–53: the second year written short.
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:[~\u223c\uff5e]|\s?[\u2013\u301c\u223c\uff5e~]\s?|-)(\d\d)(?![\d:])")
