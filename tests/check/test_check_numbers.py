@@ -165,3 +165,20 @@ def test_numbers_written_in_words_or_in_another_notation(korean, english):
 
 def test_a_changed_race_time_is_one_finding():
     assert found("12초89를 기록했다", "in 12.88 seconds") == [("number-changed", "12초89", "12.88")]
+
+
+@pytest.mark.parametrize(
+    "korean, english",
+    [  # made up: a range whose first end leaves its scale to the second
+        ("2~3만 명이 모였다", "20,000-30,000 people gathered"),
+        ("1억~2억 달러가 든다", "It costs $100 million to $200 million."),
+        ("200만~300만 명", "2-3 million people"),
+    ],
+)
+def test_a_scale_said_once_for_both_ends_of_a_range(korean, english):
+    assert found(korean, english) == []
+    assert found(english, korean, "en", "ko") == []
+
+
+def test_a_changed_end_of_a_range_whose_scale_is_elided_is_still_caught():
+    assert found("2~3만 명이 모였다", "30,000-40,000 people gathered") == [("number-changed", "2", "40,000")]
