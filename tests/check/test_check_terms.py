@@ -116,6 +116,32 @@ def test_a_form_inside_a_longer_name_is_another_entity(curated):
     assert not in_longer_name("China Halts Forcible Repatriation", curated.find("China Halts Forcible Repatriation", "en")[0], "en")
 
 
+
+def test_a_name_joined_by_of_is_another_entity_or_the_tail_of_the_same_name(curated):
+    # korean-english-park.dev line 464: Iraq's Council of Ministers is not the Security Council
+    english = (
+        "CNN received a copy of the letter, which was sent to Jassim Mohammed Jaffer, Iraqi minister of youth and"
+        " sports, and Ali Mohsen Ismail, acting secretary general of the Iraqi general secretariat of the Council of Ministers."
+    )
+    korean = "IOC는 자심 모하메드 자파르 이라크 청소년체육부장관과 알리 모흐센 아스마일 이라크 각료회의 사무총장 보좌관에게 이 같은 내용의 서한을 보냈다."
+    assert "un-security-council" not in [f.entry for f in check_pair(english, korean, "en", "ko", curated)]
+    assert [f.status for f in check_pair(english.replace("Council of Ministers", "council"), korean, "en", "ko", curated)
+            if f.entry == "un-security-council"] == ["missing"]  # fmt: skip
+    # line 561: "America" ends "the United States of America", one rendering, no variant
+    english = (
+        '"That is our single most important threat, both to Israel but also to the United States of America," he said'
+        " in the southern Israeli town of Sderot."
+    )
+    korean = "그는 이스라엘 남부 스데롯을 방문해 “이란의 핵 보유가 이스라엘과 미국 모두에게 유일하게 가장 중요한 위협”이라고 강조했다."
+    assert [(f.status, f.found) for f in check_pair(korean, english, "ko", "en", curated) if f.entry == "united-states"] == [
+        ("ok", "United States")
+    ]
+    assert [f.status for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "united-states"] == ["ok"]
+    # the state itself before "of" is no other entity; a lone variant is still one
+    assert [f.status for f in check_pair(korean, "threat to America,", "ko", "en", curated) if f.entry == "united-states"] == [
+        "variant"
+    ]
+
 @pytest.mark.parametrize(
     "english, korean, found",
     [

@@ -21,6 +21,7 @@ reported, but marked: ``--fix`` does not rewrite quoted speech.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import diglot.check.statuses as statuses
 from diglot.doc import Finding
@@ -46,6 +47,12 @@ _ENGLISH_WORD_AFTER = re.compile(r" [A-Za-z]")
 # The capitalised words next to a mention that make it part of a longer name (Central America).
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+) $")
 _WORD_AFTER = re.compile(r" ([A-Za-z][a-z]+)(?![A-Za-z])")
+# A name joined to a mention by "of" makes a longer name too: the United States *of America*, the
+# Council *of Ministers* (Iraq's cabinet, not the Security Council), the Bank *of Korea*.
+_NAME_OF_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Z][a-z]+) of $")
+_OF_NAME_AFTER = re.compile(r" of ([A-Z][a-z]+)(?![A-Za-z])")
+# The words before "of" that name the state itself (the Republic of Korea, the Government of Japan).
+_NAMES_OF_A_STATE = {"Republic", "Government", "State", "Kingdom"}
 _NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "Of", "For", "From", "To", "With", "By", "And", "But", "As", "If", "When",
     "While", "After", "Before", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -65,26 +72,40 @@ def checkable(glossary: Glossary, entry_id: str, tgt_lang: str) -> bool:
 
 def target_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
     """The mentions of approved entries in ``text`` (in ``lang``): the renderings a check looks at."""
+    found = matcher.find(text, lang)
     return [
         m
-        for m in matcher.find(text, lang)
-        if checkable(matcher.glossary, m.entry, lang) and not (m.kind != PREFERRED and in_longer_name(text, m, lang))
+        for m in found
+        if checkable(matcher.glossary, m.entry, lang)
+        and not (m.kind != PREFERRED and in_longer_name(text, m, lang, [o for o in found if o.entry == m.entry]))
     ]
 
 
-def in_longer_name(text: str, mention: Mention, lang: str) -> bool:
+def in_longer_name(text: str, mention: Mention, lang: str, same_entry: Sequence[Mention] = ()) -> bool:
     """An English mention inside a longer proper name, which is another entity: *America* in
     *Central America*, *Seoul* in *the Seoul Central District Court*, *South* in *The South China
     Morning Post* (a capitalised word right before or after it, other than a sentence's first word
-    and a title). Such a source mention asks for no rendering, and such a target mention of a form
-    other than the preferred one is no variant or reference."""
+    and a title), *the Council* in *the Council of Ministers* (a capitalised word after "of", unless
+    it begins another mention of the same entry, ``same_entry``: *United States* in *the United
+    States of America* stays), *Korea* in *the Bank of Korea* (a capitalised word before "of",
+    unless it names the state itself: *the Republic of Korea*; so *America* in *the United States of
+    America* is the tail of a name already counted). Such a source mention asks for no rendering,
+    and such a target mention of a form other than the preferred one is no variant or reference."""
     if lang != "en" or _is_headline(text):
         return False
     before = _WORD_BEFORE.search(text, 0, mention.start)
     after = None if mention.suffix else _WORD_AFTER.match(text, mention.end)  # China's Xinhua: a possessive
     if after and after.group(1)[0].isupper() and after.group(1) not in _NOT_NAME_WORDS:
         return True
-    return bool(before and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_WORDS and before.start() > 0)
+    if before and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_WORDS and before.start() > 0:
+        return True
+    of_before = _NAME_OF_BEFORE.search(text, 0, mention.start)
+    if of_before and of_before.group(1) not in _NOT_NAME_WORDS | _NAMES_OF_A_STATE:
+        return True
+    of_after = None if mention.suffix else _OF_NAME_AFTER.match(text, mention.end)
+    return bool(
+        of_after and of_after.group(1) not in _NOT_NAME_WORDS and not any(m.start == of_after.start(1) for m in same_entry)
+    )
 
 
 def check_terms(
@@ -103,8 +124,10 @@ def check_terms(
     """
     sources: dict[str, list[Mention]] = {}
     dateline = _DATELINE.match(source_text) if src_lang == "en" else None
-    for mention in matcher.find(source_text, src_lang):
-        if dateline and mention.start < dateline.end() or in_longer_name(source_text, mention, src_lang):
+    found = matcher.find(source_text, src_lang)
+    for mention in found:
+        same_entry = [m for m in found if m.entry == mention.entry]
+        if dateline and mention.start < dateline.end() or in_longer_name(source_text, mention, src_lang, same_entry):
             continue
         if checkable(matcher.glossary, mention.entry, tgt_lang):
             sources.setdefault(mention.entry, []).append(mention)
