@@ -79,3 +79,26 @@ def test_boilerplate_and_one_sided_beads_are_not_checked(curated):
         beads=[Bead((0,), ()), Bead((), (0,)), Bead((1,), (1,))],
     )
     assert [(f.bead, f.status) for f in check_document(doc, curated)] == [(2, "ok")]
+
+
+def test_a_term_rendered_only_in_the_next_presplit_line_is_a_note(curated):
+    from diglot.check import fails, severity_of
+
+    # korean-english-park.dev lines 977-978: the Korean says 북한의 반발 (Pyongyang's response) a line later
+    english = (
+        "North Korea watchers predicted a stormy response from Pyongyang, similar to the diplomatic furor that followed U.S.\n"
+        "Secretary of State Condoleezza Rice’s description of the communist nation as an ``outpost of tyranny.’\n"
+    )
+    korean = (
+        "2005년 10월 주한 미대사로 부임한 버시바우 대사는 북한을 아돌프 히틀러 이후 정부 차원에서 외국 화폐를 위조한"
+        " 첫번째 정권이라고 표현함으로써 긴장감을 야기시켰다.\n"
+        "이에 북한 전문가들은 콘돌리자 라이스 미국무장관의 \"\"폭정의 전초기지\"\" 발언 이후 북한의 외교적 대응과 비슷한"
+        " 북한의 반발을 예상했다.\n"
+    )
+    findings = check_document(presplit_document(english, korean, "en", "ko"), curated, numbers=False, presplit=True)
+    [pyongyang] = [f for f in findings if f.entry == "pyongyang"]
+    assert (pyongyang.bead, pyongyang.status, severity_of(pyongyang), fails(pyongyang)) == (0, "missing", "note", False)
+    # the same line alone: nothing renders it, a warning
+    alone = check_document(presplit_document(english.split("\n")[0], korean.split("\n")[0], "en", "ko"), curated, numbers=False, presplit=True)
+    [pyongyang] = [f for f in alone if f.entry == "pyongyang"]
+    assert (pyongyang.status, severity_of(pyongyang)) == ("missing", "warning")

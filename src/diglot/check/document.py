@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import diglot.check.statuses as statuses
@@ -111,7 +112,7 @@ def check_document(
     findings: list[Finding] = []
     for index in beads:
         context = beads[max(0, beads.index(index) - PRESPLIT_CONTEXT) : beads.index(index)] if presplit else None
-        findings += _without_ellipses(terms[index], index, beads, mentions, context)
+        findings += _without_ellipses(terms[index], index, beads, mentions, context, matcher, texts, doc.src_lang)
         if numbers:
             findings += number_findings(compared[index], index)
     scopes = [[index] for index in beads] if presplit else [beads]
@@ -133,15 +134,52 @@ def _without_ellipses(
     beads: list[int],
     mentions: dict[int, list[Mention]],
     context: list[int] | None,
+    matcher: Matcher,
+    texts: dict[int, tuple[str, str]],
+    src_lang: str,
 ) -> list[Finding]:
     """``findings`` of bead ``index`` without the ``missing`` terms that the translation renders in
-    an earlier bead (``context``, or all earlier beads when None: an ellipsis) or in the next one
-    (a sentence split differently)."""
+    an earlier bead (``context``, or all earlier beads when None: an ellipsis) or, in an aligned
+    document, in the next one (a sentence split differently).
+
+    In a presplit file (``context`` given), a term rendered only in the next line is a note instead:
+    the corpus may split the sentence differently on the two sides, or the line may have lost the
+    term, and only an editor reading both lines can tell. So is a capital standing for its
+    government rendered by its country in the line before or after (*Pyongyang* said, 북한의 반발 in
+    the next line).
+    """
     position = beads.index(index)
     around = beads[:position] if context is None else list(context)
-    around += beads[position + 1 : position + 2]
+    following = beads[position + 1 : position + 2]
+    if context is None:
+        around += following
+    adjacent = beads[max(0, position - 1) : position] + following
     rendered = {m.entry for bead in around for m in mentions[bead]}
-    return [f for f in findings if not (f.status == statuses.MISSING and f.entry in rendered)]
+    kept = []
+    for finding in findings:
+        if finding.status != statuses.MISSING:
+            kept.append(finding)
+        elif finding.entry in rendered:
+            continue
+        elif context is not None and _rendered_nearby(finding, texts[index][0], adjacent, mentions, matcher, src_lang):
+            kept.append(replace(finding, severity=statuses.NOTE))
+        else:
+            kept.append(finding)
+    return kept
+
+
+def _rendered_nearby(
+    finding: Finding, source: str, beads: list[int], mentions: dict[int, list[Mention]], matcher: Matcher, lang: str
+) -> bool:
+    """Whether a target mention in ``beads`` renders ``finding``'s term: its own entry, or the
+    country whose accepted forms hold the mentioned capital."""
+    named = source[slice(*finding.src_span)].lower() if finding.src_span else ""
+    entries = {finding.entry} | {
+        entry.id
+        for entry in matcher.glossary
+        if lang in entry.langs and named in {form.lower() for form in entry.langs[lang].accepted}
+    }
+    return any(m.entry in entries for bead in beads for m in mentions[bead])
 
 
 def _match_numbers_across_neighbours(compared: dict[int, Unmatched]) -> None:
