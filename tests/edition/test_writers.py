@@ -112,7 +112,7 @@ def test_html_marks_terms_with_their_entry_and_flags_findings(edition):
     assert "Commission to Help North Korean Refugees" in tooltip and "Seoul-based humanitarian group" in tooltip
     assert "missing: CNKR is not rendered" in tooltip
     assert '<span class="flagged" title="missing: CNKR is not rendered as the glossary says">commission</span>' in html
-    assert '<li class="finding untranslated" data-status="untranslated" data-finding="2"><span class="status">untranslated</span>no Korean' in html
+    assert '<li class="finding untranslated" data-status="untranslated" data-severity="warning" data-finding="2"><span class="status">untranslated</span>no Korean' in html
     assert 'class="bead boilerplate"' in html or 'class="bead new-paragraph boilerplate"' in html
 
 

@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from diglot.check import is_problem
+from diglot.check import is_problem, severity_of
+from diglot.check.statuses import NOTE
 from diglot.doc import AlignedDocument, Bead, Finding
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import ngettext
@@ -49,8 +50,23 @@ class Row:
 
     @property
     def problems(self) -> tuple[Finding, ...]:
-        """The findings that report something to fix (status other than ``ok``)."""
-        return tuple(f for f in self.findings if is_problem(f.status))
+        """The findings that report something to fix: errors and warnings (not ``ok``, not notes)."""
+        return tuple(f for f in self.findings if is_problem_finding(f))
+
+    @property
+    def notes(self) -> tuple[Finding, ...]:
+        """The findings worth a glance only (severity ``note``): shown muted, never counted as problems."""
+        return tuple(f for f in self.findings if is_note(f))
+
+
+def is_note(finding: Finding) -> bool:
+    """A finding the check rates a note (``diglot.check.severity_of``)."""
+    return is_problem(finding.status) and severity_of(finding) == NOTE
+
+
+def is_problem_finding(finding: Finding) -> bool:
+    """A finding to act on: any status but ``ok`` that is not a note (an unknown status counts)."""
+    return is_problem(finding.status) and not is_note(finding)
 
 
 @dataclass(frozen=True)
@@ -123,7 +139,7 @@ class Edition:
         """Counts for the top of an edition: beads, terms and findings."""
         rows = self.rows
         terms = [m for pair in self.mentions for side in pair for m in side]
-        problems = Counter(f.status for f in self.findings if is_problem(f.status))
+        problems = Counter(f.status for f in self.findings if is_problem_finding(f))
         return {
             "beads": len(rows),
             "pairs": sum(1 for r in rows if r.complete and not r.boilerplate),
@@ -133,6 +149,7 @@ class Edition:
             "entries": len({m.entry for m in terms}),
             "findings": sum(problems.values()),
             "by_status": dict(sorted(problems.items())),
+            "notes": sum(1 for f in self.findings if is_note(f)),
         }
 
     def summary_line(self, separator: str = " · ") -> str:
@@ -149,4 +166,6 @@ class Edition:
                 + ngettext("({n} entry)", "({n} entries)", s["entries"]).format(n=s["entries"])
             )
             parts.append(ngettext("{n} finding", "{n} findings", s["findings"]).format(n=s["findings"]))
+            if s["notes"]:
+                parts.append(ngettext("{n} note", "{n} notes", s["notes"]).format(n=s["notes"]))
         return separator.join(parts)

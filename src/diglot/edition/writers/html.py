@@ -34,6 +34,7 @@ from html import escape
 from importlib.resources import files
 
 from diglot import __version__
+from diglot.check import severity_of
 from diglot.doc import Finding
 from diglot.edition.model import Edition, Row
 from diglot.edition.writers.base import EditionWriter, finding_text, term_note, weave
@@ -206,13 +207,16 @@ def _row(edition: Edition, row: Row, actions: FindingActions | None, index_of: d
         f'<span class="n">{number}</span>',
         *cells,
     ]
-    if row.problems:
+    if row.problems or row.notes:
         items = []
-        for f in row.problems:
+        for f in row.problems + row.notes:  # notes last, muted: worth a glance, not counted as problems
             index = index_of.get(id(f), -1)
             extra = actions(row, f, index) if actions else ""
+            severity = severity_of(f) or "warning"
+            note = " note" if severity == "note" else ""
             items.append(
-                f'<li class="finding {escape(f.status)}" data-status="{escape(f.status)}" data-finding="{index}">'
+                f'<li class="finding {escape(f.status)}{note}" data-status="{escape(f.status)}"'
+                f' data-severity="{escape(severity)}" data-finding="{index}">'
                 f'<span class="status">{escape(f.status)}</span>'
                 f"{escape(finding_text(f).removeprefix(f.status + ': '))}{extra}</li>"
             )
@@ -232,6 +236,8 @@ def _summary(edition: Edition) -> str:
         ("terms", _("Glossary terms"), s["terms"], terms_detail),
         ("findings", _("Findings"), s["findings"], by_status),
     ]
+    if s["notes"]:
+        items.append(("notes", _("Notes"), s["notes"], ""))
     body = "".join(
         f'<div class="count-{key}"><dt>{escape(label)}</dt><dd>{value}'
         + (f' <span class="detail">({escape(detail)})</span>' if detail else "")

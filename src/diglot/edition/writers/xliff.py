@@ -4,7 +4,8 @@ One ``trans-unit`` per bead with a source side, ``id`` the bead number:
 
 * ``state="translated"`` for a translation pair without problem findings;
 * ``state="needs-review-translation"`` where the check found a problem; each finding becomes a
-  ``note from="diglot-check"`` (``priority="1"`` for problems, ``5`` for confirmations);
+  ``note from="diglot-check"`` (``priority="1"`` for problems, ``8`` for notes, ``5`` for
+  confirmations); notes alone leave a unit ``translated``;
 * ``state="needs-translation"`` with an empty ``target`` for a source sentence the other version
   leaves out;
 * boilerplate beads (mastheads, datelines) are kept with ``translate="no"``, so a tool shows them
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from diglot import __version__
 from diglot.check import is_problem
-from diglot.edition.model import Edition
+from diglot.edition.model import Edition, is_note
 from diglot.edition.writers.base import EditionWriter, finding_text, term_notes
 from diglot.i18n import N_
 
@@ -70,7 +71,7 @@ class XliffWriter(EditionWriter):
             if terms:
                 etree.SubElement(unit, _X + "note", {"from": "diglot-glossary"}).text = "\n".join(terms)
             for finding in row.findings:
-                priority = "1" if is_problem(finding.status) else "5"
+                priority = "5" if not is_problem(finding.status) else "8" if is_note(finding) else "1"
                 note = etree.SubElement(unit, _X + "note", {"from": "diglot-check", "priority": priority})
                 note.text = finding_text(finding)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
