@@ -90,3 +90,18 @@ def test_a_changed_day_is_reported_once_with_its_month():
         ("number-added", None, "Aug.", None),
         ("number-added", None, "8", None),
     ]
+
+
+def test_won_beside_dollars_at_a_plausible_rate_is_a_note():
+    # line 786 without its bracketed won figure: 220조원 is US$232.6 billion at 946 won to the dollar
+    korean = "국민연금의 규모는 약 220조원에 이르며"
+    assert findings(korean, "pension funds held nearly US$232.6 billion") == [
+        ("number-changed", "220조", "232.6 billion", "note")
+    ]
+    assert findings("pension funds held nearly US$232.6 billion", korean, "en", "ko") == [
+        ("number-changed", "232.6 billion", "220조", "note")
+    ]
+    # at 9,460 won to the dollar no rate explains it: a change
+    assert findings(korean, "pension funds held nearly US$23.26 billion") == [
+        ("number-changed", "220조", "23.26 billion", None)
+    ]

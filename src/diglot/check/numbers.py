@@ -139,6 +139,12 @@ _RANGE_TO = re.compile(r"^\s?(?:[~\u223c\uff5e\u2013-]|to|and)\s?$")
 _KOREAN_SCALE_END = re.compile(r"[조억만천]$")
 _ENGLISH_SCALE_END = re.compile(r"\s?(thousand|million|billion|trillion)$", re.IGNORECASE)
 _KOREAN_DEMONSTRATIVE = re.compile(r"(?<![\uac00-\ud7a3])(?:이|그|이들|그들|이런|그런)\s$")
+# Won beside dollars: an amount converted at the day's rate, which has stayed within this range
+# (won per dollar) since the won floated in 1997. 1천억원 = $105 million (952 won to the dollar).
+_WON_PER_DOLLAR = (850.0, 1700.0)
+_WON_AFTER = re.compile(r"^\s?(?:원|won\b)")
+_DOLLAR_AFTER = re.compile(r"^\s?(?:달러|dollars?\b)")
+_DOLLAR_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|U\.S\.)?\$\s?$")
 # A headline's date stamp: 2005.10 (a year and month with a dot, no day).
 _DATE_STAMP = re.compile(r"(?<![\d.])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])(?![\d.])")
 
@@ -155,6 +161,8 @@ class Number:
     ordinal: bool = False
     hour: bool = False
     fraction: bool = False  # a fraction (one third): it also matches a percentage close to it
+    currency: str | None = None  # "KRW" or "USD" for an amount in won or dollars
+    converted: Number | None = None  # the other side's amount in the other currency, at a plausible rate
     bracketed_after: Number | None = None  # the figure this one converts, in brackets after it
     day: Number | None = None  # the day after an English month (June 14): the month goes with it
     note: bool = False  # plausibly said once on the other side: reported as a note
@@ -201,6 +209,10 @@ def compare_numbers(
             number.matched = partner.matched = True
     _match_run_together(src, tgt)
     _match_run_together(tgt, src)
+    for number in (n for n in src if not n.matched):
+        partner = next((t for t in tgt if not t.matched and t.converted is None and _converted(number, t)), None)
+        if partner is not None:
+            number.converted, partner.converted = partner, number
     english = source_text if src_lang == "en" else target_text if tgt_lang == "en" else ""
     korean = source_text if src_lang == "ko" else target_text if tgt_lang == "ko" else ""
     for numbers, text, lang in ((src, source_text, src_lang), (tgt, target_text, tgt_lang)):
@@ -218,8 +230,13 @@ def number_findings(unmatched: Unmatched, bead: int | None) -> list[Finding]:
     A figure said again (15일 ... 15일 동안) is only plausibly left out: a note, unless the other side
     has more figures left over than this one (26살 ... 26살 beside 36: a change). An English month goes
     with its day: not reported once its day is matched (even in a neighbouring sentence), nor when
-    its day is reported changed (July 37 for 27일: the day says it)."""
+    its day is reported changed (July 37 for 27일: the day says it). An amount in won beside one in
+    dollars at a rate the won has known (1천억원, $105 million) is a changed number as a note: the
+    rate of the day cannot be checked."""
     src_left, tgt_left = _reportable(unmatched.source), _reportable(unmatched.target)
+    conversions = [(s, s.converted) for s in src_left if s.converted is not None and s.converted in tgt_left]
+    src_left = [n for n in src_left if n not in [s for s, _t in conversions]]
+    tgt_left = [n for n in tgt_left if n not in [t for _s, t in conversions]]
     src_firm, tgt_firm = [n for n in src_left if not n.note], [n for n in tgt_left if not n.note]
     if len(tgt_firm) > len(src_firm):
         src_firm = src_left
@@ -234,6 +251,11 @@ def number_findings(unmatched: Unmatched, bead: int | None) -> list[Finding]:
             expected=s.mention.text, found=t.mention.text
         )
         findings.append(_finding(statuses.NUMBER_CHANGED, s.mention, t.mention, bead, message))
+    for s, t in conversions:  # a rate cannot be checked: a note, for an editor to glance at
+        message = _("{expected} in the source is {found} in the translation, in another currency").format(
+            expected=s.mention.text, found=t.mention.text
+        )
+        findings.append(_finding(statuses.NUMBER_CHANGED, s.mention, t.mention, bead, message, statuses.NOTE))
     paired = min(len(src_firm), len(tgt_firm))
     src_alone = _with_their_months(src_firm[paired:], src_months)
     tgt_alone = _with_their_months(tgt_firm[paired:], tgt_months)
@@ -244,6 +266,14 @@ def number_findings(unmatched: Unmatched, bead: int | None) -> list[Finding]:
         message = _("{found} in the translation is not in the source").format(found=t.mention.text)
         findings.append(_finding(statuses.NUMBER_ADDED, None, t.mention, bead, message, _note(t, tgt_alone)))
     return findings
+
+
+def _converted(a: Number, b: Number) -> bool:
+    """Whether one is an amount in won and the other in dollars, at a rate the won has known."""
+    for won, dollars in ((a, b), (b, a)):
+        if won.currency == "KRW" and dollars.currency == "USD" and dollars.value:
+            return _WON_PER_DOLLAR[0] <= won.value / dollars.value <= _WON_PER_DOLLAR[1]
+    return False
 
 
 def _reportable(numbers: list[Number]) -> list[Number]:
@@ -447,6 +477,10 @@ def _read_clock(numbers: list[Number], text: str, lang: str) -> list[Number]:
 
 def _read_unit(number: Number, text: str, lang: str) -> None:
     after = text[number.mention.end :]
+    if _WON_AFTER.match(after):
+        number.currency = "KRW"
+    elif _DOLLAR_AFTER.match(after) or _DOLLAR_BEFORE.search(text[: number.mention.start]):
+        number.currency = "USD"
     metric = _METRIC_UNIT.match(after)
     if metric:
         name = _METRIC_NAMES.get(metric.group(1).rstrip("s"), _METRIC_NAMES.get(metric.group(1)))
