@@ -2,8 +2,9 @@
 
 * ``GET /api/models``: the installed translation packages.
 * ``POST /api/check``: ``source``, ``target`` (texts), optional ``glossary``, ``presplit``
-  (line *i* translates line *i*) → ``{"records": […], "problems": N, "signature": …}``, the
-  records exactly as ``diglot check --json`` writes them.
+  (line *i* translates line *i*) → ``{"records": […], "problems": N, "notes": N, "signature": …}``,
+  the records exactly as ``diglot check --json`` writes them; ``problems`` counts errors and
+  warnings (what makes ``diglot check`` exit 1), ``notes`` the findings rated notes.
 * ``POST /api/align``: ``source``, ``target`` → ``{"beads": […]}``, each bead its segments
   (numbered from 1) and texts.
 * ``POST /api/edition``: ``source``, ``target``, ``format`` (any edition writer: ``html``,
@@ -80,7 +81,7 @@ async def models(request: Request) -> JSONResponse:
 
 async def check(request: Request) -> JSONResponse:
     """Glossary and number QA of a translation, as ``diglot check --json``."""
-    from diglot.check import check as check_document, check_presplit, json_records
+    from diglot.check import check as check_document, check_presplit, fails, json_records
     from diglot.glossary import Matcher
 
     state = request.app.state.diglot
@@ -102,7 +103,8 @@ async def check(request: Request) -> JSONResponse:
     report = await _on_model_thread(request, run)
     return JSONResponse({
         "records": json_records(report.doc, report.findings, presplit),
-        "problems": len(report.problems),
+        "problems": sum(1 for f in report.problems if fails(f)),  # errors and warnings, as diglot check counts
+        "notes": sum(1 for f in report.problems if not fails(f)),
         "signature": report.signature.as_dict(),
     })
 
