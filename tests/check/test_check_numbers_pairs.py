@@ -105,3 +105,12 @@ def test_won_beside_dollars_at_a_plausible_rate_is_a_note():
     assert findings(korean, "pension funds held nearly US$23.26 billion") == [
         ("number-changed", "220조", "23.26 billion", None)
     ]
+
+
+def test_a_two_said_in_english_is_taken_by_the_figure_it_matches():
+    # line 708: "two lifeguards" is 구조대 2명; the 2 girls rescued are said nowhere in the English
+    korean = "구조대 2명이 비명 소리를 듣고 이들 중 2명을 구조했다."
+    english = "two lifeguards attended the girls upon hearing their screams."
+    assert findings(korean, english) == [("number-missing", "2", None, "note")]
+    # both, twice, a couple still say a Korean 2 (line 57)
+    assert findings("2, 3년 전만해도", "A couple years ago") == []

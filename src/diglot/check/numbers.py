@@ -88,7 +88,7 @@ _KOREAN_COUNT_AFTER = re.compile(
     r"^\s?(?:명|년|시간|달|개월|주일|주|일|대|세트|건|개|곳|마리|번|차례|척|발|권|채|가지|분|초|km|㎞|m\b|도시)"
 )
 _ENGLISH_ONE = re.compile(r"\b(?:a|an|one|single|once|another|the)\b", re.IGNORECASE)
-_ENGLISH_TWO = re.compile(r"\b(?:both|twice|couple|pair|double|two)\b", re.IGNORECASE)
+_ENGLISH_TWO = re.compile(r"\b(?:both|twice|couple|pair|double)\b", re.IGNORECASE)
 _ENGLISH_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
