@@ -198,3 +198,19 @@ def test_a_place_in_the_possessive_before_a_noun_qualifies_it(curated):
     # made up: the place itself, not in the possessive, is asked for
     findings = check_pair("Huh will leave for Seoul on Monday.", "허 과장은 월요일 떠난다.", "en", "ko", curated)
     assert [(f.entry, f.status) for f in findings] == [("seoul", "missing")]
+
+
+def test_korea_alone_renders_south_korea_but_the_two_koreas_name_no_one_country(curated):
+    # korean-english-park.dev line 971: 한국의 = "in Korea"
+    korean = "이 원장은 외국인 강사들과의 왕성한 의사소통이 한국의 영어교육 발달의 핵심이라고 생각하고 있다."
+    english = "Rhee sees vigorous communication with foreign teachers as key to the development of English education in Korea."
+    assert [f.status for f in check_pair(korean, english, "ko", "en", curated) if f.entry == "south-korea"] == ["ok"]
+    # line 781: "the two Koreas" (남북) asks for no 한국
+    english = (
+        "``We think it is necessary for the two Koreas to start serious discussions on the matter,’’ Kim Chun-sik,"
+        " director of the ministry’s Inter-Korean Exchanges and Cooperation Bureau, told reporters."
+    )
+    korean = "김천식 통일부 교류협력국장은 “남북이 이 문제에 대해 진지하게 논의해야 한다고 생각한다”고 기자단에게 전했다."
+    assert [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "south-korea"] == []
+    # a plural term of another type is still that term
+    assert [f.status for f in check_pair("35 North Korean defectors", "탈북자 35명", "en", "ko", curated)] == ["ok"]

@@ -78,7 +78,14 @@ def target_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
         for m in found
         if checkable(matcher.glossary, m.entry, lang)
         and not (m.kind != PREFERRED and in_longer_name(text, m, lang, [o for o in found if o.entry == m.entry]))
+        and not plural_place(m, lang, matcher.glossary)
     ]
+
+
+def plural_place(mention: Mention, lang: str, glossary: Glossary) -> bool:
+    """A place's English name in the plural names no one place: *the two Koreas*, *the Americas*."""
+    entry = glossary.get(mention.entry)
+    return lang == "en" and mention.suffix in ("s", "es") and entry is not None and entry.type == "place"
 
 
 def in_longer_name(text: str, mention: Mention, lang: str, same_entry: Sequence[Mention] = ()) -> bool:
@@ -127,7 +134,12 @@ def check_terms(
     found = matcher.find(source_text, src_lang)
     for mention in found:
         same_entry = [m for m in found if m.entry == mention.entry]
-        if dateline and mention.start < dateline.end() or in_longer_name(source_text, mention, src_lang, same_entry):
+        if (
+            dateline
+            and mention.start < dateline.end()
+            or in_longer_name(source_text, mention, src_lang, same_entry)
+            or plural_place(mention, src_lang, matcher.glossary)
+        ):
             continue
         if checkable(matcher.glossary, mention.entry, tgt_lang):
             sources.setdefault(mention.entry, []).append(mention)
