@@ -238,3 +238,12 @@ def test_translate_page_refuses_a_binary_upload_with_a_message(client):
     refused = client.post("/", data={"direction": "auto"}, files={"q_file": ("photo.jpg", b"\xff\xd8\xff\x00\x10JFIF", "image/jpeg")})
     assert refused.status_code == 400
     assert "photo.jpg looks like a binary file, not text" in dom(refused).xpath('//*[@data-message="error"]')[0].text_content()
+
+
+def test_review_shows_a_note_muted_and_does_not_count_it(client):
+    # 강제 북송 not rendered in its listed words is a note (terms are paraphrased); N.K. defectors a warning
+    page = dom(review(client, "탈북자 35명이 강제 북송됐다.", "Thirty-five N.K. defectors were sent back."))
+    notes = page.xpath('//li[@data-severity="note"]')
+    assert [li.get("data-status") for li in notes] == ["missing"] and "note" in notes[0].get("class").split()
+    assert [li.get("data-status") for li in page.xpath('//li[@data-severity="warning"]')] == ["variant"]
+    assert page.xpath('//div[@class="count-findings"]/dd/text()')[0].strip() == "1"
