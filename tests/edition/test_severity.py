@@ -34,6 +34,7 @@ def test_html_shows_a_note_muted_and_its_row_not_as_a_problem(noted):
     assert 'class="bead problem" id="b4"' not in html and 'id="b4"' in html
     assert 'class="bead new-paragraph problem" id="b3"' in html or 'class="bead problem" id="b3"' in html
     assert "ul.findings li.note" in html  # the muted style
+    assert '<span class="sample note-sample">Grey note</span>' in html  # and the legend says what it means
 
 
 def test_exchange_formats_leave_a_note_out_of_the_work_to_review(noted):

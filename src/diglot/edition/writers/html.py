@@ -256,6 +256,8 @@ def _legend(edition: Edition) -> str:
     if "forbidden" in kinds:
         samples.append(("term forbidden", _("Red"), _("a forbidden form: replace it.")))
     samples.append(("flagged", _("Wavy underline"), _("what a check finding points at; findings are listed under their row.")))
+    if edition.summary()["notes"]:
+        samples.append(("note-sample", _("Grey note"), _("a note: worth a glance, not counted as a finding.")))
     items = "".join(
         f'<li><span class="sample {css}">{escape(label)}</span> {escape(meaning)}</li>' for css, label, meaning in samples
     )
