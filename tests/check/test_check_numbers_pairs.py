@@ -114,3 +114,21 @@ def test_a_two_said_in_english_is_taken_by_the_figure_it_matches():
     assert findings(korean, english) == [("number-missing", "2", None, "note")]
     # both, twice, a couple still say a Korean 2 (line 57)
     assert findings("2, 3년 전만해도", "A couple years ago") == []
+
+
+def test_a_korean_date_said_relatively_in_the_english_line_before(curated):
+    # lines 976-977, shifted by one: 2005년 10월 부임한 is "who took the post just two months ago"
+    korean = (
+        "한국 정부 관계자들은 미국이 북한을 자극하는 것은 삼가해야 한다며 실망을 표명했다.\n"
+        "2005년 10월 주한 미대사로 부임한 버시바우 대사는 북한을 첫번째 정권이라고 표현했다."
+    )
+    english = (
+        "The U.S. ambassador, who took the post just two months ago, also stirred controversy.\n"
+        "North Korea watchers predicted a stormy response from Pyongyang."
+    )
+    numbers = [f for f in check_presplit(korean, english, "ko", "en", curated).findings if f.status.startswith("number")]
+    assert numbers == []
+    # said nowhere near, the date is a figure on one side only
+    far = english.replace("who took the post just two months ago, ", "")
+    numbers = [f for f in check_presplit(korean, far, "ko", "en", curated).findings if f.status.startswith("number")]
+    assert [(f.status, f.expected) for f in numbers] == [("number-missing", "2005"), ("number-missing", "10")]

@@ -62,10 +62,14 @@ def check_pair(
     return findings
 
 
-def _compare_numbers(source: str, target: str, src_lang: str, tgt_lang: str, matcher: Matcher) -> Unmatched:
-    """The numbers of a pair compared, those inside glossary terms (the 6 of 6자회담) left out."""
+def _compare_numbers(
+    source: str, target: str, src_lang: str, tgt_lang: str, matcher: Matcher, nearby: tuple[str, str] = ("", "")
+) -> Unmatched:
+    """The numbers of a pair compared, those inside glossary terms (the 6 of 6자회담) left out;
+    ``nearby``: the source and target text of the beads around (dates said relatively there)."""
     return compare_numbers(
-        source, target, src_lang, tgt_lang, _term_spans(source, src_lang, matcher), _term_spans(target, tgt_lang, matcher)
+        source, target, src_lang, tgt_lang, _term_spans(source, src_lang, matcher), _term_spans(target, tgt_lang, matcher),
+        nearby,
     )
 
 
@@ -107,7 +111,9 @@ def check_document(
         terms[index] = check_terms(source, target, doc.src_lang, doc.tgt_lang, matcher, index)
         mentions[index] = target_mentions(target, doc.tgt_lang, matcher)
         if numbers:
-            compared[index] = _compare_numbers(source, target, doc.src_lang, doc.tgt_lang, matcher)
+            around = [texts[b] for b in beads[max(0, beads.index(index) - 1) : beads.index(index) + 2] if b != index]
+            nearby = ("\n".join(s for s, _t in around), "\n".join(t for _s, t in around))
+            compared[index] = _compare_numbers(source, target, doc.src_lang, doc.tgt_lang, matcher, nearby)
     _match_numbers_across_neighbours(compared)
     findings: list[Finding] = []
     for index in beads:

@@ -198,9 +198,12 @@ def compare_numbers(
     tgt_lang: str,
     source_skip: tuple[tuple[int, int], ...] = (),
     target_skip: tuple[tuple[int, int], ...] = (),
+    nearby: tuple[str, str] = ("", ""),
 ) -> Unmatched:
     """Match the numbers of both sides; what is left, reportable or not. Numbers inside the
-    ``*_skip`` spans (glossary terms: the 6 of 6자회담) are not looked at."""
+    ``*_skip`` spans (glossary terms: the 6 of 6자회담) are not looked at. ``nearby``: the text of the
+    sentences around, source and target, where a Korean year or month may be said relatively
+    (2005년 10월 = "two months ago" in the English sentence before: the lines are shifted)."""
     src = _numbers(source_text, src_lang, source_skip)
     tgt = _numbers(target_text, tgt_lang, target_skip)
     for number in src:
@@ -215,8 +218,9 @@ def compare_numbers(
             number.converted, partner.converted = partner, number
     english = source_text if src_lang == "en" else target_text if tgt_lang == "en" else ""
     korean = source_text if src_lang == "ko" else target_text if tgt_lang == "ko" else ""
+    english_nearby = nearby[0] if src_lang == "en" else nearby[1] if tgt_lang == "en" else ""
     for numbers, text, lang in ((src, source_text, src_lang), (tgt, target_text, tgt_lang)):
-        _soften(numbers, text, lang, english if lang == "ko" else korean, numbers)
+        _soften(numbers, text, lang, english if lang == "ko" else korean, numbers, english_nearby if lang == "ko" else "")
     src_left = [n for n in src if not n.matched]
     tgt_left = [n for n in tgt if not n.matched]
     return Unmatched(
@@ -494,7 +498,9 @@ def _read_unit(number: Number, text: str, lang: str) -> None:
         number.imperial = (unit, number.value)
 
 
-def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers: list[Number]) -> None:
+def _soften(
+    numbers: list[Number], text: str, lang: str, other: str, all_numbers: list[Number], other_nearby: str = ""
+) -> None:
     """Mark the unmatched numbers that are not reported alone (see the module's docstring)."""
     stamps = [m.span() for m in _DATE_STAMP.finditer(text)] if lang == "ko" else []
     matched_values = {v for n in all_numbers if n.matched for v in n.values}
@@ -517,7 +523,7 @@ def _soften(numbers: list[Number], text: str, lang: str, other: str, all_numbers
             number.soft = True
         elif _repeated(number, text, matched_values):
             number.soft = True
-        elif _date_said_otherwise(number, text, lang, other, numbers):
+        elif _date_said_otherwise(number, text, lang, other, numbers, other_nearby):
             number.soft = True
         elif lang == "ko" and number.value == 10 and after.startswith("대") and _TEENS.search(other):
             number.soft = True
@@ -577,22 +583,26 @@ def _repeated(number: Number, text: str, matched_values: set[float]) -> bool:
     return text.rfind("(", 0, number.mention.start) > text.rfind(")", 0, number.mention.start)
 
 
-def _date_said_otherwise(number: Number, text: str, lang: str, other: str, numbers: list[Number]) -> bool:
-    """A date that the other side says relatively (Wednesday, last year) or leaves partly implicit."""
+def _date_said_otherwise(
+    number: Number, text: str, lang: str, other: str, numbers: list[Number], other_nearby: str = ""
+) -> bool:
+    """A date that the other side says relatively (Wednesday, last year) or leaves partly implicit;
+    a Korean year or month also when a sentence around says it relatively (``other_nearby``)."""
     m = number.mention
     after = text[m.end :]
     value = number.value
     if lang == "ko":
+        around = f"{other}\n{other_nearby}"
         if after.startswith("일") or _BARE_DAY.match(after):
             return value <= 31 and bool(_RELATIVE_DAY.search(other))
         if after.startswith("월") and value in _MONTH_NAMES:
-            if re.search(rf"\b{_MONTH_NAMES[value]}", other, re.IGNORECASE) or _RELATIVE_MONTH_OR_YEAR.search(other):
+            if re.search(rf"\b{_MONTH_NAMES[value]}", other, re.IGNORECASE) or _RELATIVE_MONTH_OR_YEAR.search(around):
                 return True
             day = re.match(r"^월\s?(\d{1,2})일", after)
             weekday = _KOREAN_WEEKDAY.search(after[:12])  # 7월 마지막 토요일 = on Saturday
             return bool((day or weekday) and _RELATIVE_DAY.search(other))
         if after.startswith("년") and 1900 <= value <= 2100:
-            return bool(_RELATIVE_MONTH_OR_YEAR.search(other))
+            return bool(_RELATIVE_MONTH_OR_YEAR.search(around))
         return False
     if 1900 <= value <= 2100 and value == int(value):
         return bool(_KOREAN_RELATIVE.search(other))
