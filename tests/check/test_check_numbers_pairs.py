@@ -132,3 +132,25 @@ def test_a_korean_date_said_relatively_in_the_english_line_before(curated):
     far = english.replace("who took the post just two months ago, ", "")
     numbers = [f for f in check_presplit(korean, far, "ko", "en", curated).findings if f.status.startswith("number")]
     assert [(f.status, f.expected) for f in numbers] == [("number-missing", "2005"), ("number-missing", "10")]
+
+
+def test_clock_minutes_halves_and_regnal_numbers():
+    # jhe-koen-dev lines 59, 426, 401, 301, 670: the :00 of a clock time, minutes said in hours,
+    # 절반 (half) as a percentage, a king's number in Roman numerals
+    assert both_ways("그녀는 오후 5시까지 사무실에서 근무한다.", "She works in the office until 5:00 p.m.") == ([], [])
+    assert both_ways("그곳은 서울에서 차로 30분 거리이다.", "It is half an hour's drive from Seoul.") == ([], [])
+    assert both_ways("8시 15분에 학교를 향해 출발했다.", "started for school at quarter past eight.") == ([], [])
+    korean = "여성은 세계인구의 절반을 차지한다."
+    assert both_ways(korean, "Women make up 50 percent of the world's population.") == ([], [])
+    assert both_ways("루이 14세는 왕이었음에도 불구하고", "Although he was the king, Louis XIV was unhappy") == ([], [])
+    # and what they do not excuse
+    assert findings("그녀는 오후 5시 30분까지 근무한다.", "She works until 5:00 p.m.") == [("number-missing", "30", None, None)]
+    assert findings("차로 20분 거리이다.", "It is half an hour's drive from Seoul.") == [("number-missing", "20", None, None)]
+    assert findings("세계인구의 절반을 차지한다.", "Women make up 30 percent of the world's population.") == [
+        ("number-added", None, "30", None)
+    ]
+    assert findings("루이 16세는", "Louis XIV was unhappy") == [("number-missing", "16", None, None)]
+    # a figure in brackets after a word for it is the story's figure, not a conversion (line 836)
+    assert findings("이들 중 절반 정도(46.3%)는 답했다.", "said they were sexually experienced.") == [
+        ("number-missing", "46.3", None, None)
+    ]

@@ -97,6 +97,12 @@ _ENGLISH_ORDINAL = re.compile(rf"\b({'|'.join(_ENGLISH_ORDINALS)})\b", re.IGNORE
 _ENGLISH_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "two-thirds": 2 / 3, "three-quarters": 3 / 4}
 _ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-thirds|three-quarters)\b", re.IGNORECASE)
 _KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
+_KOREAN_HALF = re.compile(r"절반")  # half: 세계인구의 절반 = 50 percent of the world's population
+# Minutes, which English may count in hours: 30분 = half an hour, 8시 15분 = quarter past eight.
+_KOREAN_MINUTES = re.compile(r"(?<![\d.])(\d{1,2})\s?분(?!의)")
+# A regnal or sequel number in Roman numerals after a name: Louis XIV (루이 14세), World War II.
+_ROMAN = re.compile(r"(?<=[a-z] )[IVXL]{2,}(?![\w])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _DATE_LABEL = re.compile(r"^(1[0-2]|[1-9])\.([12]\d|3[01]|0?[1-9])$")  # 6.15: June 15
 # What follows a date used as a name: a word, not a unit (3.5 퍼센트 is a quantity).
 _LABELLED = re.compile(rf"^ (?!퍼센트|프로|포인트|배|달러|원|유로|엔|위안|명|개|건|톤|킬로|미터|도\b)[{SYLLABLES}]")
@@ -338,7 +344,7 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
         _read_unit(number, text, lang)
     numbers.sort(key=lambda n: (n.mention.start, n.mention.end))
     for before, after in zip(numbers, numbers[1:]):
-        if _BRACKET_OPEN.match(_between(text, before, after)):
+        if not before.mention.spelled and _BRACKET_OPEN.match(_between(text, before, after)):
             after.bracketed_after = before
         if lang != "ko" and before.mention.text[:1].isalpha() and not before.mention.spelled:
             before.day = after  # an English month, read only before its day
@@ -419,6 +425,9 @@ def _read_fractions(numbers: list[Number], text: str, lang: str) -> list[Number]
             numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
             value = int(m.group(2)) / int(m.group(1)) if int(m.group(1)) else 0.0
             numbers.append(Number(NumberMention(m.start(), m.end(), value, m.group()), {value, value * 100}))
+        for m in _KOREAN_HALF.finditer(text):
+            mention = NumberMention(m.start(), m.end(), 0.5, m.group(), spelled=True)
+            numbers.append(Number(mention, {0.5, 50.0}, fraction=True))
         return numbers
     for m in _ENGLISH_FRACTION.finditer(text):
         value = _ENGLISH_FRACTIONS[m.group(1).lower()]
@@ -463,20 +472,45 @@ def _read_days_and_multiples(numbers: list[Number], text: str, lang: str) -> lis
 def _read_clock(numbers: list[Number], text: str, lang: str) -> list[Number]:
     if lang == "ko":
         hours = {m.start(1) for m in _KOREAN_HOUR.finditer(text)}
+        minutes = {m.start(1) for m in _KOREAN_MINUTES.finditer(text)}
         for number in numbers:
             if number.mention.start in hours and number.value <= 24:
                 number.hour = True
+            if number.mention.start in minutes and number.value < 60:
+                number.values.add(number.value / 60)
         return numbers
     for m in _ENGLISH_CLOCK.finditer(text):
         for number in numbers:
             if number.mention.start == m.start(1):
                 number.hour = True
+            if number.mention.start == m.start(2) and number.value == 0:
+                number.soft = True  # the :00 of 5:00 p.m., which 오후 5시 leaves unsaid
+    for m in _ROMAN.finditer(text):
+        value = _roman_value(m.group())
+        if value:
+            mention = NumberMention(m.start(), m.end(), float(value), m.group(), spelled=True)
+            numbers.append(Number(mention, {float(value)}, ordinal=True))
     for m in _ENGLISH_MILITARY.finditer(text):
         numbers = [n for n in numbers if not m.start() <= n.mention.start < m.end()]
         hour, minute = float(m.group(1)), float(m.group(2))
         numbers.append(Number(NumberMention(m.start(1), m.end(1), hour, m.group(1)), {hour}, hour=True))
         numbers.append(Number(NumberMention(m.start(2), m.end(2), minute, m.group(2)), {minute}))
     return numbers
+
+
+def _roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral (XIV: 14), or None if it is not one written the usual way (IIX)."""
+    digits = [_ROMAN_VALUES[c] for c in numeral]
+    value = sum(-d if d < next_d else d for d, next_d in zip(digits, digits[1:] + [0]))
+    return value if value > 0 and _roman(value) == numeral else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, value = divmod(value, number)
+        out += numeral * count
+    return out
 
 
 def _read_unit(number: Number, text: str, lang: str) -> None:
