@@ -311,3 +311,10 @@ def test_house_style_broken_is_a_warning(tmp_path, capsys):
     en = write(tmp_path, "a.en", "The United Nations delegation went to the United Nations General Assembly.\n")
     assert main(["check", "--presplit", "-g", str(DATA / "renderings.yaml"), ko, en]) == 1
     assert "warning long-form" in capsys.readouterr().out
+
+
+def test_summary_counts_notes_apart_from_findings(capsys):
+    # The seed pair: two variants an editor acts on, and notes that do not fail the check.
+    assert main(["check", str(SEED_KO), str(SEED_EN)]) == 1
+    out = capsys.readouterr().out
+    assert "2 findings and 3 notes in 23 beads, 0 dismissed" in out

@@ -338,10 +338,16 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
         console.print(table)
     problems = len(report.problems)
     hidden = 0 if show_notes else problems - sum(fails(f) for f in report.findings)
+    # What fails (errors, warnings) is counted as findings and notes apart, as the exit code does.
+    failing = sum(fails(f) for f in report.findings)
+    counted = ngettext("{n} finding", "{n} findings", failing).format(n=failing)
+    if problems - failing:
+        notes = ngettext("{n} note", "{n} notes", problems - failing).format(n=problems - failing)
+        counted = _("{findings} and {notes}").format(findings=counted, notes=notes)
     summary = (
-        _("{problems} findings in {beads} line pairs, {dismissed} dismissed; signature {signature}")
+        _("{counted} in {beads} line pairs, {dismissed} dismissed; signature {signature}")
         if presplit
-        else _("{problems} findings in {beads} beads, {dismissed} dismissed; signature {signature}")
+        else _("{counted} in {beads} beads, {dismissed} dismissed; signature {signature}")
     )
     if hidden:
         console.print(
@@ -350,7 +356,7 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
             )
         )
     console.print(
-        summary.format(problems=problems, beads=len(doc.beads), dismissed=len(report.dismissed), signature=report.signature),
+        summary.format(counted=counted, beads=len(doc.beads), dismissed=len(report.dismissed), signature=report.signature),
         markup=False,
         emoji=False,
     )
