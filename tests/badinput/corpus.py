@@ -831,6 +831,27 @@ def home_models_is_a_file(ws):
     return home
 
 
+@case("home")
+def home_is_a_fifo(ws):
+    return _fifo(ws, "home-fifo")
+
+
+@case("home")
+def home_models_is_a_fifo(ws):
+    home = ws.folder / "home"
+    home.mkdir()
+    os.mkfifo(home / "models")
+    return home
+
+
+@case("home")
+def home_models_is_a_dangling_link(ws):
+    home = ws.folder / "home"
+    home.mkdir()
+    os.symlink(ws.folder / "nowhere", home / "models")
+    return home
+
+
 @case("home", LEGAL)
 def home_broken_diglot_json(ws):
     home = ws.folder / "home"

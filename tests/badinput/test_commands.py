@@ -120,8 +120,6 @@ EXPECT: dict[tuple[str, str], str] = {
     ("models remove", "home_broken_diglot_json"): EITHER,
     ("models install", "home_broken_diglot_json"): EITHER,  # "already installed; use --force"
     ("translate", "home_broken_diglot_json"): REFUSED,  # no usable model
-    ("models list", "home_is_a_file"): EITHER,  # "no models installed" is true
-    ("models list", "home_models_is_a_file"): EITHER,
 }
 # The isolated cases are slow (a subprocess each, some with large inputs): run each with the
 # commands that read its input differently, not all of them.

@@ -173,10 +173,18 @@ def package_in(folder: Path, origin: str) -> InstalledPackage:
 
 
 def _package_folders(root: Path) -> list[Path]:
+    """The package folders in a store; none when the store does not exist yet. A store that is
+    not a folder (or sits in a file), or cannot be read, is refused: saying "no models installed"
+    would hide why the installed ones are not found."""
     try:
         return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:  # not a folder, or unreadable: nothing installed there that diglot can use
-        return []
+    except FileNotFoundError:
+        if not root.is_symlink():
+            return []
+        reason = _("a link to a folder that does not exist")
+    except OSError as err:
+        reason = _("not a folder") if isinstance(err, NotADirectoryError) else (err.strerror or str(err))
+    raise DiglotError(_("cannot read the model store {path}: {reason}").format(path=root, reason=reason))
 
 
 def scan() -> tuple[list[InstalledPackage], list[BrokenPackage]]:
@@ -267,9 +275,8 @@ def changing_store() -> Iterator[Path]:
             store.mkdir(parents=True, exist_ok=True)
             stack.enter_context(edit_lock(store))
         except OSError as err:
-            raise DiglotError(
-                _("cannot change the model store {path}: {reason}").format(path=store, reason=err.strerror or err)
-            ) from None
+            reason = _("not a folder") if isinstance(err, (FileExistsError, NotADirectoryError)) else err.strerror or err
+            raise DiglotError(_("cannot change the model store {path}: {reason}").format(path=store, reason=reason)) from None
         for leftover in store.iterdir():
             if leftover.name.startswith(STAGING_PREFIXES):
                 shutil.rmtree(leftover, ignore_errors=True)
