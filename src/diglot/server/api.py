@@ -185,7 +185,11 @@ async def glossary_lint(request: Request) -> JSONResponse:
 
 
 def _editable_file(state, value) -> Path:
-    """The server's YAML glossary file a request names (by name or by path)."""
+    """The server's YAML glossary file a request names (by name or by path): only those it was
+    started with (``-g``), never the curated glossaries it serves when given none."""
+    if not state.settings.glossary_paths:
+        raise ApiError(403, _("this server edits no glossary: it was started without -g and serves the curated "
+                              "glossaries shipped with diglot; start it with -g FILE.yaml to edit that file"))
     files = state.glossary_names()
     path = files.get(value) if isinstance(value, str) else None
     if path is None and isinstance(value, str):

@@ -83,7 +83,8 @@ def form_values(entry: Entry) -> dict[str, str]:
 def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.ServerState
     def context(**extra: object) -> dict[str, object]:
         files = loaded_files(state.glossary_paths)
-        return {"files": files, "editable": [f.path for f in files if f.editable], "types": TYPES, **extra}
+        editable = [f.path for f in files if f.editable] if state.settings.glossary_paths else []  # only what -g named
+        return {"files": files, "editable": editable, "types": TYPES, **extra}
 
     @page("glossary.html")
     async def glossary_page(request: Request) -> Response:

@@ -29,7 +29,9 @@ def proposals_path(state) -> Path:  # noqa: ANN001 - a diglot.server.state.Serve
 
 
 def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.ServerState
-    def yaml_files() -> list[str]:
+    def yaml_files() -> list[str]:  # only those -g named: never the curated glossaries shipped with diglot
+        if not state.settings.glossary_paths:
+            return []
         return [str(p) for p in glossary_files(state.glossary_paths) if p.suffix.lower() in (".yaml", ".yml")]
 
     def show(request: Request, notice: str | None = None, target: str | None = None) -> Response:
