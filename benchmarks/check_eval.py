@@ -22,6 +22,7 @@ every byte outside the span it fixes.
     python benchmarks/check_eval.py
     python benchmarks/check_eval.py --show-unjudged
     python benchmarks/check_eval.py --show-false     # the false alarms still reported, with their notes
+    python benchmarks/check_eval.py --show-true-notes  # true findings the report hides as notes
     python benchmarks/check_eval.py --glossary other/  # with another glossary
 """
 
@@ -117,6 +118,10 @@ def score(texts: dict[str, tuple[str, str]], matcher: Matcher, judged: dict, arg
         for key, j, shown in sorted(reported, key=lambda r: (r[0][0], int(r[0][1]))):
             if j.verdict == "F":
                 print("  false:" if shown else "  false (note):", " | ".join(key), "|", j.cause, "|", j.note)
+    if args.show_true_notes:
+        for key, j, shown in sorted(reported, key=lambda r: (r[0][0], int(r[0][1]))):
+            if j.verdict == "T" and not shown:
+                print("  true (note):", " | ".join(key), "|", j.cause, "|", j.note)
     if args.show_lost:
         for key, rows in sorted(unused.items(), key=lambda r: (r[0][0], int(r[0][1]))):
             for j in rows:
@@ -244,6 +249,7 @@ def main() -> None:
     parser.add_argument("--glossary", type=Path, action="append", help="glossary files or folders (default: the curated one)")
     parser.add_argument("--show-unjudged", action="store_true", help="list the findings no judged row has")
     parser.add_argument("--show-false", action="store_true", help="list the false alarms still reported")
+    parser.add_argument("--show-true-notes", action="store_true", help="list the true findings reported only as notes")
     parser.add_argument("--show-lost", action="store_true", help="list the true findings no longer reported")
     args = parser.parse_args()
     korean, english = read_text(str(DATA) + ".ko"), read_text(str(DATA) + ".en")

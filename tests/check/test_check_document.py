@@ -102,3 +102,32 @@ def test_a_term_rendered_only_in_the_next_presplit_line_is_a_note(curated):
     alone = check_document(presplit_document(english.split("\n")[0], korean.split("\n")[0], "en", "ko"), curated, numbers=False, presplit=True)
     [pyongyang] = [f for f in alone if f.entry == "pyongyang"]
     assert (pyongyang.status, severity_of(pyongyang)) == ("missing", "warning")
+
+
+def test_figures_of_a_line_shifted_further_than_the_next_are_excused_only_where_nothing_else_is_left(curated):
+    # korean-english-park.dev lines 833-836: the English of line 836 ("when they were 20-21") sits in
+    # line 833, which beside its own Korean (25%) is a broken pair and keeps its finding
+    korean = [
+        "More than 25% of university students have experience of sex.대학생 25% 이상 성경험 있어",
+        "이들은 한 달에 5번 정도 관계를 가진다고 답했다.",
+        "서울 수도권 소재 대학에 재학중인 1,276명의 성의식에 대해 조사한 결과 이같이 나타났다.",
+        "이들 중 절반 정도(46.3%, 164명)는 20-21세 때 처음으로 성 관계를 가졌다고 답했고 33% 정도는 중고등학생 때 성 관계를 가졌다고 답했다.",
+    ]
+    english = [
+        "had their first sexual experience when they were 20-21, but a third of the group had their first sexual experiences in middle or high school.",
+        "They limit themselves to about five times a month.",
+        "The survey investigated the sexual attitudes of 1,276 students at universities in the Seoul metropolitan area.",
+        "said they were sexually experienced.",
+    ]
+    doc = presplit_document("\n".join(korean), "\n".join(english), "ko", "en")
+    findings = [(f.bead, f.status, f.expected, f.found) for f in check_document(doc, curated, presplit=True) if f.status != "ok"]
+    missing = [expected for bead, status, expected, _found in findings if bead == 3 and status == "number-missing"]
+    assert "46.3" in missing and "164" in missing
+    assert not {"20", "21"} & set(missing)
+    assert any(bead == 0 and status == "number-changed" and expected == "25" for bead, status, expected, _f in findings)
+    # made up: line 0's English holds a 20 its Korean lacks; line 3's Korean 20 is excused by it only
+    # while line 3's English has no figure left over
+    for line3, reported in (("They left.", {"30"}), ("25 stayed.", {"20", "30"})):
+        doc = presplit_document("왔다.\n가\n나\n20명이 떠났고 30명이 남았다.", f"20 came.\nA\nB\n{line3}", "ko", "en")
+        findings = check_document(doc, curated, presplit=True)
+        assert {f.expected for f in findings if f.bead == 3 and f.status.startswith("number")} == reported

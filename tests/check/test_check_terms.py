@@ -200,6 +200,17 @@ def test_a_place_in_the_possessive_before_a_noun_qualifies_it(curated):
     assert [(f.entry, f.status) for f in findings] == [("seoul", "missing")]
 
 
+def test_a_korean_place_in_the_genitive_before_a_noun_qualifies_it(curated):
+    # korean-english-park.dev line 165: 미국의 인종문제 = "the country's race problems"
+    korean = "오바마는 “차별 철폐 조치가 미국의 인종문제를 해결하기 위한 장기적 해답이라고 생각하지 않는다”고 밝혔다."
+    english = "Obama said he does not see affirmative action as a long-term solution to the country's race problems."
+    assert [f for f in check_pair(korean, english, "ko", "en", curated) if f.entry == "united-states"] == []
+    # made up: the place with 의 standing alone (미국의, then a comma), or as the one that acts, is asked for
+    for korean in ("이것은 미국의, 그리고 세계의 문제다.", "미국은 제재를 발표했다."):
+        findings = check_pair(korean, "This is a problem for the world.", "ko", "en", curated)
+        assert [(f.entry, f.status) for f in findings if f.entry == "united-states"] == [("united-states", "missing")]
+
+
 def test_korea_alone_renders_south_korea_but_the_two_koreas_name_no_one_country(curated):
     # korean-english-park.dev line 971: 한국의 = "in Korea"
     korean = "이 원장은 외국인 강사들과의 왕성한 의사소통이 한국의 영어교육 발달의 핵심이라고 생각하고 있다."

@@ -32,6 +32,7 @@ from diglot.glossary.match import search_key
 from diglot.i18n import _
 from diglot.segment import segment_lines
 
+SHIFT_REACH = 3  # how far apart two beads may be whose figures are one shifted sentence's
 PRESPLIT_CONTEXT = 3  # lines before a line of a presplit file that stand for "earlier in the article"
 _DIGIT = re.compile(r"\d")
 
@@ -190,12 +191,30 @@ def _rendered_nearby(
 
 def _match_numbers_across_neighbours(compared: dict[int, Unmatched]) -> None:
     """Match what one bead leaves unmatched with what the bead before or after leaves unmatched on the
-    other side: a figure the translation moved into the neighbouring sentence."""
+    other side: a figure the translation moved into the neighbouring sentence.
+
+    Further away (up to :data:`SHIFT_REACH` beads), a bead whose other side left nothing unmatched
+    (figures only missing, none changed) is excused the figures that sit unmatched there on the
+    other side: the lines are shifted, and the figures are reported (or not) where they sit."""
     beads = sorted(compared)
     for a, b in zip(beads, beads[1:]):
         for mine, theirs in ((compared[a], compared[b]), (compared[b], compared[a])):
             _cross_match(mine.source, mine.source_all, theirs.target, theirs.target_all)
             _cross_match(mine.target, mine.target_all, theirs.source, theirs.source_all)
+    for position, bead in enumerate(beads):
+        mine = compared[bead]
+        far = [compared[b] for b in beads[max(0, position - SHIFT_REACH) : position + SHIFT_REACH + 1] if abs(b - bead) > 1]
+        if not mine.target_all:
+            _excuse(mine.source, [n for other in far for n in other.target_all])
+        if not mine.source_all:
+            _excuse(mine.target, [n for other in far for n in other.source_all])
+
+
+def _excuse(reportable: list[Number], others: list[Number]) -> None:
+    """Take out of ``reportable`` what one of ``others`` matches by value; ``others`` keep theirs."""
+    for number in list(reportable):
+        if any(o.values & number.values for o in others):
+            reportable.remove(number)
 
 
 def _cross_match(reportable: list[Number], unmatched: list[Number], others: list[Number], others_all: list[Number]) -> None:

@@ -41,6 +41,8 @@ _STATUS_OF_KIND = {
 }
 # A Korean word right after a place name (중국 정부); the particles that make a name a word of its own (중국은).
 _KOREAN_NOUN_AFTER = re.compile(f"^ [{SYLLABLES}]")
+# A noun phrase after a genitive 의: a word, or a figure with its counter (일본의 20대 여성).
+_GENITIVE_NOUN_AFTER = re.compile(f"^ (?:[{SYLLABLES}]|[0-9][0-9,.]*[{SYLLABLES}])")
 _PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
 _POSSESSIVE = re.compile("['’]s?")
 _ENGLISH_WORD_AFTER = re.compile(r" [A-Za-z]")
@@ -191,13 +193,15 @@ def _missing(source: Mention, expected: str, bead: int | None, entry_type: str) 
 def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
     """A place named only to qualify another noun, which translations often leave implicit:
     Korean ``중국 정부``, ``미국 텍사스주``, ``베이징올림픽`` (the name right before another noun, no
-    particle), English ``a South Korean lobbyist`` (an adjective form) and ``Seoul's foreign
+    particle) and ``미국의 인종문제`` (a genitive before a noun: "the country's race problems"), English ``a South Korean lobbyist`` (an adjective form) and ``Seoul's foreign
     ministry`` (a possessive before a noun)."""
     if entry.type != "place":
         return False
     if lang == "en":
         return mention.kind == ADJECTIVE or bool(_POSSESSIVE.fullmatch(mention.suffix) and _ENGLISH_WORD_AFTER.match(text, mention.end + len(mention.suffix)))
     after = text[mention.end :]
+    if mention.suffix == "의":  # a genitive before a noun (미국의 차별철폐 조치), as "Seoul's foreign ministry"
+        return bool(_GENITIVE_NOUN_AFTER.match(text[mention.end + 1 :]))
     if mention.suffix:  # glued Hangul after the name: a particle (중국은) or a compound (베이징올림픽)
         return not _PARTICLE.match(mention.suffix)
     return bool(_KOREAN_NOUN_AFTER.match(after))
