@@ -25,3 +25,9 @@ class MalformedInput(InputError):
         self.file, self.line, self.column, self.problem = file, line, column, problem
         where = ":".join(str(p) for p in (file, line, column) if p is not None)
         super().__init__(f"{where}: {problem}")
+
+
+class ModelFailure(DiglotError):
+    """A model that loaded but failed while working (damaged weights, out of memory, input ids it
+    cannot take): one line like any other error, but a server answers it with 500, since the
+    request was not at fault."""

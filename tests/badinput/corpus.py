@@ -193,6 +193,11 @@ def combining_marks_pile(ws):
     return ws.file("zalgo.txt", "북한" + "\u0301" * 5000 + " 탈북자.\n")
 
 
+@case("text", LEGAL)  # translate: refused (see EXPECT), the tiny model has positions for 256 tokens
+def one_sentence_past_the_models_positions(ws):
+    return ws.file("unpunctuated.txt", "탈북자 " * 400 + "\n")
+
+
 @case("text", LEGAL)
 def one_long_korean_line(ws):
     return ws.file("long-ko.txt", KO.replace("\n", " ") * 2000 + "\n")

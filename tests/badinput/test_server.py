@@ -1,5 +1,5 @@
 """The server on bad requests that the command-line corpus cannot reach: edits when it was named
-no glossary. Through the real app in-process; the curated
+no glossary, and a model that fails while decoding. Through the real app in-process; the curated
 glossaries it serves without ``-g`` are a copy, so that a failure here cannot touch the real ones.
 """
 
@@ -60,3 +60,13 @@ def test_without_a_named_glossary_the_pages_edit_nothing(bare_client):
     assert bare_client.post(f"/glossary/{entry}/edit", data={"ko": "탈북자", "en": "defector"}).status_code == 400
     assert _hashes(bare_client.curated) == before
 
+
+def test_a_model_failing_while_decoding_is_a_500_with_its_reason(bare_client):
+    # The suite's tiny model has positions for 256 tokens: one longer sentence loads fine and
+    # fails in CTranslate2's decoder (a RuntimeError), as a damaged model or lack of memory would.
+    long_sentence = "탈북자 " * 400
+    response = bare_client.post("/translate", json={"q": long_sentence, "source": "ko", "target": "en"})
+    assert response.status_code == 500, response.text
+    message = response.json()["error"]
+    assert "failed while translating" in message and "position" in message and "\n" not in message
+    assert bare_client.post("/translate", json={"q": "탈북자", "source": "ko", "target": "en"}).status_code == 200

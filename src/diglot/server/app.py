@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from diglot.errors import DiglotError
+from diglot.errors import DiglotError, ModelFailure
 from diglot.i18n import _
 from diglot.server.http import ApiError, BodyTooLarge, error_response
 from diglot.server.settings import Settings
@@ -87,7 +87,7 @@ async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
 
 
 async def _diglot_error(request: Request, exc: DiglotError) -> JSONResponse:
-    return error_response(request, 400, str(exc))
+    return error_response(request, 500 if isinstance(exc, ModelFailure) else 400, str(exc))
 
 
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:

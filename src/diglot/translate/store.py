@@ -25,9 +25,9 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
-from diglot.errors import DiglotError
+from diglot.errors import DiglotError, ModelFailure
 from diglot.i18n import _
 from diglot.paths import home_dir
 from diglot.textio import edit_lock
@@ -111,6 +111,17 @@ class InstalledPackage:
                         id=self.id, path=self.path, file=path.relative_to(self.path)
                     )
                 )
+
+
+def decoding_failed(packages: Sequence[InstalledPackage], err: BaseException) -> ModelFailure:
+    """The one-line error for a model that loaded but failed while translating (CTranslate2
+    raises RuntimeError for a damaged model, for memory it cannot get, for ids past its vocabulary)."""
+    reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return ModelFailure(
+        _("the model {id} failed while translating: {reason}").format(
+            id=" → ".join(p.id for p in packages), reason=reason
+        )
+    )
 
 
 @dataclass(frozen=True)

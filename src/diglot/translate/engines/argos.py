@@ -17,6 +17,7 @@ from typing import Sequence
 from diglot.errors import DiglotError
 from diglot.i18n import N_, _
 from diglot.translate.engines.base import Decoded, Engine, Progress
+from diglot.translate.store import decoding_failed
 
 
 class _WholeTextSentencizer:
@@ -61,11 +62,14 @@ class ArgosEngine(Engine):
         argos_translate = import_argostranslate(self.route[0].path.parent)
         offline_sentencizer(argos_translate)
         translation = self._translation(argos_translate)
-        out = []
-        for sentence in sentences:
-            out.append(Decoded(text=translation.translate(sentence).strip()))
-            if progress:
-                progress(len(out), len(sentences))
+        try:
+            out = []
+            for sentence in sentences:
+                out.append(Decoded(text=translation.translate(sentence).strip()))
+                if progress:
+                    progress(len(out), len(sentences))
+        except (RuntimeError, MemoryError) as err:  # CTranslate2, under argostranslate
+            raise decoding_failed(self.route, err) from None
         return out
 
     def _translation(self, argos_translate):

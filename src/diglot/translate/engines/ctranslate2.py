@@ -15,7 +15,7 @@ from typing import Sequence
 from diglot.errors import DiglotError
 from diglot.i18n import N_, _
 from diglot.translate.engines.base import Decoded, Engine, EngineOptions, Progress
-from diglot.translate.store import InstalledPackage
+from diglot.translate.store import InstalledPackage, decoding_failed
 
 
 class _Step:
@@ -80,8 +80,11 @@ class CTranslate2Engine(Engine):
         decoded: list[Decoded] = []
         for index, step in enumerate(self._steps):
             last = index == len(self._steps) - 1
-            decoded = self._run(step, texts, attention and len(self._steps) == 1, suppress if last else None,
-                                progress if last else None)
+            try:
+                decoded = self._run(step, texts, attention and len(self._steps) == 1, suppress if last else None,
+                                    progress if last else None)
+            except (RuntimeError, MemoryError) as err:  # raised while decoding, not loading
+                raise decoding_failed([self.route[index]], err) from None
             texts = [d.text for d in decoded]
         return decoded
 
