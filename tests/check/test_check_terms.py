@@ -211,6 +211,25 @@ def test_a_korean_place_in_the_genitive_before_a_noun_qualifies_it(curated):
         assert [(f.entry, f.status) for f in findings if f.entry == "united-states"] == [("united-states", "missing")]
 
 
+def test_a_place_naming_an_institution_and_a_country_heading_its_clause_are_its_institution(curated):
+    # korean-english-park.dev line 798: "the Seoul court" = 법원
+    english = "In ruling, the Seoul court cleared the executed dissidents of all charges."
+    korean = "법원은 이날 사형된 이들에게 무죄를 선고했다."
+    assert [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "seoul"] == []
+    # line 780: "South Korea will propose" = 정부는 (the government acting)
+    english = "South Korea will propose establishing a peace framework on the Korean Peninsula, a Unification Ministry official said Monday."
+    korean = "정부는 오늘 시작하는 제16차 남북 장관급 회담에서 한반도 평화 체제 구축을 제안할 예정이라고 통일부 관계자가 월요일날 밝혔다."
+    [finding] = [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "south-korea"]
+    assert (finding.status, finding.found) == ("ok", "정부는")
+    # made up: the city before another noun, and the country inside its clause, are still asked for
+    for english, korean in (
+        ("He met the Seoul marathon winner.", "그는 마라톤 우승자를 만났다."),
+        ("Talks with South Korea will resume, the government said.", "정부는 회담이 재개된다고 밝혔다."),
+    ):
+        findings = check_pair(english, korean, "en", "ko", curated)
+        assert [f.status for f in findings if f.entry in ("seoul", "south-korea")] == ["missing"], english
+
+
 def test_korea_alone_renders_south_korea_but_the_two_koreas_name_no_one_country(curated):
     # korean-english-park.dev line 971: 한국의 = "in Korea"
     korean = "이 원장은 외국인 강사들과의 왕성한 의사소통이 한국의 영어교육 발달의 핵심이라고 생각하고 있다."

@@ -46,6 +46,12 @@ _GENITIVE_NOUN_AFTER = re.compile(f"^ (?:[{SYLLABLES}]|[0-9][0-9,.]*[{SYLLABLES}
 _PARTICLE = re.compile(r"^(?:은|는|이|가|을|를|에|에서|에게|의|과|와|도|만|로|으로|까지|부터|이라|라|측|간|이나|나|보다|처럼)")
 _POSSESSIVE = re.compile("['’]s?")
 _ENGLISH_WORD_AFTER = re.compile(r" [A-Za-z]")
+# A place as the attribute of an institution: "the Seoul court", "the Beijing government" (법원, 정부).
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])[Tt]he $")
+_INSTITUTION_AFTER = re.compile(
+    r" (?:court|courts|government|regime|administration|authorities|embassy|consulate|office|bureau|"
+    r"police|prosecutors?|military|army|leadership|parliament|legislature|city council|city government)(?![A-Za-z])"
+)
 # The capitalised words next to a mention that make it part of a longer name (Central America).
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+) $")
 _WORD_AFTER = re.compile(r" ([A-Za-z][a-z]+)(?![A-Za-z])")
@@ -156,7 +162,7 @@ def check_terms(
         if not tgt:
             entry = matcher.glossary.get(entry_id)
             derived = derived_rendering(target_text, entry, tgt_lang) or _metonym_rendering(  # type: ignore[arg-type]
-                src, target_text, targets, matcher.glossary, src_lang, tgt_lang
+                src, source_text, target_text, targets, matcher.glossary, src_lang, tgt_lang
             )
             if derived:
                 findings.extend(_derived(m, derived, expected, bead) for m in src)
@@ -198,7 +204,9 @@ def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
     if entry.type != "place":
         return False
     if lang == "en":
-        return mention.kind == ADJECTIVE or bool(_POSSESSIVE.fullmatch(mention.suffix) and _ENGLISH_WORD_AFTER.match(text, mention.end + len(mention.suffix)))
+        if mention.kind == ADJECTIVE or not mention.suffix and _THE_BEFORE.search(text, 0, mention.start) and _INSTITUTION_AFTER.match(text, mention.end):
+            return True
+        return bool(_POSSESSIVE.fullmatch(mention.suffix) and _ENGLISH_WORD_AFTER.match(text, mention.end + len(mention.suffix)))
     after = text[mention.end :]
     if mention.suffix == "의":  # a genitive before a noun (미국의 차별철폐 조치), as "Seoul's foreign ministry"
         return bool(_GENITIVE_NOUN_AFTER.match(text[mention.end + 1 :]))
@@ -282,6 +290,7 @@ def _latin_in_korean(text: str, entry: Entry) -> re.Match[str] | None:
 # "the government" standing alone at the head of a clause (정부는 / The government): what a capital
 # named for its government becomes in translation.
 _ACTOR_PARTICLES = "(?:은|는|이|가|의|측|도)"
+_CLAUSE_HEAD = re.compile(r"(?:^|[,\"“‘'(]\s?)$")
 _GOVERNMENT = {
     "ko": re.compile(f"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))(?:정부|당국){_ACTOR_PARTICLES}?(?![{SYLLABLES}])"),
     "en": re.compile(r"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))[Tt]he (?:government|authorities|regime)\b"),
@@ -289,16 +298,22 @@ _GOVERNMENT = {
 
 
 def _metonym_rendering(
-    sources: list[Mention], target: str, targets: dict[str, list[Mention]], glossary: Glossary, src_lang: str, tgt_lang: str
+    sources: list[Mention], source: str, target: str, targets: dict[str, list[Mention]], glossary: Glossary, src_lang: str, tgt_lang: str
 ) -> re.Match[str] | None:
     """A capital named for its country's government (*Seoul urges China*, *Pyongyang said*: the
     city is an accepted form of the country's entry) is rendered by the country as the one that
     acts or owns (북한은, 북한의; a demonym in English) or by the government or authorities at the
     head of a clause (정부는, 당국은)."""
     names = {m.text.lower() for m in sources}
+    heading = {m.entry for m in sources if _CLAUSE_HEAD.search(source, 0, m.start)}
     for country in glossary:
         terms = country.langs.get(src_lang)
-        if not terms or not names & {form.lower() for form in terms.accepted}:
+        if not terms or not terms.accepted:
+            continue
+        if country.id in heading and tgt_lang in country.langs:
+            # the country heading its clause is its government acting (South Korea will propose = 정부는)
+            return _GOVERNMENT[tgt_lang].search(target)
+        if not names & {form.lower() for form in terms.accepted}:
             continue
         for rendering in targets.get(country.id, []):
             if tgt_lang == "en" or re.match(_ACTOR_PARTICLES, rendering.suffix):
