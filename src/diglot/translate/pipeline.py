@@ -32,11 +32,25 @@ class TranslatedDocument:
     segments: list[Segment]  # the source, as segmented (boilerplate included)
     translations: list[str]  # one per segment; boilerplate is passed through unchanged
     mentions: list[MentionReport] = field(default_factory=list)
+    # Per segment, its next-best translations, glossary enforced (only when asked for).
+    alternatives: list[list[str]] = field(default_factory=list)
 
     def text(self) -> str:
         """The translation with the source's paragraphs: sentences joined by a space."""
+        return self._joined(self.translations)
+
+    def alternative_texts(self) -> list[str]:
+        """The document's next-best translations, best first. The k-th joins each sentence's k-th
+        alternative (its translation where it has fewer), as Argos Translate joins hypotheses."""
+        count = max((len(a) for a in self.alternatives), default=0)
+        return [
+            self._joined([alts[k] if k < len(alts) else text for text, alts in zip(self.translations, self.alternatives)])
+            for k in range(count)
+        ]
+
+    def _joined(self, translations: list[str]) -> str:
         paragraphs: dict[int, list[str]] = {}
-        for seg, translated in zip(self.segments, self.translations):
+        for seg, translated in zip(self.segments, translations):
             paragraphs.setdefault(seg.paragraph, []).append(translated)
         return "\n\n".join(" ".join(p for p in parts if p) for _, parts in sorted(paragraphs.items())) + "\n"
 
@@ -122,20 +136,28 @@ class DocumentTranslator:
     def _settings(self) -> dict[str, object]:
         return {"engine": self.engine.name, "protection": self.protection.method, **self.engine.options.output_settings()}
 
-    def translate(self, texts: Sequence[tuple[str, str]], progress: Progress | None = None) -> TranslationRun:
-        """Translate ``(name, text)`` documents; all their sentences are decoded in one batch."""
+    def translate(
+        self, texts: Sequence[tuple[str, str]], progress: Progress | None = None, hypotheses: int = 1
+    ) -> TranslationRun:
+        """Translate ``(name, text)`` documents; all their sentences are decoded in one batch.
+
+        ``hypotheses`` above 1 also gives each document its next-best translations
+        (:meth:`TranslatedDocument.alternative_texts`): each hypothesis of a sentence is enforced
+        with the sentence's own plan, as the best one is. They are decoded afresh, past the
+        translation memory, which keeps one translation a sentence."""
         documents: list[TranslatedDocument] = []
         jobs: list[tuple[int, int, Plan]] = []  # (document, segment, plan)
         for name, text in texts:
             segments = segment(text, self.src_lang)
-            doc = TranslatedDocument(name, self.src_lang, self.tgt_lang, segments, [s.text for s in segments])
+            doc = TranslatedDocument(name, self.src_lang, self.tgt_lang, segments, [s.text for s in segments],
+                                     alternatives=[[] for _s in segments])
             documents.append(doc)
             first = FirstMentions()
             for index, seg in enumerate(segments):
                 if not seg.boilerplate:
                     jobs.append((len(documents) - 1, index, plan(seg.text, self.matcher, self.protection,
                                                                self.src_lang, self.tgt_lang, first)))
-        decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress)
+        decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress, hypotheses)
         finished = [
             finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
             for (_, seg_index, plan_), result in zip(jobs, decoded)
@@ -151,18 +173,24 @@ class DocumentTranslator:
             for i, result in zip(again, redone):
                 _, seg_index, plan_ = jobs[i]
                 finished[i] = finish(result, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)
-        for (doc_index, seg_index, _), (text, reports) in zip(jobs, finished):
+        for (doc_index, seg_index, plan_), (text, reports), result in zip(jobs, finished, decoded):
             documents[doc_index].translations[seg_index] = text
             documents[doc_index].mentions.extend(reports)
+            documents[doc_index].alternatives[seg_index] = [
+                finish(other, plan_, self.protection, self.matcher, self.src_lang, self.tgt_lang, seg_index)[0]
+                for other in result.alternatives
+            ]
         warnings = [self.memory.problem] if self.memory is not None and self.memory.problem else []
         return TranslationRun(documents, self.signature, decoded=len(jobs) - cached, cached=cached, warnings=warnings)
 
-    def _decode(self, inputs: list[str], progress: Progress | None) -> tuple[list[Decoded], int]:
-        """Engine outputs for ``inputs``: from the translation memory, else one batched decode."""
+    def _decode(self, inputs: list[str], progress: Progress | None, hypotheses: int = 1) -> tuple[list[Decoded], int]:
+        """Engine outputs for ``inputs``: from the translation memory, else one batched decode
+        (always decoded, and not remembered, when more than one hypothesis is wanted)."""
         model, glossary = self.engine.model_id, self.glossary.fingerprint if self.glossary else "none"
         settings = self._settings()
         keys = [TranslationMemory.key(model, glossary, settings, text) for text in inputs]
-        hits = self.memory.get_many(keys) if self.memory is not None else {}
+        memory = self.memory if hypotheses == 1 else None
+        hits = memory.get_many(keys) if memory is not None else {}
         outputs: list[Decoded | None] = [Decoded(hits[k]) if k in hits else None for k in keys]
         todo = sorted({text for text, out in zip(inputs, outputs) if out is None})  # each sentence once
         # Progress counts the sentences read from memory, then each one the engine decodes.
@@ -173,14 +201,15 @@ class DocumentTranslator:
         decoding = (lambda done, _total: progress(from_memory + done, total)) if progress else None
         if todo:
             wants_attention = self.matcher is not None and self.engine.supports_attention
-            fresh = dict(zip(todo, self.engine.translate(todo, attention=wants_attention, progress=decoding)))
+            more = {"hypotheses": hypotheses} if hypotheses > 1 else {}  # engine doubles need not know it
+            fresh = dict(zip(todo, self.engine.translate(todo, attention=wants_attention, progress=decoding, **more)))
             rows = []
             for i, (text, key) in enumerate(zip(inputs, keys)):
                 if outputs[i] is None:
                     outputs[i] = fresh[text]
                     rows.append((key, model, glossary, text, fresh[text].text))
-            if self.memory is not None:
-                self.memory.put_many(rows)
+            if memory is not None:
+                memory.put_many(rows)
         return [o for o in outputs if o is not None], sum(1 for k in keys if k in hits)
 
 

@@ -58,14 +58,20 @@ class ArgosEngine(Engine):
     description = N_("Argos Translate's own translate(), sentence by sentence (needs the argos extra)")
 
     def translate(self, sentences: Sequence[str], attention: bool = False,
-                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None,
+                  hypotheses: int = 1) -> list[Decoded]:
         argos_translate = import_argostranslate(self.route[0].path.parent)
         offline_sentencizer(argos_translate)
         translation = self._translation(argos_translate)
         try:
             out = []
             for sentence in sentences:
-                out.append(Decoded(text=translation.translate(sentence).strip()))
+                if hypotheses > 1:
+                    best, *others = [Decoded(text=h.value.strip()) for h in translation.hypotheses(sentence, hypotheses)]
+                    best.alternatives = others
+                    out.append(best)
+                else:
+                    out.append(Decoded(text=translation.translate(sentence).strip()))
                 if progress:
                     progress(len(out), len(sentences))
         except (RuntimeError, MemoryError) as err:  # CTranslate2, under argostranslate

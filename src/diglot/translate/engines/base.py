@@ -64,13 +64,16 @@ class Decoded:
     """One decoded sentence.
 
     ``attention[i][j]`` is the weight of source token ``j`` for target token ``i`` (only when
-    asked for and the engine can give it); tokens are SentencePiece pieces.
+    asked for and the engine can give it); tokens are SentencePiece pieces. ``alternatives``
+    holds the next-best hypotheses, best first, each a :class:`Decoded` of its own (only when
+    more than one hypothesis was asked for).
     """
 
     text: str
     source_tokens: list[str] = field(default_factory=list)
     target_tokens: list[str] = field(default_factory=list)
     attention: list[list[float]] | None = None
+    alternatives: list["Decoded"] = field(default_factory=list)
 
 
 class Engine(Member):
@@ -92,9 +95,13 @@ class Engine(Member):
         return ">".join(m.id for m in self.route)
 
     def translate(self, sentences: Sequence[str], attention: bool = False,
-                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None,
+                  hypotheses: int = 1) -> list[Decoded]:
         """Translate ``sentences``; ``suppress`` lists texts that must not appear in the output.
 
         ``progress(done, total)`` is told as sentences finish (``total`` is ``len(sentences)``).
+        ``hypotheses`` above 1 asks for that many renderings of each sentence: the best is the
+        :class:`Decoded` itself, the others its ``alternatives`` (an engine may give fewer).
+        Callers pass ``hypotheses`` only when they want more than one.
         """
         raise NotImplementedError

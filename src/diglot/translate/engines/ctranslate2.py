@@ -75,28 +75,31 @@ class CTranslate2Engine(Engine):
         return [_Step(m, self.options) for m in self.route]
 
     def translate(self, sentences: Sequence[str], attention: bool = False,
-                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None) -> list[Decoded]:
+                  suppress: Sequence[Sequence[str]] | None = None, progress: Progress | None = None,
+                  hypotheses: int = 1) -> list[Decoded]:
         texts = list(sentences)
         decoded: list[Decoded] = []
         for index, step in enumerate(self._steps):
-            last = index == len(self._steps) - 1
+            last = index == len(self._steps) - 1  # a pivot's alternatives come from its last step
             try:
                 decoded = self._run(step, texts, attention and len(self._steps) == 1, suppress if last else None,
-                                    progress if last else None)
+                                    progress if last else None, hypotheses if last else 1)
             except (RuntimeError, MemoryError) as err:  # raised while decoding, not loading
                 raise decoding_failed([self.route[index]], err) from None
             texts = [d.text for d in decoded]
         return decoded
 
-    def _run(self, step: _Step, texts: list[str], attention: bool, suppress, progress: Progress | None) -> list[Decoded]:
+    def _run(self, step: _Step, texts: list[str], attention: bool, suppress, progress: Progress | None,
+             hypotheses: int = 1) -> list[Decoded]:
         tokens = [step.tokenizer.encode(t, out_type=str) for t in texts]
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         o = self.options
         kwargs = dict(
-            beam_size=o.beam_size,
+            beam_size=max(o.beam_size, hypotheses),  # a beam narrower than the hypotheses cannot hold them
             max_batch_size=o.batch_size,
             max_decoding_length=o.max_decoding_length,
             return_attention=attention,
+            num_hypotheses=hypotheses,
         )
         if step.target_prefix:
             kwargs["target_prefix"] = [[step.target_prefix]] * len(tokens)
@@ -109,15 +112,18 @@ class CTranslate2Engine(Engine):
             step.translator.translate_batch(batch, **kwargs)
         )
         for done, (position, result) in enumerate(zip(order, outputs), 1):
-            pieces = result.hypotheses[0]
-            if step.target_prefix and pieces[:1] == [step.target_prefix]:
-                pieces = pieces[1:]
-            results[position] = Decoded(
-                text=step.tokenizer.decode(pieces).strip(),
-                source_tokens=tokens[position],
-                target_tokens=pieces,
-                attention=result.attention[0] if attention else None,
-            )
+            found = []
+            for rank, pieces in enumerate(result.hypotheses):
+                if step.target_prefix and pieces[:1] == [step.target_prefix]:
+                    pieces = pieces[1:]
+                found.append(Decoded(
+                    text=step.tokenizer.decode(pieces).strip(),
+                    source_tokens=tokens[position],
+                    target_tokens=pieces,
+                    attention=result.attention[rank] if attention else None,
+                ))
+            found[0].alternatives = found[1:]
+            results[position] = found[0]
             if progress:
                 progress(done, len(tokens))
         return [r for r in results if r is not None]
