@@ -90,9 +90,37 @@ def test_report_and_inline_glossary(server):
     assert plain["report"] == [] and plain["translatedText"] == "통일교 신도"
 
 
-def test_alternatives_are_answered_empty(server):
-    body = {"q": "통일교", "source": "ko", "target": "en", "alternatives": 3}
-    assert httpx.post(server.url + "/translate", json=body).json()["alternatives"] == []
+def _balanced(markup: str) -> str:
+    checker = _Balance()
+    checker.feed(markup)
+    checker.close()
+    assert checker.open == [], markup
+    return markup
+
+
+def test_alternatives_are_the_next_hypotheses_each_glossary_enforced(server):
+    body = {"q": SENTENCE, "source": "ko", "target": "en", "alternatives": 3}
+    result = httpx.post(server.url + "/translate", json=body).json()
+    alternatives = result["alternatives"]
+    # The copy model's next-best hypotheses each change one token. One that broke a rendering has it
+    # repaired, and may so become the translation itself, which LibreTranslate's answer leaves out.
+    assert isinstance(alternatives, list) and 1 <= len(alternatives) <= 3 and len(set(alternatives)) == len(alternatives)
+    assert result["translatedText"] not in alternatives
+    for text in alternatives:
+        assert "North Korean defector" in text and "forced repatriation" in text
+    # A list q: a list of alternatives per text, as LibreTranslate answers.
+    listed = httpx.post(server.url + "/translate", json={**body, "q": [SENTENCE, "그는 서울에서 탈북자를 만났다."],
+                                                         "alternatives": 2}).json()
+    assert [len(a) > 0 for a in listed["alternatives"]] == [True, True]
+    assert all("North Korean defector" in a for a in listed["alternatives"][1])
+    # Form-encoded HTML, as Discourse sends it: each alternative is well formed and enforced.
+    html = {"q": "<p>탈북자들은 <b>강제 북송</b>을 우려한다.</p>", "source": "ko", "target": "en", "format": "html",
+            "alternatives": "2"}
+    answer = httpx.post(server.url + "/translate", data=html).json()
+    assert answer["translatedText"] == "<p>North Korean defector들은 <b>forced repatriation</b>을 우려한다.</p>"
+    assert len(answer["alternatives"]) == 2
+    assert all("forced repatriation" in _balanced(a) for a in answer["alternatives"])
+    assert "alternatives" not in httpx.post(server.url + "/translate", json={**body, "alternatives": 0}).json()
 
 
 def test_translate_file_then_download(server):
@@ -134,6 +162,8 @@ def test_frontend_settings_and_health(server):
         ({"json": {"q": [1, 2], "source": "ko", "target": "en"}}, 400, "list of strings"),
         ({"json": {"q": "x", "source": "ko", "target": "en", "format": "pdf"}}, 400, "format must be"),
         ({"json": {"q": "x", "source": "ko", "target": "en", "glossary": "no-such"}}, 400, "no glossary no-such"),
+        ({"json": {"q": "x", "source": "ko", "target": "en", "alternatives": 9}}, 400, "alternatives must be"),
+        ({"json": {"q": "x", "source": "ko", "target": "en", "alternatives": "many"}}, 400, "whole number"),
     ],
 )
 def test_bad_requests_get_their_status_and_a_json_error(server, request_kwargs, status, message):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from html.parser import HTMLParser
 
 import pytest
 
@@ -12,7 +13,7 @@ from diglot.glossary import Glossary, load_glossary
 from diglot.server.batching import Batcher
 from diglot.server.detect import detect
 from diglot.server.limits import ApiKeys, RateLimiter
-from diglot.server.markup import text_of, translate_html, translate_markdown
+from diglot.server.markup import VOID, text_of, translate_html, translate_markdown
 from diglot.server.stored import StoredGlossaries, inline_glossary, parse_entries
 
 
@@ -20,10 +21,10 @@ async def _upper(texts: list[str]) -> list[str]:
     return [t.upper() for t in texts]
 
 
-def test_html_translates_text_nodes_and_rebuilds_the_markup():
+def test_html_translates_text_and_attributes_and_rebuilds_the_markup():
     html = '<p title="a &quot;b&quot;">one <b>two</b></p><!-- c --><pre>keep</pre><br>x &amp; y'
     out = asyncio.run(translate_html(html, _upper))
-    assert out == '<p title="a &quot;b&quot;">ONE <b>TWO</b></p><!-- c --><pre>keep</pre><br>X &amp; Y'
+    assert out == '<p title="A &quot;B&quot;">ONE <b>TWO</b></p><!-- c --><pre>keep</pre><br>X &amp; Y'
 
 
 def test_html_never_emits_broken_tags():
@@ -109,11 +110,14 @@ class _Signature:
 
 
 class _Document:
-    def __init__(self, text):
-        self.source, self.mentions = text, []
+    def __init__(self, text, hypotheses=1):
+        self.source, self.mentions, self.hypotheses = text, [], hypotheses
 
     def text(self):
         return self.source.upper() + "\n"
+
+    def alternative_texts(self):
+        return [f"{self.source.upper()} ({k})\n" for k in range(1, self.hypotheses)]
 
 
 class _Translator:
@@ -124,9 +128,10 @@ class _Translator:
     def __init__(self, calls):
         self.calls = calls
 
-    def translate(self, documents):
+    def translate(self, documents, hypotheses=1):
         self.calls.append([text for _name, text in documents])
-        return _Run([_Document(text) for _name, text in documents])
+        self.hypotheses = getattr(self, "hypotheses", []) + [hypotheses]
+        return _Run([_Document(text, hypotheses) for _name, text in documents])
 
 
 def test_concurrent_requests_share_one_decoding_call():
@@ -190,3 +195,123 @@ def test_concurrent_http_requests_decode_together_on_the_real_model(installed_mo
         app.state.diglot.close()
     assert results == [f"North Korean defector {n}명이 forced repatriation됐다." for n in range(20)]
     assert app.state.diglot.batcher.calls < len(sentences)  # requests shared decoding calls
+
+
+def test_requests_for_alternatives_decode_apart_with_their_hypotheses():
+    calls: list[list[str]] = []
+    translator = _Translator(calls)
+
+    async def main():
+        batcher = Batcher(lambda source, target, glossary: translator, wait=0.05)
+        try:
+            return await asyncio.gather(
+                batcher.translate(["a"], "ko", "en", Glossary()),
+                batcher.translate(["b"], "ko", "en", Glossary(), hypotheses=3),
+                batcher.translate(["c"], "ko", "en", Glossary()),
+            )
+        finally:
+            batcher.close()
+
+    plain, wide, other = asyncio.run(main())
+    assert sorted(calls) == [["a", "c"], ["b"]] and sorted(translator.hypotheses) == [1, 3]
+    assert wide[0].alternatives == ["B (1)", "B (2)"] and plain[0].alternatives == other[0].alternatives == []
+
+
+def _markers_lost(texts):
+    import re
+
+    async def run():
+        return [re.sub(r"\[/?x\d+/?\]", "", t) for t in texts]
+
+    return run()
+
+
+class _Balance(HTMLParser):
+    """Fails on an end tag that closes nothing open; ``open`` holds what is left open."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, (tag, self.open)
+        self.open.pop()
+
+
+def _well_formed(markup: str) -> str:
+    checker = _Balance()
+    checker.feed(markup)
+    checker.close()
+    assert checker.open == [], markup
+    return markup
+
+
+def test_html_runs_are_translated_as_one_text_across_inline_tags():
+    seen: list[list[str]] = []
+
+    async def record(texts):
+        seen.append(list(texts))
+        return list(texts)
+
+    html = '<p>He met <b>탈북자</b> in <a href="/s">Seoul</a>.</p><ul><li>One <i>two</i></li></ul>'
+    assert asyncio.run(translate_html(html, record)) == html
+    assert seen == [["He met [x1]탈북자[/x1] in [x2]Seoul[/x2].", "One [x1]two[/x1]"]]
+
+
+def test_html_tags_follow_their_markers_wherever_the_engine_moves_them():
+    async def reorder(texts):
+        return ["In [x2] 서울[/x2], 그는 [x1]탈북자를 [/x1]만났다."]
+
+    out = asyncio.run(translate_html('<p>He met <b>defectors</b> in <a href="/s">Seoul</a>.</p>', reorder))
+    assert out == '<p>In <a href="/s">서울</a>, 그는 <b>탈북자를</b> 만났다.</p>'
+
+
+@pytest.mark.parametrize(
+    ("engine_output", "expected"),
+    [
+        # Both markers lost: the tags go around the element's words where they are unchanged.
+        ("He met Kim and Lee in Seoul.", '<p>He met <b>Kim</b> and <i>Lee</i> in <a href="/s">Seoul</a>.</p>'),
+        # Lost and the words translated: the words stay, the tags are left out.
+        ("그는 김씨와 이씨를 서울에서 만났다.", "<p>그는 김씨와 이씨를 서울에서 만났다.</p>"),
+        # Markers crossing: the later element is placed by its words instead, inside the first.
+        ("He met [x1]Kim and [x2]Lee[/x1] in[/x2] Seoul.",
+         '<p>He met <b>Kim and <i>Lee</i></b> in <a href="/s">Seoul</a>.</p>'),
+        # A marker doubled, a close before its open: neither is trusted.
+        ("[/x1]He met [x1]Kim[x1] and [x2]Lee[/x2] in Seoul.",
+         '<p>He met <b>Kim</b> and <i>Lee</i> in <a href="/s">Seoul</a>.</p>'),
+    ],
+)
+def test_html_falls_back_when_the_engine_loses_a_marker(engine_output, expected):
+    async def engine(texts):
+        return [engine_output]
+
+    html = '<p>He met <b>Kim</b> and <i>Lee</i> in <a href="/s">Seoul</a>.</p>'
+    assert _well_formed(asyncio.run(translate_html(html, engine))) == expected
+
+
+def test_html_keeps_images_code_and_empty_elements_whole():
+    html = '<p>Run <code>ls &lt;dir&gt;</code> now <img src="a.png" alt="a cat"><span class="icon"></span>.</p>'
+    assert asyncio.run(translate_html(html, _upper)) == (
+        '<p>RUN <code>ls &lt;dir&gt;</code> NOW <img src="a.png" alt="A CAT"><span class="icon"></span>.</p>')
+    lost = _well_formed(asyncio.run(translate_html(html, _markers_lost)))
+    assert '<code>ls &lt;dir&gt;</code>' in lost and '<img src="a.png" alt="a cat">' in lost
+    assert lost.startswith("<p>Run now") and '<span class="icon"></span>' in lost
+
+
+def test_html_attributes_translated_and_elements_around_a_whole_run_kept_out():
+    seen: list[list[str]] = []
+
+    async def record(texts):
+        seen.append(list(texts))
+        return [t.upper() for t in texts]
+
+    html = ('<p><a href="/x" title="the story">탈북자</a></p><input placeholder="search" aria-label="find it">'
+            '<b>bold<p>para</p>tail</b>')
+    out = asyncio.run(translate_html(html, record))
+    assert out == ('<p><a href="/x" title="THE STORY">탈북자</a></p><input placeholder="SEARCH" aria-label="FIND IT">'
+                   '<b>BOLD<p>PARA</p>TAIL</b>')
+    assert sorted(seen[0]) == sorted(["the story", "탈북자", "search", "find it", "bold", "para", "tail"])

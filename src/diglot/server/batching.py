@@ -2,7 +2,8 @@
 
 Every request puts its texts in a queue and awaits a future. One consumer task takes what is
 queued, waits ``wait`` seconds for more to arrive (so that requests landing together decode
-together), groups the texts by language pair and glossary, and runs each group as one
+together), groups the texts by language pair, glossary and number of hypotheses (a request for
+alternatives decodes with a wider beam), and runs each group as one
 ``DocumentTranslator.translate`` call: one batched decode, sentences sorted by length inside
 the engine, the translation memory consulted first. Decoding runs in a single worker thread,
 so one model serves every request and its SQLite memory stays on one thread; while it works,
@@ -29,6 +30,7 @@ class Translated:
     text: str
     mentions: list[dict] = field(default_factory=list)
     signature: dict = field(default_factory=dict)
+    alternatives: list[str] = field(default_factory=list)  # next-best translations, glossary enforced
 
 
 @dataclass
@@ -39,10 +41,11 @@ class _Job:
     glossary: Glossary
     fingerprint: str
     future: asyncio.Future
+    hypotheses: int = 1
 
     @property
-    def group(self) -> tuple[str, str, str]:
-        return (self.source, self.target, self.fingerprint)
+    def group(self) -> tuple[str, str, str, int]:
+        return (self.source, self.target, self.fingerprint, self.hypotheses)
 
 
 class Batcher:
@@ -62,15 +65,18 @@ class Batcher:
         self.calls = 0  # decoding calls made (batches), for tests and the load benchmark
 
     async def translate(
-        self, texts: list[str], source: str, target: str, glossary: Glossary, fingerprint: str | None = None
+        self, texts: list[str], source: str, target: str, glossary: Glossary, fingerprint: str | None = None,
+        hypotheses: int = 1,
     ) -> list[Translated]:
         """Translate ``texts`` in the next batch; ``fingerprint`` is the glossary's, when known
-        (computing it costs a pass over every entry)."""
+        (computing it costs a pass over every entry). ``hypotheses`` above 1 fills each result's
+        ``alternatives`` with up to that many less one."""
         loop = asyncio.get_running_loop()
         if self.queue is None or self.consumer is None or self.consumer.done():
             self.queue = asyncio.Queue()
             self.consumer = loop.create_task(self._consume())
-        job = _Job(list(texts), source, target, glossary, fingerprint or glossary.fingerprint, loop.create_future())
+        job = _Job(list(texts), source, target, glossary, fingerprint or glossary.fingerprint, loop.create_future(),
+                   hypotheses)
         await self.queue.put(job)
         return await job.future
 
@@ -113,7 +119,8 @@ class Batcher:
         first = group[0]
         translator = self._translator(first.source, first.target, first.glossary, first.fingerprint)
         documents = [(f"text-{i}", text) for job in group for i, text in enumerate(job.texts)]
-        run = translator.translate(documents)
+        run = translator.translate(documents, hypotheses=first.hypotheses) if first.hypotheses > 1 else \
+            translator.translate(documents)
         self.calls += 1
         signature = run.signature.as_dict()
         out, docs = [], iter(run.documents)
@@ -121,10 +128,10 @@ class Batcher:
             results = []
             for text in job.texts:
                 doc = next(docs)
-                translation = doc.text()
+                translation, others = doc.text(), doc.alternative_texts()
                 if not text.endswith("\n"):
-                    translation = translation.rstrip("\n")
-                results.append(Translated(translation, [m.as_dict() for m in doc.mentions], signature))
+                    translation, others = translation.rstrip("\n"), [o.rstrip("\n") for o in others]
+                results.append(Translated(translation, [m.as_dict() for m in doc.mentions], signature, others))
             out.append(results)
         return out
 

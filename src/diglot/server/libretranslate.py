@@ -7,8 +7,11 @@ work against diglot unchanged.
   ``{"translatedText": …}`` (a list for a list), with ``detectedLanguage`` for ``auto``.
   diglot adds two optional fields that other clients never send: ``glossary`` (a glossary name on
   the server, ``"none"``, or inline entries) and ``report`` (the term report of each text, as
-  ``diglot translate --report`` writes it). ``alternatives`` are answered with an empty list:
-  glossary enforcement makes one rendering per text.
+  ``diglot translate --report`` writes it). ``alternatives`` (up to
+  :data:`ALTERNATIVES_LIMIT`) are answered as LibreTranslate answers them: the next-best
+  hypotheses of the model, here each one glossary-enforced like the translation, the k-th of
+  every sentence joined per text, without repeats or the translation itself (a list per text
+  for a list ``q``).
 * ``POST /detect``, ``GET /languages``, ``POST /translate_file`` (``.txt``, ``.md``, ``.html``)
   then ``GET /download_file/…``, ``GET /frontend/settings``, ``GET /health``.
 
@@ -37,6 +40,7 @@ from diglot.server.service import ENGLISH_NAMES, check_limits, translate_texts
 
 FILE_FORMATS = (".txt", ".md", ".html", ".htm")
 FILE_LIFETIME = 3600.0  # seconds a translated file waits for its download
+ALTERNATIVES_LIMIT = 3  # LibreTranslate's default --alternatives-limit
 _FILE_NAME = re.compile(r"^[0-9a-f]{32}\.[\w\- .]{1,120}$")
 
 
@@ -85,20 +89,36 @@ async def translate(request: Request) -> JSONResponse:
     fmt = (fields.text("format") or "text").lower()
     if fmt not in ("text", "html"):
         raise ApiError(400, _("Invalid request: format must be text or html"))
+    alternatives = fields.integer("alternatives", 0)
+    if not 0 <= alternatives <= ALTERNATIVES_LIMIT:
+        raise ApiError(400, _("Invalid request: alternatives must be a whole number from 0 to {limit}").format(
+            limit=ALTERNATIVES_LIMIT))
     check_limits(state, texts)
     report = fields.flag("report")
-    results, languages = await translate_texts(state, texts, source, target, fmt, fields.get("glossary"), report)
+    results, languages = await translate_texts(
+        state, texts, source, target, fmt, fields.get("glossary"), report, alternatives)
     body: dict = {"translatedText": [r.text for r in results] if as_list else results[0].text}
     if source == "auto":
         detected = [{"confidence": detect(t)[0]["confidence"], "language": lang} for t, lang in zip(texts, languages)]
         body["detectedLanguage"] = detected if as_list else detected[0]
-    if fields.integer("alternatives", 0) > 0:
-        body["alternatives"] = [[] for _t in texts] if as_list else []
+    if alternatives > 0:
+        others = [_unique(r.alternatives, r.text) for r in results]
+        body["alternatives"] = others if as_list else others[0]
     if report:
         reports, signatures = [r.mentions for r in results], [r.signature for r in results]
         body["report"] = reports if as_list else reports[0]
         body["signature"] = signatures if as_list else signatures[0]  # model, glossary, settings
     return JSONResponse(body)
+
+
+def _unique(texts: list[str], translation: str) -> list[str]:
+    """``texts`` in order, each once, without the translation itself or an empty one (LibreTranslate's filter)."""
+    seen, out = {translation, ""}, []
+    for text in texts:
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out
 
 
 async def detect_route(request: Request) -> JSONResponse:

@@ -13,7 +13,7 @@ from diglot.i18n import _
 from diglot.server.batching import Translated
 from diglot.server.detect import detect
 from diglot.server.http import ApiError
-from diglot.server.markup import translate_html
+from diglot.server.markup import Markup
 
 ENGLISH_NAMES = {"ko": "Korean", "en": "English"}  # both APIs' clients show languages by English name
 
@@ -35,29 +35,32 @@ def check_limits(state, texts: list[str]) -> None:
 
 
 async def translate_texts(
-    state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool
+    state, texts: list[str], source: str, target: str, fmt: str, glossary, report: bool, alternatives: int = 0
 ) -> tuple[list[Translated], list[str]]:
     """One :class:`~diglot.server.batching.Translated` per text (its translation, its term report
-    when ``report``, its signature), and the language of each (detected one by one for
-    ``auto``; a text already in ``target`` comes back as it was, with an empty signature). All
-    texts go to the batcher at once, so they are decoded together."""
+    when ``report``, its signature, up to ``alternatives`` next-best translations), and the
+    language of each (detected one by one for ``auto``; a text already in ``target`` comes back
+    as it was, with an empty signature). All texts go to the batcher at once, so they are
+    decoded together. The k-th alternative of a text puts together the k-th hypothesis of each
+    of its sentences (and, in HTML, of each of its runs), each hypothesis glossary-enforced."""
     languages = [detect(t)[0]["language"] if source == "auto" else source for t in texts]
     chosen = {lang: state.find_glossary(glossary, lang, target) for lang in set(languages) if lang != target}
 
     async def one(text: str, lang: str) -> Translated:
         if lang == target:
             return Translated(text)
-        mentions: list = []
-        signature: dict = {}
-
-        async def run(pieces: list[str]) -> list[str]:
-            results = await state.translate(pieces, lang, target, glossary=chosen[lang], report=report)
-            for r in results:
-                mentions.extend(r.mentions)
-                signature.update(r.signature)
-            return [r.text for r in results]
-
-        translated = await translate_html(text, run) if fmt == "html" else (await run([text]))[0]
-        return Translated(translated, mentions, signature)
+        markup = Markup(text) if fmt == "html" else None
+        pieces = markup.units if markup is not None else [text]
+        if not pieces:
+            return Translated(markup.render([]) if markup is not None else text)
+        results = await state.translate(pieces, lang, target, glossary=chosen[lang], report=report,
+                                        hypotheses=alternatives + 1)
+        mentions = [m for r in results for m in r.mentions]
+        signature = {k: v for r in results for k, v in r.signature.items()}
+        variants = [[r.text for r in results]]
+        for k in range(max((len(r.alternatives) for r in results), default=0)):
+            variants.append([r.alternatives[k] if k < len(r.alternatives) else r.text for r in results])
+        written = [markup.render(v) if markup is not None else v[0] for v in variants]
+        return Translated(written[0], mentions, signature, written[1:])
 
     return list(await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages)))), languages

@@ -6,9 +6,10 @@ The contract the routes (the APIs here and the web app in ``diglot.server.web``)
 * ``state.glossary()``: the merged glossary of ``state.glossary_paths``, reloaded when one of
   its files changes (a file that stops loading keeps the last good glossary, with a warning in
   the log); ``state.matcher()``: its :class:`~diglot.glossary.Matcher`;
-* ``await state.translate(texts, source, target, glossary=None, report=False)``: one
-  :class:`~diglot.server.batching.Translated` per text (``.text``, ``.mentions``, the term
-  report, empty unless ``report``; ``.signature``), decoded together with the other requests in
+* ``await state.translate(texts, source, target, glossary=None, report=False, hypotheses=1)``:
+  one :class:`~diglot.server.batching.Translated` per text (``.text``, ``.mentions``, the term
+  report, empty unless ``report``; ``.signature``; ``.alternatives``, up to ``hypotheses - 1``
+  next-best translations, glossary enforced), decoded together with the other requests in
   flight, through the shared translation memory; ``glossary=None`` enforces ``state.glossary()``;
 * ``state.models()``: the installed models (empty without one: every route but translation
   still works);
@@ -166,7 +167,8 @@ class ServerState:
         return DocumentTranslator(source, target, glossary, engine=self._engine(source, target))
 
     async def translate(
-        self, texts: list[str], source: str, target: str, *, glossary: Glossary | None = None, report: bool = False
+        self, texts: list[str], source: str, target: str, *, glossary: Glossary | None = None, report: bool = False,
+        hypotheses: int = 1,
     ) -> list[Translated]:
         """Translate ``texts`` from ``source`` to ``target``, glossary enforced (see module doc)."""
         if glossary is None:
@@ -174,10 +176,10 @@ class ServerState:
             fingerprint = self._fingerprint  # the merged glossary's, computed once per reload
         else:
             fingerprint = glossary.fingerprint
-        results = await self.batcher.translate(texts, source, target, glossary, fingerprint)
+        results = await self.batcher.translate(texts, source, target, glossary, fingerprint, hypotheses)
         self.characters += sum(len(t) for t in texts)
         if not report:
-            results = [Translated(r.text, [], r.signature) for r in results]
+            results = [Translated(r.text, [], r.signature, r.alternatives) for r in results]
         return results
 
     def warm(self) -> None:
