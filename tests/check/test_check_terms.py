@@ -152,6 +152,7 @@ def test_a_name_joined_by_of_is_another_entity_or_the_tail_of_the_same_name(cura
         ("A U.S. federal court denied bail to Park Tong-sun.", "미 연방법원이 로비스트 박동선씨의 보석 신청을 기각했다.", "미"),
         ("Japan and South Korea", "한일 외교 장관 파키스탄서 만날 듯", "한일"),  # line 837, a headline
         ("The prime minister, visiting the United States, said so.", "방미 중인 총리는 그렇게 말했다.", "방미"),  # made up
+        ("the U.S. ambassador's comments", "주한 미대사의 발언에 실망 표명", "미대사"),  # line 975, a headline
     ],
 )  # fmt: skip
 def test_a_country_named_by_its_korean_short_name_is_rendered(curated, english, korean, found):
@@ -161,10 +162,10 @@ def test_a_country_named_by_its_korean_short_name_is_rendered(curated, english, 
 
 @pytest.mark.parametrize(
     "korean",
-    ["남미 국가들이 모였다.", "비핵화에 대한 논의가 이어졌다.", "남북 장관급 회담이 열렸다.", "그 중 한 명이 떠났다."],
+    ["남미 국가들이 모였다.", "비핵화에 대한 논의가 이어졌다.", "남북 장관급 회담이 열렸다.", "그 중 한 명이 떠났다.", "중대사를 논의했다."],
 )
 def test_words_made_of_short_names_are_not_countries(curated, korean):
-    # made up: South America, "about", inter-Korean, "one of them"
+    # made up: South America, "about", inter-Korean, "one of them", "a grave matter"
     findings = check_pair("The United States and South Korea agreed.", korean, "en", "ko", curated)
     assert {f.entry: f.status for f in findings} == {"united-states": "missing", "south-korea": "missing"}
 

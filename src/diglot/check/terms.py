@@ -256,7 +256,8 @@ _NOT_SHORT_COMPOUNDS = {"북한", "남한", "남미", "중남미", "한국", "�
 
 def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
     """A country named by its one-syllable short name, as Korean copy writes it: in a compound of
-    such names (한미 FTA, 한-미, 북·미, 한중일), glued before 군, 측 or 핵 (미군, 남측, 북핵),
+    such names (한미 FTA, 한-미, 북·미, 한중일), glued before 군, 측 or 핵 (미군, 남측, 북핵), 미 before
+    대사 (미대사관: the U.S. embassy),
     after 방 (방한, 방미), or 미 and 북 after 대 (대북, 대미) and as a word of their own before a
     noun (미 국무장관, 북 당국)."""
     syllables = _KOREAN_SHORT_NAMES.get(entry.langs["ko"].preferred, "") if "ko" in entry.langs else ""
@@ -267,6 +268,8 @@ def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
             return match
     alone = "".join(c for c in syllables if c in "미북")
     patterns = [f"(?<![{SYLLABLES}])[{syllables}](?:군|측|핵)", f"(?<![{SYLLABLES}])방[{syllables}](?![{SYLLABLES}])"]
+    if "미" in syllables:  # the U.S. embassy and ambassador: 주한 미대사관, 미대사 (중대사 is "a grave matter")
+        patterns.append(f"(?<![{SYLLABLES}])미대사")
     if alone:
         patterns.append(f"(?<![{SYLLABLES}])대[{alone}](?![{SYLLABLES}])")
         patterns.append(f"(?<![{SYLLABLES}])[{alone}](?= [{SYLLABLES}])")
