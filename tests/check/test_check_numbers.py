@@ -163,6 +163,22 @@ def test_numbers_written_in_words_or_in_another_notation(korean, english):
     assert found(english, korean, "en", "ko") == []
 
 
+def test_compound_english_ordinals_are_numbers():
+    # jhe-koen-dev line 500: 38층 = "the thirtyeighth floor" (sic); made up: the usual spellings
+    for english in ("finally they reached the thirtyeighth floor.", "the thirty-eighth floor", "the thirty eighth floor"):
+        assert found("마침내 그들은 38층에 도착했다.", english) == []
+    assert found("마침내 그들은 38층에 도착했다.", "the twentieth floor") == [("number-missing", "38", None)]
+
+
+def test_a_clock_time_missing_whole_is_one_finding():
+    # jhe-koen-dev line 515: the Korean leaves out the second screening
+    korean, english = "사운드 오브 뮤직은 5시에 상영될 것 입니다.", "The Sound of Music will be screened at 5:00 and at 9:20."
+    assert found(korean, english) == [("number-added", None, "9:20")]
+    assert found(english, korean, "en", "ko") == [("number-missing", "9:20", None)]
+    # made up: changed minutes are still a changed number
+    assert found("8시 20분에 떠났다", "left at 8:15") == [("number-changed", "20", "15")]
+
+
 def test_a_changed_race_time_is_one_finding():
     assert found("12초89를 기록했다", "in 12.88 seconds") == [("number-changed", "12초89", "12.88")]
 

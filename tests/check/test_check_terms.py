@@ -170,6 +170,11 @@ def test_words_made_of_short_names_are_not_countries(curated, korean):
     assert {f.entry: f.status for f in findings} == {"united-states": "missing", "south-korea": "missing"}
 
 
+def test_an_english_name_kept_in_latin_letters_renders_it(curated):
+    # jhe-koen-dev line 315
+    assert [f.status for f in check_pair("This is Washington.", "이곳은 Washington이다.", "en", "ko", curated) if f.entry] == ["ok"]
+
+
 def test_a_name_written_in_latin_letters_renders_it(curated):
     # korean-english-park.dev line 965: "the UN's" = UN의
     english = "He is accused of covertly acting on behalf of Saddam Hussein's regime concerning the UN's embattled oil-for-food program."

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import diglot.check.statuses as statuses
 from diglot.doc import Finding
@@ -93,7 +93,16 @@ _ENGLISH_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
-_ENGLISH_ORDINAL = re.compile(rf"\b({'|'.join(_ENGLISH_ORDINALS)})\b", re.IGNORECASE)
+_ENGLISH_ORDINALS |= {
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+_ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# An ordinal word, or tens and a unit ordinal joined by a hyphen, a space or nothing (thirty-eighth, thirtyeighth).
+_ENGLISH_ORDINAL = re.compile(
+    rf"\b(?:({'|'.join(_ENGLISH_TENS)})[\s-]?)?({'|'.join(sorted(_ENGLISH_ORDINALS, key=len, reverse=True))})\b", re.IGNORECASE
+)
 _ENGLISH_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "two-thirds": 2 / 3, "three-quarters": 3 / 4}
 _ENGLISH_FRACTION = re.compile(r"\b(?:(?:a|one)[\s-])?(half|third|quarter|two-thirds|three-quarters)\b", re.IGNORECASE)
 _KOREAN_FRACTION = re.compile(r"(\d+)\s?분의\s?(\d+)")
@@ -171,6 +180,7 @@ class Number:
     converted: Number | None = None  # the other side's amount in the other currency, at a plausible rate
     bracketed_after: Number | None = None  # the figure this one converts, in brackets after it
     day: Number | None = None  # the day after an English month (June 14): the month goes with it
+    minute_of: Number | None = None  # the hour of an English clock time these are the minutes of (9:20)
     note: bool = False  # plausibly said once on the other side: reported as a note
     matched: bool = False
 
@@ -227,6 +237,12 @@ def compare_numbers(
     english_nearby = nearby[0] if src_lang == "en" else nearby[1] if tgt_lang == "en" else ""
     for numbers, text, lang in ((src, source_text, src_lang), (tgt, target_text, tgt_lang)):
         _soften(numbers, text, lang, english if lang == "ko" else korean, numbers, english_nearby if lang == "ko" else "")
+    for numbers, text in ((src, source_text), (tgt, target_text)):
+        for number in numbers:
+            hour = number.minute_of
+            if hour is not None and not hour.matched and not number.matched:
+                number.soft = True  # a time missing or added whole is reported once, as one (9:20)
+                hour.mention = replace(hour.mention, end=number.mention.end, text=text[hour.mention.start : number.mention.end])
     src_left = [n for n in src if not n.matched]
     tgt_left = [n for n in tgt if not n.matched]
     return Unmatched(
@@ -338,7 +354,8 @@ def _numbers(text: str, lang: str, skip: tuple[tuple[int, int], ...]) -> list[Nu
         numbers += [
             Number(NumberMention(m.start(), m.end(), float(v), m.group(), spelled=True), {float(v)}, ordinal=True)
             for m in _ENGLISH_ORDINAL.finditer(text)
-            for v in [_ENGLISH_ORDINALS[m.group(1).lower()]]
+            if not m.group(1) or _ENGLISH_ORDINALS[m.group(2).lower()] < 10
+            for v in [_ENGLISH_TENS.get((m.group(1) or "").lower(), 0) + _ENGLISH_ORDINALS[m.group(2).lower()]]
         ]
     for number in numbers:
         _read_unit(number, text, lang)
@@ -483,8 +500,10 @@ def _read_clock(numbers: list[Number], text: str, lang: str) -> list[Number]:
         for number in numbers:
             if number.mention.start == m.start(1):
                 number.hour = True
-            if number.mention.start == m.start(2) and number.value == 0:
-                number.soft = True  # the :00 of 5:00 p.m., which 오후 5시 leaves unsaid
+            if number.mention.start == m.start(2):
+                number.minute_of = next((n for n in numbers if n.mention.start == m.start(1)), None)
+                if number.value == 0:
+                    number.soft = True  # the :00 of 5:00 p.m., which 오후 5시 leaves unsaid
     for m in _ROMAN.finditer(text):
         value = _roman_value(m.group())
         if value:

@@ -161,8 +161,10 @@ def check_terms(
         src, tgt = sources.get(entry_id, []), targets.get(entry_id, [])
         if not tgt:
             entry = matcher.glossary.get(entry_id)
-            derived = derived_rendering(target_text, entry, tgt_lang) or _metonym_rendering(  # type: ignore[arg-type]
-                src, source_text, target_text, targets, matcher.glossary, src_lang, tgt_lang
+            derived = (
+                derived_rendering(target_text, entry, tgt_lang)  # type: ignore[arg-type]
+                or _copied(src, target_text, tgt_lang)
+                or _metonym_rendering(src, source_text, target_text, targets, matcher.glossary, src_lang, tgt_lang)
             )
             if derived:
                 findings.extend(_derived(m, derived, expected, bead) for m in src)
@@ -284,6 +286,17 @@ def _latin_in_korean(text: str, entry: Entry) -> re.Match[str] | None:
     terms = entry.langs["en"]
     for form in filter(None, (terms.short, terms.preferred)):
         match = re.search(f"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text)
+        if match:
+            return match
+    return None
+
+
+def _copied(sources: list[Mention], text: str, lang: str) -> re.Match[str] | None:
+    """An English mention kept as written in Latin letters in a Korean translation (Washington이다)."""
+    if lang != "ko":
+        return None
+    for mention in sources:
+        match = re.search(f"(?<![A-Za-z]){re.escape(mention.text)}(?![A-Za-z])", text)
         if match:
             return match
     return None
