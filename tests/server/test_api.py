@@ -51,6 +51,51 @@ def test_check_gives_the_records_of_check_json(client):
     assert presplit["records"][0]["line"] == 1
 
 
+WAIVER = {"status": "variant", "entry": "north-korean-defector", "found": "N.K. defector",
+          "source": "탈북자 35명이 강제 북송됐다.", "note": "headline style"}
+
+
+def test_check_honours_waivers_as_diglot_check_does(client, tmp_path):
+    import yaml
+
+    from diglot.cli import main
+
+    # The waivers file diglot check writes, sent as its text, then as an uploaded file.
+    (tmp_path / "ko.txt").write_text(KO, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    assert main(["check", str(tmp_path / "ko.txt"), str(tmp_path / "en.txt"), "--waive-all"]) == 0
+    written = (tmp_path / "en.txt.waivers.yaml").read_text(encoding="utf-8")
+    assert len(yaml.safe_load(written)["waivers"]) == 2  # the variant and the note
+    waived = client.post("/api/check", json={"source": KO, "target": EN, "waivers": written}).json()
+    assert (waived["problems"], waived["notes"], waived["dismissed"]) == (0, 0, 2)
+    assert all(not r["findings"] for r in waived["records"])
+    uploaded = client.post("/api/check", data={"source": KO, "target": EN},
+                           files={"waivers": ("en.txt.waivers.yaml", written.encode(), "application/yaml")}).json()
+    assert (uploaded["problems"], uploaded["dismissed"]) == (0, 2)
+    # The same records as JSON: one waiver, with white space that waivers ignore.
+    one = client.post("/api/check", json={"source": KO, "target": EN,
+                                          "waivers": [{**WAIVER, "source": " 탈북자 35명이  강제 북송됐다."}]}).json()
+    assert (one["problems"], one["notes"], one["dismissed"]) == (0, 1, 1)
+    plain = client.post("/api/check", json={"source": KO, "target": EN}).json()
+    assert (plain["problems"], plain["notes"], plain["dismissed"]) == (1, 1, 0)
+    # A waiver keyed by another sentence dismisses nothing.
+    other = client.post("/api/check", json={"source": KO, "target": EN, "waivers": {"waivers": [
+        {**WAIVER, "source": "탈북자 36명이 강제 북송됐다."}]}}).json()
+    assert other["dismissed"] == 0 and other["problems"] == 1
+
+
+@pytest.mark.parametrize(
+    ("waivers", "message"),
+    [("waivers: [1, 2", "waivers: not valid YAML"), ([{"entry": "x"}], "expected 'waivers:'"), ("- a\n- b\n", "expected")],
+)
+def test_check_refuses_malformed_waivers(client, waivers, message):
+    response = client.post("/api/check", json={"source": KO, "target": EN, "waivers": waivers})
+    assert response.status_code == 400 and message in response.json()["error"]
+    binary = client.post("/api/check", data={"source": KO, "target": EN},
+                         files={"waivers": ("w.yaml", b"\x00\x01PNG", "application/octet-stream")})
+    assert binary.status_code == 400 and "w.yaml looks like a binary file" in binary.json()["error"]
+
+
 def test_align_gives_beads(client):
     beads = client.post("/api/align", data={"source": KO, "target": EN}).json()["beads"]
     assert [(b["source_segments"], b["target_segments"]) for b in beads] == [([1], [1]), ([2], [2])]

@@ -155,6 +155,7 @@ def test_review_the_seed_pair_fix_one_dismiss_one_and_download(server, browser, 
     finding.find_element(By.CSS_SELECTOR, "input.reason").send_keys("headline style")
     finding.find_element(By.CSS_SELECTOR, "button.dismiss").click()
     assert "headline style" in wait_for(browser, 'li[data-status="dismissed"]').text
+    assert " beads, 1 dismissed; signature " in browser.find_element(By.CSS_SELECTOR, 'p[data-summary="check"]').text
     shoot(browser, "web-review", tmp_path)
     shoot(browser, "web-review-phone", tmp_path, width=390)
     beads = browser.find_elements(By.CSS_SELECTOR, "section.edition > div.bead")
@@ -165,7 +166,9 @@ def test_review_the_seed_pair_fix_one_dismiss_one_and_download(server, browser, 
     assert target.location["y"] == source.location["y"]  # side by side on a wide screen
     browser.find_element(By.CSS_SELECTOR, 'button[value="download"]').click()
     saved = browser.downloads / "translation.txt"
-    WebDriverWait(browser, WAIT).until(lambda _driver: saved.exists())
+    # Chromium creates the file empty and writes it under a .crdownload name, renamed when done.
+    WebDriverWait(browser, WAIT).until(
+        lambda _driver: saved.exists() and saved.stat().st_size and not list(browser.downloads.glob("*.crdownload")))
     assert saved.read_bytes() == SEED_EN.replace("N.K. defectors", "North Korean defectors", 1).encode("utf-8")
 
 

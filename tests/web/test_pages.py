@@ -125,6 +125,12 @@ def test_review_dismisses_a_finding_with_its_reason(client):
     assert len(kept) == 1 and kept[0].get("data-was") == status and "headline style" in kept[0].text_content()
     before = len(page.xpath("//li[@data-finding]"))
     assert len(dismissed.xpath("//li[@data-finding]")) == before - 1
+    # Counted as diglot check counts: what fails as findings, notes apart, and the dismissed ones.
+    for shown, expected_dismissed in ((page, 0), (dismissed, 1)):
+        severities = [li.get("data-severity") for li in shown.xpath("//li[@data-finding]")]
+        failing = sum(1 for s in severities if s in ("error", "warning"))
+        assert _summary_counts(shown) == (failing, severities.count("note"), expected_dismissed)
+    assert sum(_summary_counts(dismissed)[:2]) == sum(_summary_counts(page)[:2]) - 1
     edition = client.post("/review/edition", data={**carried(dismissed), "format": "jsonl"})
     assert edition.status_code == 200 and edition.headers["content-disposition"].endswith('.jsonl"')
     waivers = client.post("/review/waivers", data={**carried(dismissed), "action": "waivers"})
@@ -139,6 +145,17 @@ def test_review_dismisses_a_finding_with_its_reason(client):
     broken = client.post("/review", data={"source": "정부가 밝혔다.", "target": "The government said.", "action": "check"},
                          files={"waivers_file": ("w.yaml", b"waivers: [1, 2", "application/yaml")})  # fmt: skip
     assert broken.status_code == 400 and "w.yaml: not valid YAML" in broken.text
+
+
+def _summary_counts(page) -> tuple[int, int, int]:
+    """Findings, notes and dismissed findings, read from the review page's check summary."""
+    [line] = page.xpath('//p[@data-summary="check"]')
+    text = line.text_content()
+    findings = re.search(r"(\d+) findings?", text)
+    notes = re.search(r"(\d+) notes?", text)
+    dismissed = re.search(r"(\d+) dismissed", text)
+    assert findings and dismissed and " beads, " in text and "signature" in text, text
+    return int(findings.group(1)), int(notes.group(1)) if notes else 0, int(dismissed.group(1))
 
 
 def test_review_errors_are_messages_on_the_page(client):

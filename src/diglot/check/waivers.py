@@ -81,14 +81,20 @@ class Waivers:
         path = Path(path)
         if not path.exists():
             return cls(path)
+        return cls.from_text(read_text(path), str(path), path)
+
+    @classmethod
+    def from_text(cls, text: str, name: str, path: Path | None = None) -> "Waivers":
+        """The waivers in ``text``, the contents of a waivers file (or the same as JSON), named
+        ``name`` in the error a malformed one raises (:class:`~diglot.errors.InputError`)."""
         try:
-            data = yaml.safe_load(read_text(path))
+            data = yaml.safe_load(text)
         except yaml.YAMLError as err:
-            raise InputError(_("{name}: not valid YAML ({reason})").format(name=path, reason=err)) from None
+            raise InputError(_("{name}: not valid YAML ({reason})").format(name=name, reason=err)) from None
         records = data.get("waivers") if isinstance(data, dict) else None if data is not None else []
         if not isinstance(records, list) or not all(_is_record(r) for r in records):
             raise InputError(
-                _("{name}: expected 'waivers:' and a list of findings with status, found and source").format(name=path)
+                _("{name}: expected 'waivers:' and a list of findings with status, found and source").format(name=name)
             )
         return cls(path, [{k: str(v) for k, v in r.items() if v is not None} for r in records])
 

@@ -2,9 +2,12 @@
 
 * ``GET /api/models``: the installed translation packages.
 * ``POST /api/check``: ``source``, ``target`` (texts), optional ``glossary``, ``presplit``
-  (line *i* translates line *i*) → ``{"records": […], "problems": N, "notes": N, "signature": …}``,
-  the records exactly as ``diglot check --json`` writes them; ``problems`` counts errors and
-  warnings (what makes ``diglot check`` exit 1), ``notes`` the findings rated notes.
+  (line *i* translates line *i*), ``waivers`` (the findings an editor accepted: a waivers file's
+  text, as ``diglot check --waivers`` reads it, or the same as JSON, or an uploaded file) →
+  ``{"records": […], "problems": N, "notes": N, "dismissed": N, "signature": …}``, the records
+  exactly as ``diglot check --json`` writes them, the waived findings left out; ``problems``
+  counts errors and warnings (what makes ``diglot check`` exit 1), ``notes`` the findings rated
+  notes, ``dismissed`` the findings a waiver accepted.
 * ``POST /api/align``: ``source``, ``target`` → ``{"beads": […]}``, each bead its segments
   (numbered from 1) and texts.
 * ``POST /api/edition``: ``source``, ``target``, ``format`` (any edition writer: ``html``,
@@ -79,8 +82,31 @@ async def models(request: Request) -> JSONResponse:
     ]})
 
 
+async def _waivers(fields: Fields):
+    """The waivers a request sends (``waivers``: text, JSON or a file), or None."""
+    import json
+
+    from diglot.check import Waivers
+    from diglot.textio import decode
+
+    upload = fields.files.get("waivers")
+    value = fields.get("waivers")
+    try:
+        if upload is not None:
+            name = Path(upload.filename or "waivers.yaml").name
+            return Waivers.from_text(decode(await upload.read(), name), name)
+        if value is None or value == "":
+            return None
+        if isinstance(value, list):
+            value = {"waivers": value}
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return Waivers.from_text(text, "waivers")
+    except DiglotError as err:
+        raise ApiError(400, str(err)) from None
+
+
 async def check(request: Request) -> JSONResponse:
-    """Glossary and number QA of a translation, as ``diglot check --json``."""
+    """Glossary and number QA of a translation, as ``diglot check --json``, waivers honoured."""
     from diglot.check import check as check_document, check_presplit, fails, json_records
     from diglot.glossary import Matcher
 
@@ -90,21 +116,23 @@ async def check(request: Request) -> JSONResponse:
     src_lang, tgt_lang = _languages(source, target)
     glossary = state.find_glossary(fields.get("glossary"), src_lang, tgt_lang) or state.glossary()
     presplit = fields.flag("presplit")
+    waivers = await _waivers(fields)
 
     def run():
         matcher = Matcher(glossary, [src_lang, tgt_lang])
         if presplit:
-            return check_presplit(source, target, src_lang, tgt_lang, matcher)
+            return check_presplit(source, target, src_lang, tgt_lang, matcher, waivers=waivers)
         from diglot.align import align_texts
 
         doc = align_texts(source, target, src_lang, tgt_lang, matcher=matcher, doc_id="target")
-        return check_document(doc, matcher)
+        return check_document(doc, matcher, waivers=waivers)
 
     report = await _on_model_thread(request, run)
     return JSONResponse({
         "records": json_records(report.doc, report.findings, presplit),
         "problems": sum(1 for f in report.problems if fails(f)),  # errors and warnings, as diglot check counts
         "notes": sum(1 for f in report.problems if not fails(f)),
+        "dismissed": len(report.dismissed),
         "signature": report.signature.as_dict(),
     })
 

@@ -27,7 +27,7 @@ _GLOSSARY = {
 FIELDS: dict[tuple[str, str], dict] = {
     ("post", "/translate"): {
         "properties": {"q": _TEXTS, "source": _STRING, "target": _STRING, "format": {"enum": ["text", "html"]},
-                       "alternatives": {"type": "integer"}, "api_key": _STRING, "glossary": _GLOSSARY,
+                       "alternatives": {"type": "integer", "minimum": 0, "maximum": 3}, "api_key": _STRING, "glossary": _GLOSSARY,
                        "report": _BOOLEAN},
         "required": ["q", "source", "target"],
     },
@@ -49,7 +49,10 @@ FIELDS: dict[tuple[str, str], dict] = {
         "required": ["name", "source_lang", "target_lang", "entries"],
     },
     ("post", "/api/check"): {
-        "properties": {"source": _STRING, "target": _STRING, "glossary": _GLOSSARY, "presplit": _BOOLEAN},
+        "properties": {"source": _STRING, "target": _STRING, "glossary": _GLOSSARY, "presplit": _BOOLEAN,
+                       "waivers": {"description": "the findings accepted: a waivers file's YAML text "
+                                                  "(as diglot check --waivers reads), or its records as JSON",
+                                   "oneOf": [_STRING, {"type": "object"}, {"type": "array", "items": {"type": "object"}}]}},
         "required": ["source", "target"],
     },
     ("post", "/api/align"): {"properties": {"source": _STRING, "target": _STRING}, "required": ["source", "target"]},

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from diglot.check import Waivers, fix_document, waivers_path
+from diglot.check import Waivers, fails, fix_document, is_problem, waivers_path
 from diglot.check.fix import fixable
 from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Bead, Finding
@@ -34,12 +34,12 @@ from diglot.edition.writers import get_writer
 from diglot.edition.writers.html import edition_header, edition_main
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 from diglot.languages import pair_languages
 from diglot.provenance import Signature
 from diglot.segment import segment
 from diglot.server.web.pages import attachment, form_text, page, render
-from diglot.textio import normalize
+from diglot.textio import decode, normalize
 
 FORM_ID = "review-form"
 
@@ -102,12 +102,10 @@ async def _waivers(form) -> Waivers:  # noqa: ANN001 - a Starlette form
     waivers = Waivers(path=None, records=[r for r in records if isinstance(r, dict)] if isinstance(records, list) else [])
     upload = form.get("waivers_file")
     if upload is not None and not isinstance(upload, str) and upload.filename:
-        with tempfile.TemporaryDirectory() as folder:  # Waivers reads (and checks) files
-            path = Path(folder) / Path(upload.filename).name
-            path.write_bytes(await upload.read())
-            for record in Waivers.load(path).records:
-                if record not in waivers.records:
-                    waivers.records.append(record)
+        name = Path(upload.filename).name
+        for record in Waivers.from_text(decode(await upload.read(), name), name).records:
+            if record not in waivers.records:
+                waivers.records.append(record)
     return waivers
 
 
@@ -181,6 +179,19 @@ def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple
     return replace(edition, findings=kept), dismissed
 
 
+def check_summary(edition: Edition, dismissed: int) -> str:
+    """The count under the edition, as ``diglot check`` ends its report: what fails (errors and
+    warnings) as findings, notes apart, the beads, the dismissed findings, the signature."""
+    failing = sum(1 for f in edition.findings if fails(f))
+    notes = sum(1 for f in edition.findings if is_problem(f.status)) - failing
+    counted = ngettext("{n} finding", "{n} findings", failing).format(n=failing)
+    if notes:
+        counted = _("{findings} and {notes}").format(
+            findings=counted, notes=ngettext("{n} note", "{n} notes", notes).format(n=notes))
+    return _("{counted} in {beads} beads, {dismissed} dismissed; signature {signature}").format(
+        counted=counted, beads=len(edition.doc.beads), dismissed=dismissed, signature=edition.signature)
+
+
 def apply_fix(pair: Pair, edition: Edition, index: int) -> str:
     """The translation with finding ``index`` fixed (the term replaced, its particle or article
     agreeing), every other byte as it was. Returns a message for the page."""
@@ -242,6 +253,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
                 "beads": json.dumps([bead.as_lists() for bead in edition.doc.beads]),
             },
             header=edition_header(shown),
+            summary=check_summary(shown, len(dismissed)),
             body=edition_main(shown, partial(_finding_controls, edition=shown), tag="section", row_actions=_row_controls),
             dismissed=[(f, reason) for f, reason in dismissed],
             formats=FORMATS,
