@@ -73,7 +73,7 @@ def test_clean_translation_exits_0(tmp_path, capsys):
     ko = write(tmp_path, "a.ko", "탈북자들은 강제북송을 두려워한다.\n")
     en = write(tmp_path, "a.en", "North Korean defectors fear forced repatriation.\n")
     assert main(["check", "--presplit", ko, en]) == 0
-    assert "0 findings in 1 line pairs" in capsys.readouterr().out
+    assert "0 findings in 1 line pair," in capsys.readouterr().out
 
 
 def test_human_report_marks_the_problem_and_says_what_was_expected(tmp_path, capsys):

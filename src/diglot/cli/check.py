@@ -344,11 +344,10 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
     if problems - failing:
         notes = ngettext("{n} note", "{n} notes", problems - failing).format(n=problems - failing)
         counted = _("{findings} and {notes}").format(findings=counted, notes=notes)
-    summary = (
-        _("{counted} in {beads} line pairs, {dismissed} dismissed; signature {signature}")
-        if presplit
-        else _("{counted} in {beads} beads, {dismissed} dismissed; signature {signature}")
-    )
+    beads = len(doc.beads)
+    units = (
+        ngettext("{n} line pair", "{n} line pairs", beads) if presplit else ngettext("{n} bead", "{n} beads", beads)
+    ).format(n=beads)
     if hidden:
         console.print(
             ngettext("{count} note not shown: see it with --notes", "{count} notes not shown: see them with --notes", hidden).format(
@@ -356,7 +355,9 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
             )
         )
     console.print(
-        summary.format(counted=counted, beads=len(doc.beads), dismissed=len(report.dismissed), signature=report.signature),
+        _("{counted} in {units}, {dismissed} dismissed; signature {signature}").format(
+            counted=counted, units=units, dismissed=len(report.dismissed), signature=report.signature
+        ),
         markup=False,
         emoji=False,
     )
