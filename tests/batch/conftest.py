@@ -5,12 +5,16 @@ Fixtures: ``align_spec`` (the align job, without the glossary so that every work
 fast; the alignment is real), ``make_shards(folder, count)``, ``read_outputs(folder)``,
 ``shards`` (four shards of two documents, the last gzipped), ``reference`` (their outputs
 from one process) and ``local_cluster`` (the address of a Dask LocalCluster of two worker
-processes, shared by the module's tests and closed after them).
+processes, shared by the module's tests and closed after them); for ``pair``,
+``make_pair_shards(folder)`` and ``pair_shards`` (three shards of Korean and English
+documents, with ``whole.jsonl`` beside them: the same documents as one file).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import random
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,35 @@ def local_cluster():
         yield cluster.scheduler_address
     finally:
         cluster.close()
+
+
+def _make_pair_shards(folder: Path, count: int = 3) -> Path:
+    """Six dev articles as separate Korean and English documents (dated, the English a day later),
+    shuffled into ``count`` shards of JSON lines, the last gzipped; ``whole.jsonl`` beside the
+    folder holds them all in shard order, as one file."""
+    rng = random.Random(15)
+    documents = []
+    for number, line in enumerate(DEV.read_text(encoding="utf-8").splitlines()[:6]):
+        record = json.loads(line)
+        documents.append({"id": f"ko-{number}", "lang": "ko", "date": f"2011-10-{number + 1:02d}", "lines": record["ko"]})
+        documents.append({"id": f"en-{number}", "lang": "en", "date": f"2011-10-{number + 2:02d}", "text": "\n".join(record["en"])})
+    rng.shuffle(documents)
+    folder.mkdir(parents=True)
+    texts = ["".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents[index::count]) for index in range(count)]
+    for index, text in enumerate(texts):
+        if index == count - 1:
+            (folder / f"docs-{index}.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+        else:
+            (folder / f"docs-{index}.jsonl").write_text(text, encoding="utf-8")
+    (folder.parent / "whole.jsonl").write_text("".join(texts), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def make_pair_shards():
+    return _make_pair_shards
+
+
+@pytest.fixture(scope="session")
+def pair_shards(tmp_path_factory) -> Path:
+    return _make_pair_shards(tmp_path_factory.mktemp("pair") / "in")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -29,23 +30,39 @@ def test_align_output_is_the_same_with_workers_and_on_dask(extra, shards, refere
     assert read_outputs(tmp_path / "out") == reference
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--workers", "2", "-o", "x.jsonl"], "--workers and --scheduler run shards: add --out-dir DIR"),
-        (["--out-dir", "out", "-o", "x.jsonl"], "give either -o OUT or --out-dir DIR, not both"),
-    ],
-)
-def test_align_bad_batch_options_are_one_line_and_exit_2(args, message, shards, tmp_path, monkeypatch, capsys):
+def test_align_workers_without_out_dir_write_each_shards_output_in_turn(shards, reference, tmp_path, capsys):
+    """-o (or standard output) holds what --out-dir would hold, one shard after the other in name order."""
+    expected = b"".join(
+        gzip.decompress(reference[name]) if name.endswith(".gz") else reference[name]
+        for name in sorted(reference) if not name.startswith(".")
+    )  # fmt: skip
+    assert main(["align", "--presplit", "--no-glossary", "--jsonl", str(shards), "--workers", "2", "-o", str(tmp_path / "w2")]) == 0
+    assert main(["align", "--presplit", "--no-glossary", "--jsonl", str(shards)]) == 0
+    assert (tmp_path / "w2").read_bytes() == capsys.readouterr().out.encode("utf-8") == expected
+    # one file and --workers: the bytes the single-process command writes
+    first = str(shards / "part-00.jsonl")
+    assert main(["align", "--presplit", "--no-glossary", "--jsonl", first, "--workers", "2", "-o", str(tmp_path / "one")]) == 0
+    assert (tmp_path / "one").read_bytes() == reference["part-00.jsonl"]
+
+
+def test_align_out_dir_and_o_together_are_one_line_and_exit_2(shards, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    assert main(["align", "--presplit", "--no-glossary", "--jsonl", str(shards), *args]) == 2
+    assert main(["align", "--presplit", "--no-glossary", "--jsonl", str(shards), "--out-dir", "out", "-o", "x.jsonl"]) == 2
     err = capsys.readouterr().err
-    assert message in err and "Traceback" not in err
+    assert "give either -o OUT or --out-dir DIR, not both" in err and "Traceback" not in err
 
 
-def test_align_workers_without_jsonl_is_refused(tmp_path, capsys):
-    assert main(["align", "a.txt", "b.txt", "--workers", "2"]) == 2
-    assert "--workers and --scheduler run shards: add --out-dir DIR" in capsys.readouterr().err
+@pytest.mark.parametrize("command", [["align", "a.txt", "b.txt"], ["pair", "ko/", "en/"], ["glossary", "mine", "a", "b"]])
+def test_workers_without_jsonl_are_refused(command, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--workers", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--out-dir, --workers and --scheduler run the shards of --jsonl: add --jsonl" in err and "Traceback" not in err
+
+
+def test_check_workers_without_out_dir_need_json(shards, capsys):
+    assert main(["check", "--jsonl", str(shards), "--workers", "2"]) == 2
+    assert "a run over shards writes JSON lines: add --json, or --out-dir DIR" in capsys.readouterr().err
 
 
 def test_align_workers_must_be_a_whole_number(shards, capsys):

@@ -9,10 +9,12 @@ under the output folder, plus a completion marker; a rerun skips the shards alre
 The output is the same, byte for byte, however many workers ran it. See ``docs/batch.md``.
 """
 
-from diglot.batch.runner import BatchProgress, Job, JobSpec, ShardResult, Summary, job_for, process_shard, run_batch
+from diglot.batch.runner import (
+    BatchProgress, Job, JobSpec, ShardResult, Summary, job_for, map_batch, process_shard, read_output, run_batch,
+)  # fmt: skip
 from diglot.batch.shards import Shard, find_shards
 
 __all__ = [
-    "BatchProgress", "Job", "JobSpec", "Shard", "ShardResult", "Summary", "find_shards", "job_for",
-    "process_shard", "run_batch",
+    "BatchProgress", "Job", "JobSpec", "Shard", "ShardResult", "Summary", "find_shards", "job_for", "map_batch",
+    "process_shard", "read_output", "run_batch",
 ]  # fmt: skip

@@ -74,6 +74,10 @@ class ShardResult:
     input_sha256: str
     documents: int  # non-blank input lines
 
+    def text(self) -> str:
+        """The output shard's text (decompressed)."""
+        return self.shard.decode(self.data)
+
 
 @dataclass(frozen=True)
 class BatchProgress:
@@ -192,6 +196,44 @@ def run_batch(
         summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature)
         atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary
+
+
+def map_batch(
+    spec: JobSpec,
+    source: str | Sequence[Shard],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[BatchProgress], None] | None = None,
+) -> Iterator[str]:
+    """The output text of ``spec``'s job for every shard of ``source``, in shard order, kept in memory.
+
+    The same workers as :func:`run_batch` and the same outputs, without an output folder (so
+    nothing to resume): for a command that writes one file, or merges what the shards give.
+    A shard that finishes early waits for those before it.
+    """
+    shards = find_shards(source) if isinstance(source, str) else list(source)
+    report = progress or (lambda _state: None)
+    order = {shard: index for index, shard in enumerate(shards)}
+    waiting: dict[int, str] = {}
+    documents = following = 0
+    report(BatchProgress(0, len(shards), 0, 0))
+    for done, result in enumerate(_results(spec, shards, workers, scheduler), 1):
+        waiting[order[result.shard]] = result.text()
+        documents += result.documents
+        report(BatchProgress(done, len(shards), documents, 0))
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
+
+
+def read_output(shard: Shard, out_dir: str | Path) -> str:
+    """The text :func:`run_batch` wrote for ``shard`` under ``out_dir`` (decompressed)."""
+    target = Path(out_dir) / shard.name
+    try:
+        return shard.decode(target.read_bytes())
+    except OSError as err:
+        raise DiglotError(_("cannot read {name}: {reason}").format(name=target, reason=err.strerror)) from None
 
 
 def _complete(shard: Shard, target: Path, signature: Signature) -> int | None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
-from diglot.textio import decode
+from diglot.textio import decode, max_input_bytes
 
 SUFFIXES = (".jsonl", ".jsonl.gz")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -38,30 +39,51 @@ class Shard:
         return self.name.endswith(".gz")
 
     def read_bytes(self) -> bytes:
-        """The shard's bytes as stored (still compressed if it is a ``.gz``)."""
+        """The shard's bytes as stored (still compressed if it is a ``.gz``); a shard larger than
+        the input limit (:func:`diglot.textio.max_input_bytes`) is refused before it is read."""
+        limit = max_input_bytes()
         if _is_url(self.path):
             fsspec = _fsspec(self.path)
             try:
                 with fsspec.open(self.path, "rb") as stream:
-                    return stream.read()
+                    data = stream.read(limit + 1)
             except (OSError, ValueError) as err:
                 raise InputError(_("cannot read {name}: {reason}").format(name=self.path, reason=err)) from None
-        try:
-            return Path(self.path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(_("{name}: no such file").format(name=self.path)) from None
-        except OSError as err:
-            raise InputError(_("cannot read {name}: {reason}").format(name=self.path, reason=err.strerror)) from None
+        else:
+            try:
+                if os.stat(self.path).st_size > limit:
+                    raise _too_large(self.path, limit)
+                with open(self.path, "rb") as stream:
+                    data = stream.read(limit + 1)
+            except FileNotFoundError:
+                raise InputError(_("{name}: no such file").format(name=self.path)) from None
+            except OSError as err:
+                raise InputError(_("cannot read {name}: {reason}").format(name=self.path, reason=err.strerror)) from None
+        if len(data) > limit:  # a remote file, or one that grew while we looked
+            raise _too_large(self.path, limit)
+        return data
 
     def read_text(self, data: bytes | None = None) -> str:
-        """The shard's text, decompressed, checked and normalised as :func:`diglot.textio.read_text` does."""
+        """The shard's text, decompressed, checked and normalised as :func:`diglot.textio.read_text` does.
+
+        The limit holds for the decompressed text too: a small gzip that inflates past it is
+        refused once it has, not read to the end.
+        """
         data = self.read_bytes() if data is None else data
         if self.compressed:
+            limit = max_input_bytes()
             try:
-                data = gzip.decompress(data)
+                with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                    data = stream.read(limit + 1)
             except (OSError, EOFError) as err:
                 raise InputError(_("{name} is not a readable gzip file ({reason})").format(name=self.path, reason=err)) from None
+            if len(data) > limit:
+                raise _too_large(self.path, limit)
         return decode(data, self.path)
+
+    def decode(self, data: bytes) -> str:
+        """The text of an output shard's bytes (:meth:`encode` undone)."""
+        return (gzip.decompress(data) if self.compressed else data).decode("utf-8")
 
     def encode(self, text: str) -> bytes:
         """An output shard's bytes for ``text``: compressed like its input, and the same bytes every run."""
@@ -93,6 +115,14 @@ def find_shards(source: str | os.PathLike[str]) -> list[Shard]:
                 )
             )
     return shards
+
+
+def _too_large(name: str, limit: int) -> InputError:
+    return InputError(  # the message of diglot.textio's own limit, so that one translation serves both
+        _("{name} is larger than {limit} MB, the most diglot reads (set DIGLOT_MAX_INPUT_MB to raise it)").format(
+            name=name, limit=round(limit / 1024 / 1024, 1)
+        )
+    )
 
 
 def _basename(path: str) -> str:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from diglot.errors import DiglotError
+from diglot.i18n import _
 from diglot.provenance import Signature
 
 
@@ -73,3 +75,147 @@ class CheckJob:
 
         reports = _check_batch(self.args, self.glossary, self.waivers, parse_batch(text, name))
         return json_lines(reports, self.presplit, batch=True)
+
+
+class CandidatesJob:
+    """One shard's part of ``glossary mine --jsonl`` and ``glossary consistency --jsonl``: its
+    documents aligned (together, as the single-file command aligns a file) and each aligned
+    sentence pair's term candidates, one JSON line a bead (:func:`read_candidates` merges them).
+
+    The expensive part (alignment, Kiwi) is done here, per shard; association and ranking need
+    counts over the whole corpus, so they run once, on the merged beads. Both commands run the
+    same job, so one ``--out-dir`` serves both.
+    """
+
+    def __init__(self, glossary: Sequence[str] | None = None, no_glossary: bool = False):
+        from diglot.cli.aligned_input import glossary_of
+        from diglot.glossary import Matcher
+
+        found = glossary_of(argparse.Namespace(glossary=list(glossary) if glossary else None, no_glossary=no_glossary))
+        self.matcher = Matcher(found, ["ko", "en"]) if len(found) else None
+        self.signature = Signature.make(glossary=found.fingerprint if len(found) else "none", task="candidates")
+
+    def __call__(self, text: str, name: str) -> str:
+        from diglot.align.batch import parse_batch
+        from diglot.mine.corpus import batch_pairs
+        from diglot.mine.propose import bead_candidates
+
+        documents = parse_batch(text, name)
+        beads = batch_pairs(documents, self.matcher) if documents else []
+        return "".join(
+            json.dumps({"where": b.where, "ko": b.ko, "en": b.en, "ko_terms": ko, "en_terms": en}, ensure_ascii=False) + "\n"
+            for b, (ko, en) in zip(beads, bead_candidates(beads))
+        )
+
+
+def read_candidates(texts: Iterable[str]):  # type: ignore[no-untyped-def]
+    """The beads of :class:`CandidatesJob`'s output shards, in shard order, and their candidate table:
+    what ``candidate_table(read_jsonl(...))`` gives for the shards' documents, each shard aligned on its own."""
+    from diglot.mine import BeadText
+    from diglot.mine.propose import candidate_table
+
+    beads, found = [], []
+    for text in texts:
+        for line in text.splitlines():
+            record = json.loads(line)
+            beads.append(BeadText(record["ko"], record["en"], record["where"]))
+            found.append(([tuple(c) for c in record["ko_terms"]], [tuple(c) for c in record["en_terms"]]))
+    return beads, candidate_table(beads, found)
+
+
+def sharded_beads(args: argparse.Namespace, glossary):  # type: ignore[no-untyped-def]
+    """The aligned sentence pairs of the input, and their candidate table when the shards of a
+    sharded run (:mod:`diglot.cli.batchopts`) found it (else None: it is built from the beads)."""
+    from diglot.cli.aligned_input import read_beads
+    from diglot.cli.batchopts import shard_texts, sharded
+    from diglot.cli.common import working
+
+    if not sharded(args, merged=True):
+        return read_beads(args, glossary), None
+    if args.files:
+        raise DiglotError(_("give either --jsonl DOCS.jsonl or file pairs, not both"))
+    texts = shard_texts(args, "diglot.cli.batchjobs:CandidatesJob", glossary=args.glossary, no_glossary=args.no_glossary)
+    with working(_("finding terms")):
+        beads, table = read_candidates(texts)
+    if not beads:
+        raise DiglotError(_("no aligned sentence pairs in the input: nothing to mine"))
+    return beads, table
+
+
+class AnchorsJob:
+    """One shard's part of ``diglot pair --jsonl``: each document with its anchors
+    (:func:`diglot.pair.document_anchors`, the costly part), one JSON line a document. The index,
+    the scoring and the one-to-one assignment need every document, so they run once, on all the
+    shards' documents (:func:`read_anchored`)."""
+
+    def __init__(self, glossary: Sequence[str] | None = None, no_glossary: bool = False):
+        from diglot.cli.align import _matcher  # the glossary's anchors, as align and pair take them
+
+        args = argparse.Namespace(glossary=list(glossary) if glossary else None, no_glossary=no_glossary)
+        self.matcher, glossary_id = _matcher(args)
+        self.signature = Signature.make(glossary=glossary_id, task="pair-anchors")
+
+    def __call__(self, text: str, name: str) -> str:
+        from diglot.pair import document_anchors, parse_documents
+
+        lines = []
+        for doc in parse_documents(text, name):
+            record = {
+                "id": doc.id, "lang": doc.lang, "date": doc.date.isoformat() if doc.date else None,
+                "lines": list(doc.lines), "anchors": _plain(document_anchors(doc, self.matcher)),
+            }  # fmt: skip
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        return "".join(lines)
+
+
+def read_anchored(texts: Iterable[str]):  # type: ignore[no-untyped-def]
+    """The documents of :class:`AnchorsJob`'s output shards, in shard order, and their anchors."""
+    import datetime
+
+    from diglot.pair import Anchors, Document
+
+    documents, anchors = [], []
+    for text in texts:
+        for line in text.splitlines():
+            record = json.loads(line)
+            date = datetime.date.fromisoformat(record["date"]) if record["date"] else None
+            documents.append(Document(record["id"], record["lang"], tuple(record["lines"]), date))
+            anchors.append(Anchors(**{key: _unplain(value) for key, value in record["anchors"].items()}))
+    return documents, anchors
+
+
+# Anchors as JSON, whatever their fields hold (numbers, strings, booleans, and lists, tuples, sets
+# and dicts of them): tuples, sets and dicts are tagged so that they come back as they were, and
+# sets and dicts are written sorted, so that a shard's output is the same bytes in every process
+# (the order of a set of strings changes with each process's hash seed; nothing may depend on it).
+
+
+def _plain(value: object) -> object:
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (set, frozenset)):
+        return {"frozenset": sorted((_plain(item) for item in value), key=_order)}
+    if isinstance(value, tuple):
+        return {"tuple": [_plain(item) for item in value]}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {"dict": sorted(([_plain(k), _plain(v)] for k, v in value.items()), key=lambda kv: _order(kv[0]))}
+    return value
+
+
+def _unplain(value: object) -> object:
+    if isinstance(value, list):
+        return [_unplain(item) for item in value]
+    if isinstance(value, dict):
+        ((tag, items),) = value.items()
+        if tag == "dict":
+            return {_unplain(k): _unplain(v) for k, v in items}
+        return (frozenset if tag == "frozenset" else tuple)(_unplain(item) for item in items)
+    return value
+
+
+def _order(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -10,7 +10,9 @@ processes, ``--scheduler tcp://HOST:PORT`` on a Dask cluster. A command adds the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
+from typing import Iterator
 
 from diglot.cli.common import positive_int
 from diglot.errors import EXIT_OK, DiglotError
@@ -38,30 +40,73 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def sharded(args: argparse.Namespace) -> bool:
-    """Whether the command runs sharded; ``--workers`` and ``--scheduler`` need ``--out-dir``."""
-    if args.out_dir:
-        if getattr(args, "output", None):
-            raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
-        return True
-    if args.workers > 1 or args.scheduler:
-        raise DiglotError(_("--workers and --scheduler run shards: add --out-dir DIR"))
-    return False
+def sharded(args: argparse.Namespace, *, merged: bool = False) -> bool:
+    """Whether the command runs over shards: with ``--out-dir``, ``--workers``, ``--scheduler``, or a
+    ``--jsonl`` that names a folder or a glob. Each needs ``--jsonl``. ``merged``: the command
+    merges every shard's output into one result (mining, pairing), which ``-o`` may then name
+    beside ``--out-dir``; otherwise ``-o`` is the shards' outputs one after the other, so it
+    cannot go with ``--out-dir``.
+    """
+    source = getattr(args, "jsonl", None)
+    if not (args.out_dir or args.workers > 1 or args.scheduler or (source and _names_shards(source))):
+        return False
+    if not source:
+        raise DiglotError(_("--out-dir, --workers and --scheduler run the shards of --jsonl: add --jsonl"))
+    if args.out_dir and getattr(args, "output", None) and not merged:
+        raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
+    if not merged and not args.out_dir and getattr(args, "json", True) is False:
+        # check: its shards give what --json prints, never its tables
+        raise DiglotError(_("a run over shards writes JSON lines: add --json, or --out-dir DIR"))
+    return True
+
+
+def _names_shards(source: str) -> bool:
+    """``--jsonl`` names more than one file, or a file through fsspec."""
+    import os
+
+    return "://" in source or os.path.isdir(source) or any(c in source for c in "*?[")
 
 
 def run_sharded(args: argparse.Namespace, factory: str, **settings: object) -> int:
-    """Run the job ``factory`` (``"module:name"``, built with ``settings``) over ``args.jsonl``'s shards."""
-    from diglot.batch import JobSpec, find_shards, run_batch
+    """Run the job ``factory`` (``"module:name"``, built with ``settings``) over ``args.jsonl``'s shards:
+    into ``--out-dir``, or, without it, each shard's output after the one before to ``-o`` or
+    standard output."""
+    import sys
+
+    from diglot.textio import atomic_write, check_output_path
+
+    target = check_output_path(args.output, args.force) if not args.out_dir and args.output else None
+    texts = shard_texts(args, factory, **settings)
+    if args.out_dir:
+        return EXIT_OK
+    if target is not None:
+        atomic_write(target, "".join(texts))
+    else:
+        for text in texts:
+            sys.stdout.write(text)
+    return EXIT_OK
+
+
+def shard_texts(args: argparse.Namespace, factory: str, **settings: object) -> Iterator[str]:
+    """The output text of the job ``factory`` for each shard of ``args.jsonl``, in shard order.
+
+    With ``--out-dir`` the shards are run into it first (shards already complete are read back,
+    not run again) and a line says what the run did; without it they are run in memory.
+    """
+    from diglot.batch import JobSpec, find_shards, map_batch, read_output, run_batch
     from diglot.cli.output import stderr
 
     shards = find_shards(args.jsonl)
     spec = JobSpec.make(factory, **settings)
     console = stderr()
-    if console.is_terminal:
-        with _Bar(console) as bar:
+    bar = _Bar(console) if console.is_terminal else None
+    with bar or contextlib.nullcontext():
+        if not args.out_dir:
+            texts = list(map_batch(spec, shards, workers=args.workers, scheduler=args.scheduler, progress=bar))
+        else:
             summary = run_batch(spec, shards, args.out_dir, workers=args.workers, scheduler=args.scheduler, progress=bar)
-    else:
-        summary = run_batch(spec, shards, args.out_dir, workers=args.workers, scheduler=args.scheduler)
+    if not args.out_dir:
+        return iter(texts)
     console.print(
         ngettext("{n} shard", "{n} shards", summary.shards).format(n=summary.shards)
         + " ("
@@ -74,7 +119,7 @@ def run_sharded(args: argparse.Namespace, factory: str, **settings: object) -> i
         markup=False,
         highlight=False,
     )
-    return EXIT_OK
+    return (read_output(shard, args.out_dir) for shard in shards)
 
 
 class _Bar:

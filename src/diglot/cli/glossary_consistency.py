@@ -10,7 +10,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
+from diglot.cli.aligned_input import add_input_options, glossary_of
+from diglot.cli.batchopts import add_batch_options
 from diglot.cli.common import add_command, positive_int, working
 from diglot.errors import EXIT_FINDINGS, EXIT_OK
 from diglot.i18n import N_, _, ngettext
@@ -40,6 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         examples=[
             "diglot glossary consistency --presplit news.ko news.en",
             "diglot glossary consistency --jsonl docs.jsonl --json > consistency.json",
+            "diglot glossary consistency --jsonl archive/ --out-dir candidates/ --workers 8 --json",
         ],
         exit_codes=_(
             "0 every glossary term rendered with its preferred form, 1 some rendered with a variant or forbidden "
@@ -51,6 +53,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--min-count", type=positive_int, default=3, metavar="N", help=_("report terms the glossary lacks when seen in at least N sentence pairs (default: 3)"))
     p.add_argument("--all", action="store_true", help=_("also list terms rendered one way only"))
     p.add_argument("--json", action="store_true", help=_("write JSON for scripts instead of tables"))
+    add_batch_options(p)
     p.set_defaults(func=run_consistency)
 
 
@@ -59,11 +62,13 @@ def run_consistency(args: argparse.Namespace) -> int:
     from diglot.mine.consistency import glossary_consistency, mined_consistency
     from diglot.provenance import Signature
 
+    from diglot.cli.batchjobs import sharded_beads
+
     glossary = glossary_of(args)
-    beads = read_beads(args, glossary)
+    beads, table = sharded_beads(args, glossary)
     with working(_("comparing renderings")):
         known = glossary_consistency(beads, glossary) if len(glossary) else []
-        mined = mined_consistency(beads, glossary, min_count=args.min_count)
+        mined = mined_consistency(beads, glossary, min_count=args.min_count, table=table)
     if not args.all:
         known = [r for r in known if not r.is_consistent]
         mined = [r for r in mined if not r.is_consistent]

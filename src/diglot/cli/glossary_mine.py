@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diglot.cli import glossary_consistency, glossary_review
-from diglot.cli.aligned_input import add_input_options, glossary_of, read_beads
+from diglot.cli.aligned_input import add_input_options, glossary_of
+from diglot.cli.batchopts import add_batch_options
 from diglot.cli.common import add_command, add_force_option, positive_int, working
 from diglot.errors import EXIT_OK
 from diglot.i18n import _, ngettext
@@ -48,6 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
             "diglot glossary mine --presplit news.ko news.en -o proposals.yaml",
             "diglot glossary mine article1.ko.txt article1.en.txt article2.ko.txt article2.en.txt",
             "diglot glossary mine --jsonl docs.jsonl -o proposals.yaml",
+            "diglot glossary mine --jsonl archive/ --out-dir candidates/ --workers 8 -o proposals.yaml",
         ],
         help_text=_("propose new glossary entries from aligned Korean–English text"),
     )
@@ -57,12 +59,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--min-count", type=positive_int, default=2, metavar="N", help=_("a pair must be seen in at least N aligned sentence pairs (default: 2)"))
     p.add_argument("--min-pairs", type=positive_int, default=DEFAULT_MIN_PAIRS, metavar="N", help=_("mine only from at least N aligned sentence pairs; fewer are too few to tell terms from chance (default: 100)"))
     add_force_option(p)
+    add_batch_options(p)
     p.set_defaults(func=run_mine)
     glossary_review.register(commands)
     glossary_consistency.register(commands)
 
 
 def run_mine(args: argparse.Namespace) -> int:
+    from diglot.cli.batchjobs import sharded_beads
     from diglot.cli.output import stdout
     from diglot.glossary.formats import get_format
     from diglot.mine import Miner
@@ -71,7 +75,7 @@ def run_mine(args: argparse.Namespace) -> int:
 
     target = check_output_path(args.output, args.force) if args.output else None
     glossary = glossary_of(args)
-    beads = read_beads(args, glossary)
+    beads, table = sharded_beads(args, glossary)
     exclude = []
     if target is not None:
         exclude = [(e.preferred("ko") or "", e.preferred("en") or "") for e in read_entries(rejected_path(target))]
@@ -79,8 +83,9 @@ def run_mine(args: argparse.Namespace) -> int:
     miner = Miner(glossary, min_count=args.min_count, min_pairs=args.min_pairs)
     with working(_("finding terms")):
         entries = miner.propose(
-            beads, limit=args.top, exclude=exclude, source=_("mined from {files}").format(files=", ".join(sources))
-        )
+            beads, limit=args.top, exclude=exclude, source=_("mined from {files}").format(files=", ".join(sources)),
+            table=table,
+        )  # fmt: skip
     text = f"# {_('proposed by diglot glossary mine; review with `diglot glossary review`')}\n"
     text += f"# {miner.signature(presplit=args.presplit)}\n" + get_format("yaml").dumps(entries)
     if target is None:

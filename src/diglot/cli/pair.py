@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from diglot.cli.batchopts import add_batch_options, shard_texts, sharded
 from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, positive_int
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _, ngettext
@@ -32,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "diglot pair archive/ko/ archive/en/ -o pairs.tsv",
             "diglot pair --jsonl articles.jsonl --date-window 2 -o pairs.tsv",
             "diglot pair archive/ko/ archive/en/ -o pairs.tsv --align aligned.jsonl",
+            "diglot pair --jsonl 'archive/*.jsonl.gz' --out-dir anchors/ --workers 8 -o pairs.tsv",
         ],
     )
     p.add_argument("folders", nargs="*", metavar="DIR", help=_("the folder of Korean articles, then that of English ones"))
@@ -61,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_glossary_option(p, _("glossary whose terms are anchors; repeat to combine (default: the curated glossaries)"))
     p.add_argument("--no-glossary", action="store_true", help=_("do not use glossary terms as anchors"))
+    add_batch_options(p)
     p.set_defaults(func=run)
 
 
@@ -77,15 +80,26 @@ def run(args: argparse.Namespace) -> int:
         raise DiglotError(_("--date-window must be a number of days, 0 or more"))
     target = check_output_path(args.output, args.force) if args.output else None
     aligned = check_output_path(args.align, args.force) if args.align else None
-    if args.jsonl:
+    anchors = None
+    if sharded(args, merged=True):
+        # each shard's documents and their anchors from the workers; the index and assignment here
+        from diglot.cli.batchjobs import read_anchored
+
+        texts = shard_texts(args, "diglot.cli.batchjobs:AnchorsJob", glossary=args.glossary, no_glossary=args.no_glossary)
+        documents, found = read_anchored(texts)
+        anchors = [a for d, a in zip(documents, found) if d.lang == "ko"] + [a for d, a in zip(documents, found) if d.lang == "en"]
+    elif args.jsonl:
         documents = read_documents(args.jsonl)
+    if args.jsonl:
         korean = [d for d in documents if d.lang == "ko"]
         english = [d for d in documents if d.lang == "en"]
     else:
         korean, english = read_folder(args.folders[0], "ko"), read_folder(args.folders[1], "en")
     matcher, glossary_id = _matcher(args)
     threshold = THRESHOLD if args.threshold is None else args.threshold
-    pairs = pair_documents(korean, english, matcher=matcher, date_window=args.date_window, threshold=threshold)
+    pairs = pair_documents(
+        korean, english, matcher=matcher, date_window=args.date_window, threshold=threshold, anchors=anchors
+    )
     stamp = signature(glossary_id, date_window=args.date_window, threshold=threshold)
     text = f"# {stamp}\n" + "".join(f"{p.korean.id}\t{p.english.id}\t{p.score:.4f}\n" for p in pairs)
     if target:

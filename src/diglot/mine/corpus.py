@@ -83,11 +83,18 @@ def read_jsonl(path: str | os.PathLike[str], matcher=None) -> list[BeadText]:  #
     """Documents ``{"id", "ko": [lines], "en": [lines]}``, one a line, each aligned line by line."""
     from diglot.align.batch import read_batch
 
-    documents = [(str(doc.id), segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in read_batch(path)]
+    documents = read_batch(path)
     if not documents:
         raise InputError(_("{name} holds no documents").format(name=path))
-    return aligned_pairs(documents, matcher)
+    return batch_pairs(documents, matcher)
 
+
+def batch_pairs(documents, matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]
+    """The beads of batch documents (:class:`diglot.align.batch.BatchDocument`: one shard of a
+    sharded run, or a whole file), each aligned line by line, all together."""
+    return aligned_pairs(
+        [(str(doc.id), segment_lines(doc.ko, "ko"), segment_lines(doc.en, "en")) for doc in documents], matcher
+    )
 
 
 def aligned_pairs(documents: list[tuple[str, list[Segment], list[Segment]]], matcher=None) -> list[BeadText]:  # type: ignore[no-untyped-def]

@@ -70,18 +70,30 @@ class CandidateTable:
         return math.log10(count / self.english_words * 1e9) if count and self.english_words else 0.0
 
 
-def candidate_table(beads: list[BeadText]) -> CandidateTable:
-    """Extract the candidates of every bead (Korean in one batch through Kiwi)."""
+def bead_candidates(beads: list[BeadText]) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Each bead's Korean and English candidates as ``(key, written)`` pairs, in the order found
+    (Korean in one batch through Kiwi)."""
+    korean = korean_candidates([b.ko for b in beads])
+    return [
+        ([(c.key, c.text) for c in ko_found], [(c.key, c.text) for c in english_candidates(bead.en)])
+        for bead, ko_found in zip(beads, korean)
+    ]
+
+
+def candidate_table(
+    beads: list[BeadText], found: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] | None = None
+) -> CandidateTable:
+    """The candidate table of ``beads``; ``found``: their candidates as :func:`bead_candidates`
+    gives them, if they were extracted already (by the shards of a sharded run)."""
     table = CandidateTable(beads)
-    for bead, ko_found in zip(beads, korean_candidates([b.ko for b in beads])):
-        table.ko.append({c.key for c in ko_found})
-        for c in ko_found:
-            table.ko_written.setdefault(c.key, Counter())[c.text] += 1
-        en_found = english_candidates(bead.en)
+    for bead, (ko_found, en_found) in zip(beads, bead_candidates(beads) if found is None else found):
+        table.ko.append({key for key, _text in ko_found})
+        for key, text in ko_found:
+            table.ko_written.setdefault(key, Counter())[text] += 1
         table.english_words += len(bead.en.split())
-        table.en.append({c.key for c in en_found})
-        for c in en_found:
-            table.en_written.setdefault(c.key, Counter())[c.text] += 1
+        table.en.append({key for key, _text in en_found})
+        for key, text in en_found:
+            table.en_written.setdefault(key, Counter())[text] += 1
     return table
 
 
@@ -139,12 +151,19 @@ class Miner:
         )  # fmt: skip
 
     def propose(
-        self, beads: list[BeadText], *, limit: int | None = None, exclude: Iterable[tuple[str, str]] = (), source: str = ""
+        self,
+        beads: list[BeadText],
+        *,
+        limit: int | None = None,
+        exclude: Iterable[tuple[str, str]] = (),
+        source: str = "",
+        table: CandidateTable | None = None,
     ) -> list[Entry]:
         """Proposed entries for the term pairs found in ``beads``, best first, each with its guessed
         type (:func:`diglot.mine.entity_types.entity_type`). ``exclude`` holds ``(Korean,
         English)`` forms not to propose again (compared by search key, case-insensitively);
-        ``source`` is written as each entry's ``source`` (which corpus)."""
+        ``source`` is written as each entry's ``source`` (which corpus); ``table``: the beads'
+        :func:`candidate_table`, if it was built already."""
         if len(beads) < self.min_pairs:
             raise InputError(
                 ngettext(
@@ -156,7 +175,7 @@ class Miner:
                 ).format(count=len(beads), needed=self.min_pairs)
             )
         glossary = self.glossary
-        table = candidate_table(beads)
+        table = candidate_table(beads) if table is None else table
         matcher = Matcher(glossary) if glossary is not None and len(glossary) else None
         excluded = {(search_key(ko), search_key(en).lower()) for ko, en in exclude}
         taken_ids = {entry.id for entry in glossary} if glossary is not None else set()

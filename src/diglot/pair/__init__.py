@@ -7,7 +7,11 @@
 See :mod:`diglot.pair.match` for how, and ``docs/pair.md``.
 """
 
-from diglot.pair.documents import Document, read_documents, read_folder
+from diglot.pair.anchors import Anchors, document_anchors
+from diglot.pair.documents import Document, parse_documents, read_documents, read_folder
 from diglot.pair.match import THRESHOLD, Pair, pair_documents, signature
 
-__all__ = ["Document", "Pair", "THRESHOLD", "pair_documents", "read_documents", "read_folder", "signature"]
+__all__ = [
+    "Anchors", "Document", "Pair", "THRESHOLD", "document_anchors", "pair_documents", "parse_documents",
+    "read_documents", "read_folder", "signature",
+]  # fmt: skip

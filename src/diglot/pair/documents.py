@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from diglot.align.batch import read_record
+from diglot.align.batch import read_record, unique_ids
 from diglot.errors import InputError
 from diglot.i18n import _
 from diglot.textio import read_text
@@ -38,8 +38,14 @@ def read_folder(folder: str | os.PathLike[str], lang: str) -> list[Document]:
 
 def read_documents(path: str | os.PathLike[str]) -> list[Document]:
     """The documents of a JSON-lines file, both languages (see the module docs)."""
+    return parse_documents(read_text(path), path)
+
+
+def parse_documents(text: str, path: str | os.PathLike[str]) -> list[Document]:
+    """The documents of the JSON-lines ``text`` read from ``path`` (a shard of a sharded run), as :func:`read_documents`."""
     documents = []
-    for number, line in enumerate(read_text(path).split("\n"), 1):
+    once = unique_ids(path)
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         record = read_record(line, path, number)
@@ -61,6 +67,7 @@ def read_documents(path: str | os.PathLike[str]) -> list[Document]:
             lines = tuple(item for item in lines if item.strip())
         else:
             raise refuse(_('expected "text" (a string) or "lines" (a list of strings)'))
+        once(doc_id, number, record["lang"])  # a Korean and an English article may share an id
         documents.append(Document(str(doc_id), record["lang"], lines, _date(record.get("date"), refuse)))
     return documents
 

@@ -46,19 +46,24 @@ def pair_documents(
     date_window: int | None = None,
     threshold: float = THRESHOLD,
     progress: Callable[[int, int], None] | None = None,
+    anchors: Sequence[Anchors] | None = None,
 ) -> list[Pair]:
     """The one-to-one pairs of ``korean`` and ``english`` documents, best first.
 
     ``date_window``: documents whose dates are both known and further apart than this many
     days are never paired. ``progress(done, total)`` is told as documents are read.
+    ``anchors``: the documents' anchors, Korean then English, as :func:`document_anchors` gives
+    them with ``matcher``, if they were found already (by the shards of a sharded run).
     """
     total = len(korean) + len(english)
     report = progress or (lambda done, total: None)
-    ko_anchors, en_anchors = [], []
-    for done, document in enumerate([*korean, *english], 1):
-        (ko_anchors if done <= len(korean) else en_anchors).append(document_anchors(document, matcher))
-        if done % 100 == 0 or done == total:
-            report(done, total)
+    if anchors is None:
+        anchors = []
+        for done, document in enumerate([*korean, *english], 1):
+            anchors.append(document_anchors(document, matcher))
+            if done % 100 == 0 or done == total:
+                report(done, total)
+    ko_anchors, en_anchors = list(anchors[: len(korean)]), list(anchors[len(korean) :])
     ko_index, en_index = _Index(ko_anchors), _Index(en_anchors)
 
     def near(i: int, j: int) -> bool:

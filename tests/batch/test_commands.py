@@ -1,0 +1,90 @@
+"""The commands that merge what their shards give into one output (``glossary mine``, ``glossary
+consistency``, ``pair``): the same bytes from one process, local worker processes and a Dask
+cluster, with or without --out-dir, and from the single-file command where there is one file."""
+
+from __future__ import annotations
+
+import json
+
+from diglot.cli import main
+
+MINE = ["glossary", "mine", "--no-glossary", "--min-pairs", "10", "--top", "40"]
+CONSISTENCY = ["glossary", "consistency", "--no-glossary", "--json", "--all", "--min-count", "2"]
+PAIR = ["pair", "--no-glossary", "--date-window", "3"]
+
+
+def _run(args, capsys) -> str:
+    """What the command prints; what it said on standard error is in ``_run.err``."""
+    capsys.readouterr()
+    assert main(args) in (0, 1)
+    captured = capsys.readouterr()
+    _run.err = captured.err
+    return captured.out
+
+
+def test_mine_over_shards_is_the_same_in_one_process_on_dask_and_resumed(shards, tmp_path, capsys, local_cluster):
+    source = ["--jsonl", str(shards)]
+    single = _run(MINE + source, capsys)
+    assert single.count("status: proposed") == 40 and "mined from " + str(shards) in single
+    out = tmp_path / "candidates"
+    assert _run(MINE + source + ["--out-dir", str(out), "--scheduler", local_cluster], capsys) == single
+    # the folder holds each shard's beads and candidates; a rerun reads them back, runs nothing
+    first = [json.loads(line) for line in (out / "part-00.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert first and {"where", "ko", "en", "ko_terms", "en_terms"} == set(first[0])
+    assert first[0]["where"].startswith("dev-000#")
+    assert "wrote 40 proposals" in _run(MINE + source + ["--out-dir", str(out), "-o", str(tmp_path / "p.yaml")], capsys)
+    assert (tmp_path / "p.yaml").read_text(encoding="utf-8") == single
+    assert "4 shards (4 already complete), 8 documents" in _run.err
+
+
+def test_mine_of_one_file_with_workers_is_what_the_single_file_command_writes(shards, tmp_path, capsys):
+    one = ["--jsonl", str(shards / "part-01.jsonl"), "--min-pairs", "5"]
+    assert _run(MINE + one + ["--workers", "2"], capsys) == _run(MINE + one, capsys)
+
+
+def test_mine_with_two_local_workers_and_no_out_dir(shards, tmp_path, capsys):
+    source = ["--jsonl", str(shards)]
+    assert main(MINE + source + ["--workers", "2", "-o", str(tmp_path / "w2.yaml")]) == 0
+    assert (tmp_path / "w2.yaml").read_text(encoding="utf-8") == _run(MINE + source, capsys)
+
+
+def test_consistency_over_shards_is_the_same_everywhere(shards, tmp_path, capsys, local_cluster):
+    source = ["--jsonl", str(shards)]
+    single = _run(CONSISTENCY + source, capsys)
+    report = json.loads(single)
+    assert report["mined"] and report["sentence_pairs"] > 50
+    assert _run(CONSISTENCY + source + ["--scheduler", local_cluster], capsys) == single
+    assert _run(CONSISTENCY + source + ["--out-dir", str(tmp_path / "c")], capsys) == single
+    one = ["--jsonl", str(shards / "part-00.jsonl")]
+    assert _run(CONSISTENCY + one + ["--scheduler", local_cluster], capsys) == _run(CONSISTENCY + one, capsys)
+
+
+def test_mine_and_consistency_share_one_out_dir(shards, tmp_path, capsys):
+    out = ["--jsonl", str(shards), "--out-dir", str(tmp_path / "c")]
+    _run(MINE + out, capsys)
+    assert "4 shards (0 already complete)" in _run.err
+    assert _run(CONSISTENCY + out, capsys) == _run(CONSISTENCY + ["--jsonl", str(shards)], capsys)
+    assert "4 shards (4 already complete)" not in _run.err  # the last run had no --out-dir
+    _run(CONSISTENCY + out, capsys)
+    assert "4 shards (4 already complete)" in _run.err
+
+
+def test_pair_over_shards_is_what_the_single_file_command_writes(pair_shards, tmp_path, capsys, local_cluster):
+    whole = _run(PAIR + ["--jsonl", str(pair_shards.parent / "whole.jsonl")], capsys)
+    header, *rows = whole.splitlines()
+    assert "task:pair" in header
+    assert sorted(tuple(row.split("\t")[:2]) for row in rows) == [(f"ko-{n}", f"en-{n}") for n in range(6)]
+    source = ["--jsonl", str(pair_shards)]
+    assert _run(PAIR + source, capsys) == whole
+    assert _run(PAIR + source + ["--scheduler", local_cluster], capsys) == whole
+    out = tmp_path / "anchors"
+    assert main(PAIR + source + ["--out-dir", str(out), "-o", str(tmp_path / "pairs.tsv")]) == 0
+    assert (tmp_path / "pairs.tsv").read_text(encoding="utf-8") == whole
+    record = json.loads((out / "docs-0.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert set(record) == {"id", "lang", "date", "lines", "anchors"} and record["anchors"]["units"]
+    assert _run(PAIR + source + ["--out-dir", str(out)], capsys) == whole  # read back from the folder
+
+
+def test_pair_with_two_local_workers(pair_shards, tmp_path, capsys):
+    whole = _run(PAIR + ["--jsonl", str(pair_shards.parent / "whole.jsonl")], capsys)
+    assert _run(PAIR + ["--jsonl", str(pair_shards), "--workers", "2"], capsys) == whole
