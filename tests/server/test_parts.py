@@ -315,3 +315,8 @@ def test_html_attributes_translated_and_elements_around_a_whole_run_kept_out():
     assert out == ('<p><a href="/x" title="THE STORY">탈북자</a></p><input placeholder="SEARCH" aria-label="FIND IT">'
                    '<b>BOLD<p>PARA</p>TAIL</b>')
     assert sorted(seen[0]) == sorted(["the story", "탈북자", "search", "find it", "bold", "para", "tail"])
+
+
+def test_html_keeps_the_white_space_around_runs():
+    html = '<p>a</p> <b>x</b> y <div>\n  <b>x</b> and <i>y</i>\n</div>'
+    assert asyncio.run(translate_html(html, _upper)) == '<p>A</p> <b>X</b> Y <div>\n  <b>X</b> AND <i>Y</i>\n</div>'

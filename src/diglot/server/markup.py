@@ -30,6 +30,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import takewhile
 from typing import Awaitable, Callable, Union
 
 Translate = Callable[[list[str]], Awaitable[list[str]]]
@@ -137,12 +138,9 @@ class _Run:
 
     def edges(self) -> tuple[str, str]:
         """The run's leading and trailing white space, kept around its translation."""
-        raw = self.text()
-        first = next((i for i in self.items if not (isinstance(i, str) and not i.strip())), None)
-        last = next((i for i in reversed(self.items) if not (isinstance(i, str) and not i.strip())), None)
-        lead = raw[: len(raw) - len(raw.lstrip())] if isinstance(first, str) or first is None else ""
-        trail = raw[len(raw.rstrip()) :] if isinstance(last, str) or last is None else ""
-        return lead, trail
+        head = "".join(takewhile(lambda i: isinstance(i, str), self.items))
+        tail = "".join(reversed(list(takewhile(lambda i: isinstance(i, str), reversed(self.items)))))
+        return head[: len(head) - len(head.lstrip())], tail[len(tail.rstrip()) :]
 
     def render(self, translations: list[str]) -> str:
         if self.unit < 0:
@@ -329,14 +327,14 @@ class _Pieces(HTMLParser):
                     and items[body[0]].element is items[body[-1]].element:
                 self._emit_run(items[: body[0]])
                 self.pieces.append(items[body[0]].element.start)
-                self._flush_inner(items[body[0] + 1 : body[-1]], still_open)
+                self._flush_inner(items[body[0] + 1 : body[-1]])
                 self.pieces.append(items[body[-1]].element.end)
                 items = items[body[-1] + 1 :]
                 continue
             self._emit_run(items)
             break
 
-    def _flush_inner(self, items: list[_Item], still_open: set[int]) -> None:
+    def _flush_inner(self, items: list[_Item]) -> None:
         saved, self.items = self.items, items
         self._flush()
         self.items = saved
