@@ -15,11 +15,14 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
 
 from diglot.batch import JobSpec, run_batch
+
+sys.path.insert(0, str(Path(__file__).parent))  # countingjob, for worker processes too
 
 DEV = Path(__file__).resolve().parents[2] / "data" / "korean-parallel-corpora" / "ko-en-news.dev.jsonl"
 ALIGN = JobSpec.make("diglot.cli.batchjobs:AlignJob", no_glossary=True)

@@ -87,3 +87,25 @@ def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_
 def test_check_out_dir_refuses_waive(shards, tmp_path, capsys):
     assert main(["check", "--jsonl", str(shards), "--out-dir", str(tmp_path / "o"), "--waive-all"]) == 2
     assert "waives nothing" in capsys.readouterr().err
+
+
+def test_the_progress_bar_shows_shards_documents_throughput_and_time_left():
+    import io
+    import re
+    import time
+
+    from rich.console import Console
+
+    from diglot.batch import BatchProgress
+    from diglot.cli.batchopts import _Bar
+
+    stream = io.StringIO()
+    with _Bar(Console(file=stream, force_terminal=True, width=120)) as bar:
+        bar(BatchProgress(0, 4, 6, 1))  # six documents in a shard already complete: not this run's
+        for done in (1, 2):
+            time.sleep(0.05)  # shards finish over time: a rate, so the time left
+            bar(BatchProgress(done, 4, 6 + 5 * done, 1))
+        bar.progress.refresh()
+    last = stream.getvalue().rsplit("shards", 1)[1]
+    assert "2/4" in last and "10 documents, " in last and "/s" in last
+    assert re.search(r"\d:\d\d:\d\d", last), last

@@ -82,3 +82,19 @@ def test_without_dask_installed_the_error_says_what_to_install(shards, align_spe
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(DiglotError, match=r"--scheduler needs Dask: pip install 'diglot\[dask\]'"):
         run_batch(align_spec, str(shards), tmp_path / "out", scheduler="tcp://127.0.0.1:1")
+
+
+def test_the_merging_commands_on_a_scheduler_and_workers_started_as_processes(
+    process_cluster, shards, pair_shards, tmp_path, capsys
+):
+    from diglot.cli import main
+
+    def printed(args: list[str]) -> str:
+        capsys.readouterr()
+        assert main(args) in (0, 1)
+        return capsys.readouterr().out
+
+    pair = ["pair", "--no-glossary", "--jsonl", str(pair_shards)]
+    assert printed([*pair, "--scheduler", process_cluster, "--out-dir", str(tmp_path / "a")]) == printed(pair)
+    consistency = ["glossary", "consistency", "--no-glossary", "--json", "--jsonl", str(shards)]
+    assert printed([*consistency, "--scheduler", process_cluster]) == printed(consistency)

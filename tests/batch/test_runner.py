@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from diglot.align.batch import read_batch
-from diglot.batch import BatchProgress, find_shards, run_batch
+from diglot.batch import BatchProgress, JobSpec, find_shards, map_batch, run_batch
 from diglot.cli.batchjobs import AlignJob
 from diglot.errors import DiglotError, InputError
 
@@ -159,3 +159,51 @@ def test_a_bad_gzip_shard_is_one_clear_error(tmp_path, align_spec):
     (tmp_path / "in" / "docs.jsonl.gz").write_bytes(b"not gzip")
     with pytest.raises(InputError, match="is not a readable gzip file"):
         run_batch(align_spec, str(tmp_path / "in"), tmp_path / "out")
+
+
+def _big_shard_text() -> str:
+    """About 900 KB of documents, gzipped to a few KB."""
+    ko, en = ["가나다라마바사"] * 200, ["Some words here."] * 200
+    return "".join(json.dumps({"id": n, "ko": ko, "en": en}, ensure_ascii=False) + "\n" for n in range(100))
+
+
+def test_a_shard_larger_than_the_input_limit_is_refused_before_it_is_read(align_spec, tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGLOT_MAX_INPUT_MB", "0.5")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.jsonl").write_text(_big_shard_text(), encoding="utf-8")
+    with pytest.raises(InputError, match=r"big\.jsonl is larger than 0\.5 MB, the most diglot reads \(set DIGLOT_MAX_INPUT_MB"):
+        run_batch(align_spec, str(tmp_path / "in"), tmp_path / "out")
+    assert not (tmp_path / "out" / "big.jsonl").exists()
+
+
+def test_a_gzip_shard_that_inflates_past_the_limit_is_refused(align_spec, tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGLOT_MAX_INPUT_MB", "0.5")
+    (tmp_path / "in").mkdir()
+    data = gzip.compress(_big_shard_text().encode("utf-8"))
+    assert len(data) < 50_000  # small as stored: only inflating shows it is too large
+    (tmp_path / "in" / "big.jsonl.gz").write_bytes(data)
+    with pytest.raises(InputError, match=r"big\.jsonl\.gz is larger than 0\.5 MB"):
+        run_batch(align_spec, str(tmp_path / "in"), tmp_path / "out")
+    monkeypatch.setenv("DIGLOT_MAX_INPUT_MB", "1")
+    assert find_shards(str(tmp_path / "in"))[0].read_text().count("\n") == 100  # within the limit it is read
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_batch_gives_each_shards_output_in_shard_order(workers, shards, reference, align_spec):
+    texts = list(map_batch(align_spec, str(shards), workers=workers))
+    names = sorted(name for name in reference if not name.startswith("."))
+    expected = [gzip.decompress(reference[n]) if n.endswith(".gz") else reference[n] for n in names]
+    assert [text.encode("utf-8") for text in texts] == expected
+
+
+def test_a_job_is_built_once_per_worker_process_not_once_per_shard(make_shards, tmp_path):
+    source = make_shards(tmp_path / "in", 6, per_shard=1)
+    log = tmp_path / "builds.log"
+    spec = JobSpec.make("countingjob:CountingJob", log=str(log))
+    outputs = list(map_batch(spec, str(source), workers=2))
+    builders = log.read_text(encoding="utf-8").split()
+    ran_in = {line.split("\t")[0] for text in outputs for line in text.splitlines()}
+    assert len(builders) == len(set(builders)) == len(ran_in) <= 2  # each process built it once
+    assert set(builders) == ran_in and str(os.getpid()) not in ran_in
+    run_batch(spec, str(source), tmp_path / "out")  # in this process: built once for six shards
+    assert log.read_text(encoding="utf-8").split().count(str(os.getpid())) == 1
