@@ -320,3 +320,16 @@ def test_html_attributes_translated_and_elements_around_a_whole_run_kept_out():
 def test_html_keeps_the_white_space_around_runs():
     html = '<p>a</p> <b>x</b> y <div>\n  <b>x</b> and <i>y</i>\n</div>'
     assert asyncio.run(translate_html(html, _upper)) == '<p>A</p> <b>X</b> Y <div>\n  <b>X</b> AND <i>Y</i>\n</div>'
+
+
+def test_html_fallbacks_nest_when_markers_cross_or_two_elements_hold_the_same_words():
+    async def crossed(texts):  # the later element opens first and crosses the earlier one
+        return ["[x2]He met [x1]Kim[/x2] and Lee[/x1]."]
+
+    out = asyncio.run(translate_html("<p>He met <b>Kim</b> and <i>Lee</i>.</p>", crossed))
+    assert _well_formed(out) == "<p>He met <b>Kim and <i>Lee</i></b>.</p>"
+    # Both lost, both around "Kim": the outer one stays outer.
+    out = asyncio.run(translate_html("<p>a <i><em>Kim</em></i> b</p>", _markers_lost))
+    assert _well_formed(out) == "<p>a <i><em>Kim</em></i> b</p>"
+    # Text that only looks like a marker is kept.
+    assert asyncio.run(translate_html("<p>see [x7] and <b>this</b></p>", _upper)) == "<p>SEE [X7] AND <b>THIS</b></p>"

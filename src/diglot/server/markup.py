@@ -131,7 +131,7 @@ class _Run:
                 numbers[ids[id(thing)]] = thing
             n = ids[id(thing)]
             out.append(f"[x{n}]" if isinstance(item, _Open) else f"[/x{n}]" if isinstance(item, _Close) else f"[x{n}/]")
-        return "".join(out).strip(), numbers
+        return _collapsed("".join(out)).strip(), numbers
 
     def text(self) -> str:
         return "".join(i for i in self.items if isinstance(i, str))
@@ -191,9 +191,11 @@ def _place(translated: str, numbers: dict[int, object], run: _Run, translations:
         return len(chunk)
 
     for order, match in enumerate(_MARKER.finditer(translated)):
+        number = int(match.group(2))
+        if number not in numbers:  # no marker of this run: text that looks like one, kept
+            continue
         length += take(translated[cursor : match.start()])
         cursor = match.end()
-        number = int(match.group(2))
         kind = "close" if match.group(1) else "atom" if match.group(3) else "open"
         found.setdefault(number, []).append((kind, length, order))
     take(translated[cursor:])
@@ -219,7 +221,7 @@ def _place(translated: str, numbers: dict[int, object], run: _Run, translations:
     # Two elements whose markers cross cannot both be written: the later one is placed otherwise.
     for number in sorted(orders):
         first, last = orders[number]
-        if any(o < first < c < last for n, (o, c) in orders.items() if n < number):
+        if any(o < first < c < last or first < o < last < c for n, (o, c) in orders.items() if n < number):
             del orders[number]
     for number, (first, last) in orders.items():
         element = numbers[number]
@@ -236,8 +238,9 @@ def _place(translated: str, numbers: dict[int, object], run: _Run, translations:
         end = start + len(inner)
         # Written around its own words where they are unchanged, inside or beside what is placed.
         if start >= 0 and all(e <= start or s >= end or (s <= start and end <= e) for s, e in spans):
-            inserts.append((start, 2, 0, "open", thing.start.render(translations)))
-            inserts.append((end, 0, 0, "close", thing.end))
+            # At one position an outer element opens first and closes last (earlier numbers are outer).
+            inserts.append((start, 2, number, "open", thing.start.render(translations)))
+            inserts.append((end, 0, -number, "close", thing.end))
             spans.append((start, end))
     return _weave(text, sorted(inserts))
 
