@@ -7,6 +7,7 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary, load_glossary
@@ -237,6 +238,9 @@ class _Balance(HTMLParser):
         if tag not in VOID:
             self.open.append(tag)
 
+    def handle_startendtag(self, tag, attrs):
+        pass  # <br />, <img ... />: nothing to close
+
     def handle_endtag(self, tag):
         assert self.open and self.open[-1] == tag, (tag, self.open)
         self.open.pop()
@@ -333,3 +337,27 @@ def test_html_fallbacks_nest_when_markers_cross_or_two_elements_hold_the_same_wo
     assert _well_formed(out) == "<p>a <i><em>Kim</em></i> b</p>"
     # Text that only looks like a marker is kept.
     assert asyncio.run(translate_html("<p>see [x7] and <b>this</b></p>", _upper)) == "<p>SEE [X7] AND <b>THIS</b></p>"
+
+
+_PIECES = ["탈북자 ", "Kim ", "and ", "  ", "서울에서 ", "x & y", ".", "[x1]", "<b>a</b> <i>b <em>c</em></i>",
+           "<!-- c -->", "<br/>", "<img src=x>"] + [f"<{t}{a}>" for t in ("b", "i", "a", "span", "p", "div", "code", "li", "pre", "sup")
+                                                   for a in ("", " title=t", " alt=a")] + [
+    f"</{t}>" for t in ("b", "i", "a", "span", "p", "div", "code", "li", "ul", "pre", "sup", "img")]
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=25), how=st.integers(0, 5), seed=st.integers(0, 1000))
+def test_html_is_well_formed_whatever_the_engine_does_with_the_markers(pieces, how, seed):
+    import random
+    import re
+
+    def mangle(text: str) -> str:
+        parts = re.split(r"(\[/?x\d+/?\])", text)
+        random.Random(seed).shuffle(parts)
+        return [text, re.sub(r"\[/?x\d+/?\]", "", text), text[::-1], "".join(parts),
+                " ".join(reversed(text.split(" "))), text + " [x1] [/x2] [x3/]"][how]
+
+    async def engine(texts):
+        return [mangle(t) for t in texts]
+
+    _well_formed(asyncio.run(translate_html("".join(pieces), engine)))
