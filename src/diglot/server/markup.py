@@ -266,10 +266,8 @@ def _weave(text: str, inserts: list[tuple[int, int, int, str, str]]) -> str:
             while closes < len(group) and group[closes][3] == "close":
                 closes += 1
             tags = [g[4] for g in group]
-            if spaced and 0 < position and after_start < len(text):
+            if spaced and 0 < position and after_start < len(text):  # at the run's edges the run keeps its own
                 tags.insert(closes, " ")
-            elif spaced:
-                tags.insert(closes if position else 0, "")
         else:
             tags = [g[4] for g in group]
         out.append(html.escape(before, quote=False))
