@@ -13,9 +13,10 @@ CTranslate2 translator on its own (``translate_batch`` of one sentence, beam 4, 
 glossary, no HTTP): what a server that decodes request by request can do at best.
 
 Prints throughput (sentences a second) and latency percentiles (seconds from sending a request
-to its answer) of both.
+to its answer) of both. ``--alternatives N`` asks each request for N alternatives (LibreTranslate's
+``alternatives``), and the reference decodes N + 1 hypotheses a call, as LibreTranslate does.
 
-    python benchmarks/serve_load.py [--clients 16] [--requests 160] [--steps 20] [--threads 0]
+    python benchmarks/serve_load.py [--clients 16] [--requests 160] [--steps 20] [--threads 0] [--alternatives 0]
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=160)
     parser.add_argument("--steps", type=int, default=20, help="decoding steps per sentence")
     parser.add_argument("--threads", type=int, default=0, help="CTranslate2 threads (0: all cores)")
+    parser.add_argument("--alternatives", type=int, default=0, help="alternatives each request asks for (0 to 3)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="diglot-serve-bench-"))
@@ -91,8 +93,9 @@ def main() -> int:
     sentences = [s.text for text in translate_speed.articles(args.requests) for s in segment(text, "ko")
                  if not s.boilerplate]
     sentences = list(dict.fromkeys(sentences))[: args.requests]
-    print(f"{len(sentences)} different sentences, {args.clients} concurrent clients, beam 4, int8, "
-          f"threads {args.threads or 'all'}")
+    hypotheses = args.alternatives + 1
+    print(f"{len(sentences)} different sentences, {args.clients} concurrent clients, beam {max(4, hypotheses)}, int8, "
+          f"threads {args.threads or 'all'}, {hypotheses} hypotheses a sentence")
 
     # diglot serve, one sentence a request
     port = free_port()
@@ -112,7 +115,8 @@ def main() -> int:
         client.post("/translate", json={"q": "서울에서 회담이 열렸다.", "source": "ko", "target": "en"})  # warm-up
 
         def send(text: str) -> None:
-            response = client.post("/translate", json={"q": text, "source": "ko", "target": "en"})
+            response = client.post("/translate", json={"q": text, "source": "ko", "target": "en",
+                                                       "alternatives": args.alternatives})
             response.raise_for_status()
 
         served_seconds, served = load(args.clients, sentences, send)
@@ -126,7 +130,8 @@ def main() -> int:
 
     def decode_alone(text: str) -> None:
         tokens = tokenizer.encode(text, out_type=str)
-        tokenizer.decode(translator.translate_batch([tokens], beam_size=4)[0].hypotheses[0])
+        result = translator.translate_batch([tokens], beam_size=max(4, hypotheses), num_hypotheses=hypotheses)[0]
+        [tokenizer.decode(h) for h in result.hypotheses]
 
     alone_seconds, alone = load(args.clients, sentences, decode_alone)
 
