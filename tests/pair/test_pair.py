@@ -131,3 +131,25 @@ def test_help_teaches(capsys):
         main(["pair", "--help"])
     out = capsys.readouterr().out
     assert "diglot pair archive/ko/ archive/en/ -o pairs.tsv" in out and "Exit codes" in out
+
+
+def test_news_without_a_partner_stays_unpaired():
+    """Distractors that are news too (other stories of the same months, names and numbers of
+    their own), among paired articles: a Korean word that romanises like an English name, or a
+    common word of the beat, is not evidence enough."""
+    park_ko = (DATA / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
+    park_en = (DATA / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
+    starts = range(0, 600, 30)  # articles of six lines, a story or two apart
+    korean, english, gold = [], [], set()
+    for number, start in enumerate(starts):
+        ko = Document(f"ko-{number}", "ko", tuple(park_ko[start : start + 6]))
+        en = Document(f"en-{number}", "en", tuple(park_en[start : start + 6]))
+        if number % 4 == 1:
+            korean.append(ko)  # its English is not in the archive
+        elif number % 4 == 2:
+            english.append(en)  # its Korean is not
+        else:
+            korean.append(ko), english.append(en)
+            gold.add((ko.id, en.id))
+    random.Random(15).shuffle(english)
+    assert {(p.korean.id, p.english.id) for p in pair_documents(korean, english)} == gold

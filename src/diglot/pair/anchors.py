@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diglot.align.anchors import features, lexicon_anchors, text_length
+from diglot.align.anchors import KINDS, features, lexicon_anchors, text_length
 from diglot.align.seed import seed_lexicon
 from diglot.pair.documents import Document
 
@@ -22,9 +22,10 @@ WEAK_KINDS = frozenset({"small-number", "lexicon"})
 
 @dataclass
 class Anchors:
-    """A document's units (place, weak?, keys any one of which is its counterpart) and bag (key → places)."""
+    """A document's units (place, weak?, kind's number in :data:`~diglot.align.anchors.KINDS`, keys
+    any one of which is its counterpart) and bag (key → places)."""
 
-    units: list[tuple[float, bool, frozenset[str]]] = field(default_factory=list)
+    units: list[tuple[float, bool, int, frozenset[str]]] = field(default_factory=list)
     bag: dict[str, list[float]] = field(default_factory=dict)
     length: int = 0  # characters other than spaces
 
@@ -37,7 +38,7 @@ def document_anchors(document: Document, matcher=None) -> Anchors:  # type: igno
     for index, (line, feats) in enumerate(zip(lines, features(lines, document.lang, matcher))):
         place = (index + 0.5) / len(lines)
         for kind, keys in feats.units + lexicon_anchors(feats, document.lang, lexicon):
-            out.units.append((place, kind in WEAK_KINDS, keys))
+            out.units.append((place, kind in WEAK_KINDS, KINDS.index(kind), keys))
         for key in feats.bag | feats.stems:  # stems: the keys the other side's lexicon units look for
             out.bag.setdefault(key, []).append(place)
         out.length += text_length(line)
