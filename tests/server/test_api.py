@@ -82,6 +82,9 @@ def test_check_honours_waivers_as_diglot_check_does(client, tmp_path):
     other = client.post("/api/check", json={"source": KO, "target": EN, "waivers": {"waivers": [
         {**WAIVER, "source": "탈북자 36명이 강제 북송됐다."}]}}).json()
     assert other["dismissed"] == 0 and other["problems"] == 1
+    presplit = client.post("/api/check", json={"source": "탈북자 35명\n", "target": "35 N.K. defectors\n", "presplit": True,
+                                               "waivers": [{**WAIVER, "source": "탈북자 35명"}]}).json()
+    assert (presplit["problems"], presplit["dismissed"]) == (0, 1)
 
 
 @pytest.mark.parametrize(
