@@ -29,18 +29,34 @@ def _run(args, capsys) -> str:
     return captured.out
 
 
-def test_mine_over_shards_is_the_same_in_one_process_on_dask_and_resumed(shards, tmp_path, capsys, local_cluster):
-    source = ["--jsonl", str(shards)]
-    single = _run(MINE + source, capsys)
-    assert single.count("status: proposed") == 40 and "mined from " + str(shards) in single
+@pytest.fixture(scope="module")
+def mined(shards) -> str:
+    """What one process proposes from the four shards (without any batch option)."""
+    import contextlib
+    import io
+
+    stream = io.StringIO()
+    with contextlib.redirect_stdout(stream):
+        assert main(MINE + ["--jsonl", str(shards)]) == 0
+    return stream.getvalue()
+
+
+def test_mine_over_shards_is_the_same_on_dask(mined, shards, tmp_path, capsys, local_cluster):
+    assert mined.count("status: proposed") == 40 and "mined from " + str(shards) in mined
     out = tmp_path / "candidates"
-    assert _run(MINE + source + ["--out-dir", str(out), "--scheduler", local_cluster], capsys) == single
-    # the folder holds each shard's beads and candidates; a rerun reads them back, runs nothing
+    assert _run(MINE + ["--jsonl", str(shards), "--out-dir", str(out), "--scheduler", local_cluster], capsys) == mined
+    # the folder holds each shard's beads and candidates
     first = [json.loads(line) for line in (out / "part-00.jsonl").read_text(encoding="utf-8").splitlines()]
     assert first and {"where", "ko", "en", "ko_terms", "en_terms"} == set(first[0])
     assert first[0]["where"].startswith("dev-000#")
-    assert "wrote 40 proposals" in _run(MINE + source + ["--out-dir", str(out), "-o", str(tmp_path / "p.yaml")], capsys)
-    assert (tmp_path / "p.yaml").read_text(encoding="utf-8") == single
+
+
+def test_mine_reruns_from_its_out_dir_without_running_a_shard(mined, shards, tmp_path, capsys):
+    source = ["--jsonl", str(shards), "--out-dir", str(tmp_path / "c")]
+    assert _run(MINE + source, capsys) == mined
+    assert "4 shards (0 already complete), 8 documents" in _run.err
+    assert "wrote 40 proposals" in _run(MINE + source + ["-o", str(tmp_path / "p.yaml")], capsys)
+    assert (tmp_path / "p.yaml").read_text(encoding="utf-8") == mined
     assert "4 shards (4 already complete), 8 documents" in _run.err
 
 
@@ -49,10 +65,9 @@ def test_mine_of_one_file_with_workers_is_what_the_single_file_command_writes(sh
     assert _run(MINE + one + ["--workers", "2"], capsys) == _run(MINE + one, capsys)
 
 
-def test_mine_with_two_local_workers_and_no_out_dir(shards, tmp_path, capsys):
-    source = ["--jsonl", str(shards)]
-    assert main(MINE + source + ["--workers", "2", "-o", str(tmp_path / "w2.yaml")]) == 0
-    assert (tmp_path / "w2.yaml").read_text(encoding="utf-8") == _run(MINE + source, capsys)
+def test_mine_with_two_local_workers_and_no_out_dir(mined, shards, tmp_path, capsys):
+    assert main(MINE + ["--jsonl", str(shards), "--workers", "2", "-o", str(tmp_path / "w2.yaml")]) == 0
+    assert (tmp_path / "w2.yaml").read_text(encoding="utf-8") == mined
 
 
 def test_consistency_over_shards_is_the_same_everywhere(shards, tmp_path, capsys, local_cluster):
@@ -112,8 +127,8 @@ KILLED_COMMAND = textwrap.dedent(
 def test_a_command_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(
     command, make_shards, make_pair_shards, read_outputs, tmp_path, capsys
 ):
-    if command == "mine":
-        source, args = make_shards(tmp_path / "in", 6, per_shard=1), MINE
+    if command == "mine":  # each process loads Kiwi (seconds): few shards
+        source, args = make_shards(tmp_path / "in", 4, per_shard=1), [*MINE, "--min-pairs", "5"]
     else:
         source, args = make_pair_shards(tmp_path / "in", 6), PAIR
     whole = tmp_path / "whole"
@@ -129,7 +144,7 @@ def test_a_command_killed_midway_and_started_again_writes_what_an_uninterrupted_
         os.killpg(process.pid, signal.SIGKILL)
     finally:
         process.wait()
-    assert len(list(out.glob(".*.done"))) < 6, "the run ended before it could be killed"
+    assert len(list(out.glob(".*.done"))) < len(list(source.iterdir())), "the run ended before it could be killed"
     assert not (tmp_path / "killed.out").exists()
     subprocess.run([*argv, "-o", str(tmp_path / "resumed.out")], check=True, capture_output=True)
     assert read_outputs(out) == read_outputs(whole)

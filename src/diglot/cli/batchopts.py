@@ -1,10 +1,12 @@
 """The options every sharded batch command takes, and running its job over the shards.
 
-``--out-dir DIR`` turns a command's ``--jsonl`` into a sharded run (:mod:`diglot.batch`): the
-input may then be a file, a folder of ``*.jsonl``/``*.jsonl.gz`` shards or a glob, and each
-shard's output goes to ``DIR`` under the shard's name. ``--workers N`` runs shards in N local
-processes, ``--scheduler tcp://HOST:PORT`` on a Dask cluster. A command adds them with
-:func:`add_batch_options` and, when :func:`sharded` says so, hands its job to :func:`run_sharded`.
+A command's ``--jsonl`` runs over shards (:mod:`diglot.batch`) when it names a folder of
+``*.jsonl``/``*.jsonl.gz`` shards or a glob, or with ``--out-dir DIR`` (each shard's output goes
+to ``DIR`` under the shard's name, and a rerun resumes), ``--workers N`` (N local processes) or
+``--scheduler tcp://HOST:PORT`` (a Dask cluster). A command adds the options with
+:func:`add_batch_options`; when :func:`sharded` says so, it hands its job to :func:`run_sharded`
+(each shard's output is the command's output) or takes every shard's output from
+:func:`shard_texts` and merges them itself (mining, pairing).
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
         "--out-dir",
         metavar="DIR",
         help=_(
-            "write one output shard per input shard here, under its name, with a completion marker each and "
-            "summary.json; --jsonl may then be a file, a folder of *.jsonl / *.jsonl.gz shards, or a glob; a rerun "
-            "skips the shards already complete"
+            "keep each input shard's output here, under its name, with a completion marker each and summary.json, "
+            "so that a rerun skips the shards already complete (--jsonl may be a file, a folder of *.jsonl / "
+            "*.jsonl.gz shards, or a glob)"
         ),
     )
     group.add_argument(
