@@ -170,6 +170,16 @@ def test_words_made_of_short_names_are_not_countries(curated, korean):
     assert {f.entry: f.status for f in findings} == {"united-states": "missing", "south-korea": "missing"}
 
 
+def test_a_korean_word_built_on_a_term_is_another_word(curated):
+    # korean-english-park.dev line 407: 인권주의 (humanitarian) is not 인권 (human rights)
+    korean = "인권주의 관계자는 “후세인 집권 당시 희롱 당했던 많은 동성애자들은 폭행의 표적이 됐다” 고 말했다."
+    english = "Ridiculed under Hussein, many now find themselves the targets of violence, according to humanitarian officials."
+    assert [f for f in check_pair(korean, english, "ko", "en", curated) if f.entry == "human-rights"] == []
+    # made up: 통일성 (unity) is not 통일; 인권단체 is still human rights
+    assert [f for f in check_pair("통일성이 없다.", "It lacks unity.", "ko", "en", curated) if f.entry == "unification"] == []
+    assert [f.entry for f in check_pair("인권단체가 밝혔다.", "A group said.", "ko", "en", curated)] == ["human-rights"]
+
+
 def test_an_english_name_kept_in_latin_letters_renders_it(curated):
     # jhe-koen-dev line 315
     assert [f.status for f in check_pair("This is Washington.", "이곳은 Washington이다.", "en", "ko", curated) if f.entry] == ["ok"]
