@@ -72,9 +72,15 @@ def test_align_workers_must_be_a_whole_number(shards, capsys):
 
 
 def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_path, capsys, read_outputs, local_cluster):
+    from diglot.batch import find_shards
+
+    whole = tmp_path / "whole.jsonl"  # the four shards as one file
+    whole.write_text("".join(shard.read_text() for shard in find_shards(str(shards))), encoding="utf-8")
+    expected_code = main(["check", "--jsonl", str(whole), "--json"])
+    assert expected_code == 1 and capsys.readouterr().out.count("\n") == 8  # the dev documents have warnings
     runs = {"out1": ["--workers", "1"], "out2": ["--workers", "2"], "dask": ["--scheduler", local_cluster]}
     for name, extra in runs.items():
-        assert main(["check", "--jsonl", str(shards), "--json", "--out-dir", str(tmp_path / name), *extra]) == 0
+        assert main(["check", "--jsonl", str(shards), "--json", "--out-dir", str(tmp_path / name), *extra]) == expected_code
     assert read_outputs(tmp_path / "out1") == read_outputs(tmp_path / "out2") == read_outputs(tmp_path / "dask")
     capsys.readouterr()
     main(["check", "--jsonl", str(shards / "part-01.jsonl"), "--json"])
@@ -82,6 +88,11 @@ def test_check_out_dir_writes_what_check_json_prints_for_each_shard(shards, tmp_
     assert printed and (tmp_path / "out1" / "part-01.jsonl").read_text(encoding="utf-8") == printed
     ids = [json.loads(line)["id"] for line in printed.splitlines()]
     assert ids == ["dev-002", "dev-003"]
+    # without --out-dir: the shards' outputs in turn on standard output (each shard aligned on its
+    # own, as in the folder), and the same exit code
+    in_turn = "".join(shard.decode(read_outputs(tmp_path / "out1")[shard.name]) for shard in find_shards(str(shards)))
+    assert main(["check", "--jsonl", str(shards), "--json", "--scheduler", local_cluster]) == expected_code
+    assert capsys.readouterr().out == in_turn
 
 
 def test_check_out_dir_refuses_waive(shards, tmp_path, capsys):

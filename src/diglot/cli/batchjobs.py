@@ -76,6 +76,20 @@ class CheckJob:
         reports = _check_batch(self.args, self.glossary, self.waivers, parse_batch(text, name))
         return json_lines(reports, self.presplit, batch=True)
 
+    @staticmethod
+    def exit_code(texts: Iterable[str]) -> int:
+        """``check``'s exit code for these output shards: 1 if a finding that fails the check (an
+        error or a warning; notes do not) is left in any document, as the single-file run says."""
+        from diglot.errors import EXIT_FINDINGS, EXIT_OK
+
+        failing = {"error", "warning"}  # diglot.check's ERROR and WARNING, the severities that fail
+        for text in texts:
+            for line in text.splitlines():
+                beads = json.loads(line)["beads"]
+                if any(f.get("severity") in failing for bead in beads for f in bead["findings"]):
+                    return EXIT_FINDINGS
+        return EXIT_OK
+
 
 class CandidatesJob:
     """One shard's part of ``glossary mine --jsonl`` and ``glossary consistency --jsonl``: its

@@ -73,20 +73,25 @@ def run_sharded(args: argparse.Namespace, factory: str, **settings: object) -> i
     """Run the job ``factory`` (``"module:name"``, built with ``settings``) over ``args.jsonl``'s shards:
     into ``--out-dir``, or, without it, each shard's output after the one before to ``-o`` or
     standard output."""
+    import importlib
     import sys
 
     from diglot.textio import atomic_write, check_output_path
 
-    target = check_output_path(args.output, args.force) if not args.out_dir and args.output else None
+    output = getattr(args, "output", None)  # check has no -o: it prints
+    target = check_output_path(output, args.force) if not args.out_dir and output else None
     texts = shard_texts(args, factory, **settings)
+    module, _sep, name = factory.partition(":")
+    exit_code = getattr(getattr(importlib.import_module(module), name), "exit_code", None)  # check: 1 for findings
     if args.out_dir:
-        return EXIT_OK
+        return exit_code(texts) if exit_code else EXIT_OK
+    texts = list(texts)
     if target is not None:
         atomic_write(target, "".join(texts))
     else:
         for text in texts:
             sys.stdout.write(text)
-    return EXIT_OK
+    return exit_code(texts) if exit_code else EXIT_OK
 
 
 def shard_texts(args: argparse.Namespace, factory: str, **settings: object) -> Iterator[str]:
