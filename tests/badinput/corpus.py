@@ -63,14 +63,15 @@ class Case:
     expect: str = REFUSED
     isolated: bool = False  # run in a subprocess with a timeout
     force: bool = True  # output cases: given --force (so that "exists" is not what refuses it)
+    says: tuple[str, ...] = ()  # what a refusal's line must name (the id, the line number)
 
 
 CASES: list[Case] = []
 
 
-def case(kind: str, expect: str = REFUSED, *, isolated: bool = False, force: bool = True):
+def case(kind: str, expect: str = REFUSED, *, isolated: bool = False, force: bool = True, says: tuple[str, ...] = ()):
     def register(make: Callable[[Workspace], Path]) -> Callable[[Workspace], Path]:
-        CASES.append(Case(make.__name__, kind, make, expect, isolated, force))
+        CASES.append(Case(make.__name__, kind, make, expect, isolated, force, says))
         return make
 
     return register
@@ -594,9 +595,39 @@ def jsonl_broken_line(ws):
     return ws.file("broken.jsonl", _doc() + "\n" + '{"id": "b", "ko": \n')
 
 
-@case("jsonl", EITHER)  # two documents of one id: refused, or each kept
+@case("jsonl", says=('"a"', "line 2", "line 1"))  # outputs are named by id: the second would merge or overwrite
 def jsonl_duplicate_ids(ws):
     return ws.file("dup.jsonl", _doc() + "\n" + _doc() + "\n")
+
+
+@case("jsonl", says=("line 3", "line 1"))
+def jsonl_duplicate_ids_number_and_string(ws):
+    return ws.file("dup-3.jsonl", _doc(id=3) + "\n" + _doc(id="b") + "\n" + _doc(id="3") + "\n")
+
+
+@case("jsonl", says=('"ko"',))
+def jsonl_duplicate_key(ws):  # json keeps the last of two keys: which one was meant is unknown
+    return ws.file("dup-key.jsonl", _doc()[:-1] + ', "ko": ["탈북자."]}\n')
+
+
+@case("jsonl")
+def jsonl_lone_surrogate(ws):  # legal JSON escape, but no UTF-8 text can hold it
+    return ws.file("surrogate.jsonl", '{"id": "a", "ko": ["\\ud800 탈북자."], "en": ["defector \\udfff."]}\n')
+
+
+@case("jsonl")
+def jsonl_lone_surrogate_in_id(ws):
+    return ws.file("surrogate-id.jsonl", '{"id": "\\udbff", "ko": ["탈북자."], "en": ["defector."]}\n')
+
+
+@case("jsonl")
+def jsonl_nul_escape(ws):
+    return ws.file("nul.jsonl", '{"id": "a", "ko": ["탈북자\\u0000."], "en": ["defector."]}\n')
+
+
+@case("jsonl", LEGAL)
+def jsonl_surrogate_pair(ws):  # an emoji written as its escaped pair is text
+    return ws.file("emoji.jsonl", _doc(ko=["\\ud83d\\ude00 " + KO.splitlines()[0]]).replace("\\\\", "\\") + "\n")
 
 
 @case("jsonl")
@@ -617,6 +648,43 @@ def jsonl_empty(ws):
 @case("jsonl", LEGAL)
 def jsonl_crlf(ws):
     return ws.file("crlf.jsonl", (_doc() + "\n").replace("\n", "\r\n"))
+
+
+# --- pair_jsonl: documents of both languages for `diglot pair --jsonl` -------------------------
+
+def _article(lang: str, doc_id: object = "a", **fields) -> str:
+    text = KO if lang == "ko" else EN
+    return json.dumps({"id": doc_id, "lang": lang, "text": text, **fields}, ensure_ascii=False) + "\n"
+
+
+@case("pair_jsonl", LEGAL)
+def pair_same_id_in_both_languages(ws):  # a Korean article and its English one may share an id
+    return ws.file("same-id.jsonl", _article("ko") + _article("en"))
+
+
+@case("pair_jsonl", says=('"a"', "line 3", "line 1"))
+def pair_duplicate_ids(ws):
+    return ws.file("dup.jsonl", _article("ko") + _article("en") + _article("ko"))
+
+
+@case("pair_jsonl")
+def pair_lone_surrogate(ws):
+    return ws.file("surrogate.jsonl", '{"id": "a", "lang": "ko", "text": "\\ud800 탈북자."}\n' + _article("en", "b"))
+
+
+@case("pair_jsonl")
+def pair_language_unknown(ws):
+    return ws.file("lang.jsonl", _article("ko") + _article("en", "b").replace('"en"', '"EN "'))
+
+
+@case("pair_jsonl")
+def pair_date_impossible(ws):
+    return ws.file("date.jsonl", _article("ko", date="2013-02-30") + _article("en", "b"))
+
+
+@case("pair_jsonl")
+def pair_fifo(ws):
+    return _fifo(ws, "fifo.jsonl")
 
 
 # --- package: an .argosmodel -------------------------------------------------------------------

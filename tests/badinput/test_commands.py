@@ -94,6 +94,7 @@ JSONL = [
     _command("glossary consistency --jsonl", lambda p, f: ["glossary", "consistency", "--jsonl", p, "--presplit",
                                                            "-g", f.glossary]),
 ]
+PAIR_JSONL = [_command("pair --jsonl", lambda p, f: ["pair", "--jsonl", p, "-o", f.out, "--no-glossary"])]
 PACKAGE = [_command("models install", lambda p, f: ["models", "install", p])]
 OUTPUT = [
     _command("edition -o", lambda p, f: ["edition", f.ko, f.en, "-g", f.glossary, "-o", p, "--format", "html"]),
@@ -111,8 +112,8 @@ HOME = [  # the input is $DIGLOT_HOME itself
     _command("models install", lambda p, f: ["models", "install", f.package]),
     _command("translate", lambda p, f: ["translate", f.ko, "--to", "en", "-g", f.glossary, "-o", f.out]),
 ]
-COMMANDS = {"text": TEXT, "glossary": GLOSSARY, "exchange": EXCHANGE, "jsonl": JSONL, "package": PACKAGE,
-            "output": OUTPUT, "home": HOME}
+COMMANDS = {"text": TEXT, "glossary": GLOSSARY, "exchange": EXCHANGE, "jsonl": JSONL, "pair_jsonl": PAIR_JSONL,
+            "package": PACKAGE, "output": OUTPUT, "home": HOME}
 
 # Where a command's answer differs from the case's: (command, case) → expectation.
 EXPECT: dict[tuple[str, str], str] = {
@@ -136,7 +137,7 @@ ISOLATED_ONLY = {"check target"}  # its input is English: only the English case 
 # Every case of a kind runs with the first commands of its list (those that read the input
 # themselves); the later commands, which read it through the same functions, run with a sample
 # of the cases, so that the corpus stays fast enough for every CI run.
-EVERY_CASE = {"text": 3, "glossary": 3, "exchange": 2, "jsonl": 4, "package": 1, "output": 7, "home": 4}
+EVERY_CASE = {"text": 3, "glossary": 3, "exchange": 2, "jsonl": 4, "pair_jsonl": 1, "package": 1, "output": 7, "home": 4}
 SAMPLE = {
     "text": {"binary", "invalid_utf8", "a_fifo", "missing_file", "empty", "nfd_korean", "crlf", "utf16_with_bom",
              "one_sentence_past_the_models_positions"},
@@ -249,6 +250,8 @@ def test_command_on_bad_input(case: Case, command: Command, tmp_path, monkeypatc
     elif expect == REFUSED or code == 2:
         assert code == 2, f"exit {code} (expected 2); stderr: {err!r}; stdout: {out[:300]!r}"
         assert len(lines) == 1, f"expected one line on stderr, got {len(lines)}: {err!r}"
+        for named in case.says:
+            assert named in err, f"the refusal does not name {named!r}: {err!r}"
     else:
         assert code in (0, 1), f"exit {code}: {err}"
     if code == 2 or case.kind == "glossary":
