@@ -112,9 +112,20 @@ def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         raise InputError(_("cannot read {name}: {reason}").format(name=p, reason=err.strerror)) from None
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file (``-`` for standard input), normalised by :func:`normalize`."""
-    return decode(*_read_bytes(path))
+def read_text(path: str | os.PathLike[str], *, utf16_bom: bool = False) -> str:
+    """Read a UTF-8 text file (``-`` for standard input), normalised by :func:`normalize`.
+
+    With ``utf16_bom``, a file that starts with a UTF-16 byte order mark is read as UTF-16 (some
+    CAT tools export TBX so); it is held to the same size limit, checked before reading."""
+    data, name = _read_bytes(path)
+    if utf16_bom and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return normalize(data.decode("utf-16"))
+        except UnicodeDecodeError as err:
+            raise InputError(
+                _("{name} starts like UTF-16 but is not valid UTF-16 at byte {offset}").format(name=name, offset=err.start)
+            ) from None
+    return decode(data, name)
 
 
 def read_input(path: str | os.PathLike[str]) -> Text:

@@ -40,6 +40,8 @@ EN = (
     "The Commission to Help North Korean Refugees (CNKR) opposed forced repatriation.\n"
 )
 
+SMALL_LIMIT = {"DIGLOT_MAX_INPUT_MB": "0.01"}  # 10 KB: a limit small inputs can pass
+
 
 @dataclass
 class Workspace:
@@ -64,14 +66,16 @@ class Case:
     isolated: bool = False  # run in a subprocess with a timeout
     force: bool = True  # output cases: given --force (so that "exists" is not what refuses it)
     says: tuple[str, ...] = ()  # what a refusal's line must name (the id, the line number)
+    env: tuple[tuple[str, str], ...] = ()  # environment variables the run is given
 
 
 CASES: list[Case] = []
 
 
-def case(kind: str, expect: str = REFUSED, *, isolated: bool = False, force: bool = True, says: tuple[str, ...] = ()):
+def case(kind: str, expect: str = REFUSED, *, isolated: bool = False, force: bool = True, says: tuple[str, ...] = (),
+         env: dict[str, str] | None = None):
     def register(make: Callable[[Workspace], Path]) -> Callable[[Workspace], Path]:
-        CASES.append(Case(make.__name__, kind, make, expect, isolated, force, says))
+        CASES.append(Case(make.__name__, kind, make, expect, isolated, force, says, tuple((env or {}).items())))
         return make
 
     return register
@@ -285,6 +289,11 @@ def yaml_alias_bomb(ws):
     return ws.file("bomb.yaml", "\n".join(lines) + "\nentries: []\n")
 
 
+@case("glossary", says=("larger than",), env=SMALL_LIMIT)
+def yaml_past_the_limit(ws):
+    return ws.file("big.yaml", "entries:\n" + "".join(GOOD_ENTRY.replace("id: ", f"id: n{i}-", 1) for i in range(200)))
+
+
 @case("glossary")
 def yaml_deep_nesting(ws):
     return ws.file("deep.yaml", "entries:\n  - " + "[" * 900 + "]" * 900 + "\n")
@@ -422,6 +431,33 @@ TBX_OK = (
     '<langSet xml:lang="en"><tig><term>defector</term></tig></langSet></termEntry>'
     "</body></text></martif>\n"
 )
+
+
+
+
+def _tbx_entries(count: int) -> str:
+    entry = TBX_OK[TBX_OK.index("<termEntry"):TBX_OK.index("</body>")]
+    return TBX_OK.replace(entry, "".join(entry.replace('id="x"', f'id="x{i}"') for i in range(count)))
+
+
+@case("exchange", LEGAL)
+def tbx_utf16_with_bom(ws):  # some CAT tools export so
+    return ws.file("utf16-ok.tbx", _tbx_entries(3).encode("utf-16"))
+
+
+@case("exchange", says=("larger than",), env=SMALL_LIMIT)
+def tbx_utf16_past_the_limit(ws):  # the UTF-16 reading once went around the size limit
+    return ws.file("utf16-big.tbx", _tbx_entries(60).encode("utf-16"))
+
+
+@case("exchange", says=("larger than",), env=SMALL_LIMIT)
+def csv_past_the_limit(ws):
+    return ws.file("big.csv", "탈북자,North Korean defector\n" * 600)
+
+
+@case("exchange", says=("larger than",), env=SMALL_LIMIT)
+def po_past_the_limit(ws):
+    return ws.file("big.po", "".join(f'msgid "탈북자{i}"\nmsgstr "defector {i}"\n\n' for i in range(600)))
 
 
 @case("exchange")

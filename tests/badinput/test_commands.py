@@ -225,6 +225,8 @@ def test_command_on_bad_input(case: Case, command: Command, tmp_path, monkeypatc
     if case.kind in ("package", "home"):
         package = request.getfixturevalue("tiny_package")
     bad = case.make(Workspace(work, glossary, package))
+    for name, value in case.env:
+        monkeypatch.setenv(name, value)
     if case.kind == "home":
         monkeypatch.setenv("DIGLOT_HOME", str(bad))
     files = Files("ko.txt", "en.txt", str(glossary), str(work / "out.txt"), "terms.csv", str(package))

@@ -25,7 +25,7 @@ from diglot.glossary.formats.base import GlossaryFormat
 from diglot.glossary.model import Entry, Origin, Problem, Terms
 from diglot.i18n import current_language
 from diglot.paths import cache_dir
-from diglot.textio import atomic_write
+from diglot.textio import atomic_write, max_input_bytes
 
 CACHE_FORMAT = 1  # bump when what is cached changes shape
 _ENTRY_FIELDS = ("id", "type", "status", "source", "note", "valid_from", "valid_until", "evidence")
@@ -35,7 +35,9 @@ def read_cached(path: Path, reader: GlossaryFormat, problems: list[Problem]) -> 
     """``reader.read(path, problems)``, from the cache when the file has not changed since."""
     try:
         status = path.stat()
-        if not stat.S_ISREG(status.st_mode):  # a pipe would block: the reader refuses it
+        # A pipe would block and a file past the size limit is not read at all (not even to
+        # hash it): the reader refuses both before reading.
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_input_bytes():
             return reader.read(path, problems)
         data = path.read_bytes()
     except OSError:

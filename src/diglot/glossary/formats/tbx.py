@@ -39,7 +39,7 @@ from diglot.glossary.model import (
 )
 from diglot.i18n import N_, _
 from diglot.provenance import Signature
-from diglot.textio import normalize, read_text
+from diglot.textio import read_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -244,23 +244,7 @@ def _parse(path: Path) -> Any:
     """The root element of a TBX file, parsed without network, DTD or entity expansion."""
     from lxml import etree
 
-    try:
-        text = read_text(path)
-    except InputError as not_utf8:
-        if not path.is_file():  # a pipe or device: reading it again would block
-            raise
-        try:
-            data = path.read_bytes()
-        except OSError:
-            raise not_utf8 from None  # its message says why (missing, a folder, unreadable)
-        if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):  # some CAT tools export UTF-16 with a BOM
-            raise
-        try:
-            text = normalize(data.decode("utf-16"))
-        except UnicodeDecodeError as err:
-            raise InputError(
-                _("{name} starts like UTF-16 but is not valid UTF-16 at byte {offset}").format(name=path, offset=err.start)
-            ) from None
+    text = read_text(path, utf16_bom=True)  # some CAT tools export UTF-16 with a BOM
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
