@@ -13,6 +13,7 @@ such. A currency sign the page lost to mojibake (``¢æ176``) does not hide the 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -203,6 +204,9 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         found = _expand_year_ranges(text, found)
         references = [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
         found = [n for n in found if not any(start <= n.start < end for start, end in references)]
+        # A run of 309 digits or more is past what a float holds (inf): no figure anyone reads,
+        # and infinity compares equal to any other one and breaks whoever rounds it.
+        found = [n for n in found if math.isfinite(n.value)]
     return sorted(found, key=lambda n: (n.start, n.end))
 
 

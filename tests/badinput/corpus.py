@@ -204,6 +204,11 @@ def one_sentence_past_the_models_positions(ws):
 
 
 @case("text", LEGAL)
+def a_figure_of_five_thousand_digits(ws):  # past a float: once inf, and a traceback in the aligner
+    return ws.file("huge-figure.txt", "탈북자 " + "1" * 5000 + "명이 한국에 산다.\n" + KO)
+
+
+@case("text", LEGAL)
 def one_long_korean_line(ws):
     return ws.file("long-ko.txt", KO.replace("\n", " ") * 2000 + "\n")
 

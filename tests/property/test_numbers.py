@@ -33,3 +33,14 @@ def test_english_figures_read_back(n):
 def test_korean_units_read_back(n, unit):
     word, size = unit
     assert values(f"모두 {n}{word} 명이 왔다.", "ko") == [n * size]
+
+
+@given(
+    digits=st.integers(min_value=300, max_value=5000),
+    lang=st.sampled_from(["ko", "en"]),
+    unit=st.sampled_from(["", "명", "만 명", "억", " million", " billion", "e308", "%"]),
+)
+def test_a_figure_past_what_a_float_holds_is_left_out(digits, lang, unit):
+    # 10**309 reads as inf: left out, so that nothing downstream rounds or compares infinity.
+    for number in extract_numbers(f"모두 {'9' * digits}{unit} 왔다. 2 people.", lang):
+        assert math.isfinite(number.value)
