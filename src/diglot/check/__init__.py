@@ -22,7 +22,7 @@ from diglot.check import statuses
 from diglot.check.document import check_document, check_pair, presplit_document
 from diglot.check.fix import Edit, Fixed, edit_for, fix_document, fix_text
 from diglot.check.records import json_records
-from diglot.check.report import CheckReport, check, check_presplit
+from diglot.check.report import CheckReport, check, check_presplit, summary_line
 from diglot.check.statuses import fails, is_problem, severity, severity_of
 from diglot.check.waivers import Waivers, waivers_path
 
@@ -45,5 +45,6 @@ __all__ = [
     "severity",
     "severity_of",
     "statuses",
+    "summary_line",
     "waivers_path",
 ]

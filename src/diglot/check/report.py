@@ -1,4 +1,4 @@
-"""The result of checking one document: its findings, those waived, and how they were made.
+r"""The result of checking one document: its findings, those waived, and how they were made.
 
 >>> from diglot.glossary import Matcher, load_glossary
 >>> report = check_presplit("탈북자 35명\n", "35 N.K. defectors\n", "ko", "en", Matcher(load_glossary()))
@@ -18,6 +18,7 @@ from diglot.check.statuses import fails, is_problem, severity_of
 from diglot.check.waivers import Waivers, finding_id
 from diglot.doc import AlignedDocument, Finding
 from diglot.glossary import Matcher
+from diglot.i18n import _, ngettext
 from diglot.provenance import Signature
 
 
@@ -95,3 +96,27 @@ def check_presplit(
     scope for the style rules (a presplit file does not say where its articles begin)."""
     doc = presplit_document(source, target, src_lang, tgt_lang, source_name, target_name)
     return check(doc, matcher, numbers=numbers, presplit=True, waivers=waivers)
+
+
+def summary_line(findings: list[Finding], beads: int, dismissed: int, signature: object, presplit: bool = False) -> str:
+    """The line a check report ends with, in the CLI and on the review page: what fails (errors,
+    warnings) counted as findings and notes apart, as the exit code does; the beads (line pairs of
+    a presplit file); the dismissed findings; the signature.
+
+    >>> summary_line([], 1, 0, "diglot:0.1.0", presplit=True)
+    '0 findings in 1 line pair, 0 dismissed; signature diglot:0.1.0'
+    """
+    failing = sum(1 for f in findings if fails(f))
+    notes = sum(1 for f in findings if is_problem(f.status)) - failing
+    counted = ngettext("{n} finding", "{n} findings", failing).format(n=failing)
+    if notes:
+        counted = _("{findings} and {notes}").format(
+            findings=counted, notes=ngettext("{n} note", "{n} notes", notes).format(n=notes)
+        )
+    units = (
+        ngettext("{n} line pair", "{n} line pairs", beads) if presplit else ngettext("{n} bead", "{n} beads", beads)
+    ).format(n=beads)
+    return _("{counted} in {units}, {dismissed} dismissed; signature {signature}").format(
+        counted=counted, units=units, dismissed=dismissed, signature=signature
+    )
+

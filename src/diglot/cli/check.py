@@ -294,7 +294,7 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
     from rich.table import Table
     from rich.text import Text
 
-    from diglot.check import fails, is_problem, severity_of, statuses
+    from diglot.check import fails, is_problem, severity_of, statuses, summary_line
     from diglot.cli.output import stdout
 
     console = stdout()
@@ -336,18 +336,7 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
     console.print()
     if counts:
         console.print(table)
-    problems = len(report.problems)
-    hidden = 0 if show_notes else problems - sum(fails(f) for f in report.findings)
-    # What fails (errors, warnings) is counted as findings and notes apart, as the exit code does.
-    failing = sum(fails(f) for f in report.findings)
-    counted = ngettext("{n} finding", "{n} findings", failing).format(n=failing)
-    if problems - failing:
-        notes = ngettext("{n} note", "{n} notes", problems - failing).format(n=problems - failing)
-        counted = _("{findings} and {notes}").format(findings=counted, notes=notes)
-    beads = len(doc.beads)
-    units = (
-        ngettext("{n} line pair", "{n} line pairs", beads) if presplit else ngettext("{n} bead", "{n} beads", beads)
-    ).format(n=beads)
+    hidden = 0 if show_notes else len(report.problems) - sum(fails(f) for f in report.findings)
     if hidden:
         console.print(
             ngettext("{count} note not shown: see it with --notes", "{count} notes not shown: see them with --notes", hidden).format(
@@ -355,9 +344,7 @@ def _print_report(report: CheckReport, show_all: bool, show_notes: bool, prespli
             )
         )
     console.print(
-        _("{counted} in {units}, {dismissed} dismissed; signature {signature}").format(
-            counted=counted, units=units, dismissed=len(report.dismissed), signature=report.signature
-        ),
+        summary_line(report.findings, len(doc.beads), len(report.dismissed), report.signature, presplit),
         markup=False,
         emoji=False,
     )

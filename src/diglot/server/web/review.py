@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from diglot.check import Waivers, fails, fix_document, is_problem, waivers_path
+from diglot.check import Waivers, fix_document, summary_line, waivers_path
 from diglot.check.fix import fixable
 from diglot.check.statuses import FIXABLE
 from diglot.doc import AlignedDocument, Bead, Finding
@@ -34,7 +34,7 @@ from diglot.edition.writers import get_writer
 from diglot.edition.writers.html import edition_header, edition_main
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary
-from diglot.i18n import _, ngettext
+from diglot.i18n import _
 from diglot.languages import pair_languages
 from diglot.provenance import Signature
 from diglot.segment import segment
@@ -180,16 +180,8 @@ def without_dismissed(edition: Edition, pair: Pair) -> tuple[Edition, list[tuple
 
 
 def check_summary(edition: Edition, dismissed: int) -> str:
-    """The count under the edition, as ``diglot check`` ends its report: what fails (errors and
-    warnings) as findings, notes apart, the beads, the dismissed findings, the signature."""
-    failing = sum(1 for f in edition.findings if fails(f))
-    notes = sum(1 for f in edition.findings if is_problem(f.status)) - failing
-    counted = ngettext("{n} finding", "{n} findings", failing).format(n=failing)
-    if notes:
-        counted = _("{findings} and {notes}").format(
-            findings=counted, notes=ngettext("{n} note", "{n} notes", notes).format(n=notes))
-    return _("{counted} in {beads} beads, {dismissed} dismissed; signature {signature}").format(
-        counted=counted, beads=len(edition.doc.beads), dismissed=dismissed, signature=edition.signature)
+    """The count under the edition, as ``diglot check`` ends its report."""
+    return summary_line(edition.findings, len(edition.doc.beads), dismissed, edition.signature)
 
 
 def apply_fix(pair: Pair, edition: Edition, index: int) -> str:
