@@ -149,3 +149,14 @@ def test_a_command_killed_midway_and_started_again_writes_what_an_uninterrupted_
     subprocess.run([*argv, "-o", str(tmp_path / "resumed.out")], check=True, capture_output=True)
     assert read_outputs(out) == read_outputs(whole)
     assert (tmp_path / "resumed.out").read_bytes() == (tmp_path / "whole.out").read_bytes()
+
+
+def test_pair_refuses_one_id_for_two_documents_of_one_language_in_different_shards(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    for name, lang in (("a.jsonl", "ko"), ("b.jsonl", "ko")):
+        text = json.dumps({"id": "7", "lang": lang, "text": "서울에서 회의가 열렸다."}, ensure_ascii=False)
+        (tmp_path / "in" / name).write_text(text + "\n", encoding="utf-8")
+    assert main([*PAIR, "--jsonl", str(tmp_path / "in")]) == 2
+    err = capsys.readouterr().err
+    assert 'the id "7" names two ko documents in different shards; give each document its own id' in err
+    assert "Traceback" not in err

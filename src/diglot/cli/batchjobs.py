@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Iterable, Sequence
 
-from diglot.errors import DiglotError
+from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
 from diglot.provenance import Signature
 
@@ -188,10 +188,18 @@ def read_anchored(texts: Iterable[str]):  # type: ignore[no-untyped-def]
 
     from diglot.pair import Anchors, Document
 
-    documents, anchors = [], []
+    documents, anchors, seen = [], [], set()
     for text in texts:
         for line in text.splitlines():
             record = json.loads(line)
+            key = (record["lang"], record["id"])
+            if key in seen:  # each shard refuses its own repeats; this is one shard against another
+                raise InputError(
+                    _("the id {id} names two {lang} documents in different shards; give each document its own id").format(
+                        id=json.dumps(record["id"], ensure_ascii=False), lang=record["lang"]
+                    )
+                )
+            seen.add(key)
             date = datetime.date.fromisoformat(record["date"]) if record["date"] else None
             documents.append(Document(record["id"], record["lang"], tuple(record["lines"]), date))
             anchors.append(Anchors(**{key: _unplain(value) for key, value in record["anchors"].items()}))
