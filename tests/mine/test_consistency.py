@@ -21,6 +21,13 @@ def test_glossary_terms_with_each_kind_of_rendering(glossary_file):
     assert list(reports) == ["police", "spokesperson"]  # terms that need a decision first
 
 
+def test_renderings_of_every_glossary_kind_are_counted():
+    # the curated glossary's adjective and accepted forms: "Chinese" for 중국, "Seoul" for the government
+    beads = line_pairs("중국 정부가 말했다.\n중국이 거부했다.\n", "The Chinese government said so.\nChina refused.\n")
+    [china] = [r for r in glossary_consistency(beads, load_glossary()) if r.entry == "china"]
+    assert sorted(renderings(china)) == [("China", "preferred", 1), ("Chinese", "adjective", 1)]
+
+
 def test_mined_renderings_keep_only_terms_whose_best_partner_they_are(beads):
     reports = {r.term: r for r in mined_consistency(beads, min_count=2)}
     assert renderings(reports["경찰"])[0] == ("police", "other", 5)

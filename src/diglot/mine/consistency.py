@@ -19,14 +19,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diglot.glossary import FORBIDDEN, PREFERRED, VARIANT, Glossary, Matcher
+from diglot.glossary import ACCEPTED, ADJECTIVE, FORBIDDEN, PREFERRED, REFERENCE, VARIANT, Glossary, Matcher
 from diglot.mine.associate import Association, associate, prefer_longest
 from diglot.mine.corpus import BeadText
 from diglot.mine.propose import CandidateTable, candidate_table
 
 NONE = "none"  # the English side uses none of the entry's forms
 OTHER = "other"  # a mined rendering (no glossary kind)
-_KIND_ORDER = (PREFERRED, VARIANT, FORBIDDEN, OTHER, NONE)
+_ACCEPTABLE = (PREFERRED, ADJECTIVE, ACCEPTED, REFERENCE)  # the kinds that render an entry the house way
+_KIND_ORDER = (*_ACCEPTABLE, VARIANT, FORBIDDEN, OTHER, NONE)
 MAX_EXAMPLES = 2
 MAX_RENDERINGS = 5
 MIN_DICE_SHARE = 0.25  # a mined rendering's Dice must be at least this share of the best one's
@@ -37,7 +38,7 @@ class Rendering:
     """One way a term is rendered, how often, and where."""
 
     form: str
-    kind: str  # "preferred" | "variant" | "forbidden" | "none" | "other"
+    kind: str  # a glossary kind (preferred, adjective, accepted, reference, variant, forbidden), "none" or "other"
     count: int = 0
     examples: list[str] = field(default_factory=list)  # "where: English text"
 
@@ -54,7 +55,7 @@ class TermReport:
     @property
     def is_consistent(self) -> bool:
         """Rendered one way, and for a glossary term that way is its preferred form."""
-        return len(self.renderings) <= 1 and all(r.kind in (PREFERRED, OTHER) for r in self.renderings)
+        return len(self.renderings) <= 1 and all(r.kind in (*_ACCEPTABLE, OTHER) for r in self.renderings)
 
 
 def glossary_consistency(beads: list[BeadText], glossary: Glossary) -> list[TermReport]:
