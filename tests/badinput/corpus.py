@@ -299,6 +299,22 @@ def yaml_past_the_limit(ws):
     return ws.file("big.yaml", "entries:\n" + "".join(GOOD_ENTRY.replace("id: ", f"id: n{i}-", 1) for i in range(200)))
 
 
+@case("glossary", says=("en.variants",))
+def yaml_form_with_line_break(ws):
+    return ws.file("break.yaml", "entries:\n" + GOOD_ENTRY.replace("{preferred: defector}",
+                                                                    '{preferred: defector, variants: ["North\\nKorean"]}'))
+
+
+@case("glossary")
+def yaml_form_with_control_character(ws):
+    return ws.file("control.yaml", "entries:\n" + GOOD_ENTRY.replace("탈북자", '"탈북\\x1b[31m자"'))
+
+
+@case("glossary")
+def yaml_form_with_bidi_override(ws):
+    return ws.file("bidi.yaml", "entries:\n" + GOOD_ENTRY.replace("defector", "\u202edefector"))
+
+
 @case("glossary")
 def yaml_deep_nesting(ws):
     return ws.file("deep.yaml", "entries:\n  - " + "[" * 900 + "]" * 900 + "\n")

@@ -35,6 +35,16 @@ TERM_FIELDS = (
     "not_after",
     "not_before",
 )
+# What no form can hold and still match a text: control characters (line breaks, NUL, escape;
+# a tab is kept), lone surrogates and bidirectional overrides (which reorder what is shown).
+_UNMATCHABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(form: str) -> str:
+    """``form`` quoted, its unmatchable characters written as escapes (\\u001b) so they show."""
+    return '"' + _UNMATCHABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", form) + '"'
+
+
 LIST_FIELDS = ("variants", "forbidden", "adjective", "accepted", "references", "not_after", "not_before")
 SCALAR_FIELDS = ("short", "first_mention", "plural", "case")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
@@ -326,6 +336,15 @@ def _terms_from_dict(
             "case",
         )
         scalars["case"] = None
+    forms = [("preferred", preferred)] + [(name, v) for name in LIST_FIELDS for v in lists[name]]
+    forms += [(name, scalars[name]) for name in ("short", "first_mention", "plural") if scalars[name]]
+    for name, form in forms:
+        if _UNMATCHABLE.search(form):
+            error(
+                _("entry {id}: {lang}.{field} {form} holds a control or line-break character: "
+                  "no text matches it").format(id=entry_id, lang=lang, field=name, form=_shown(form)),
+                name,
+            )
     if scalars["first_mention"] and not scalars["short"]:
         error(_("entry {id}: {lang}.first_mention needs a short form").format(id=entry_id, lang=lang), "first_mention")
     return Terms(preferred=preferred.strip(), **lists, **scalars)

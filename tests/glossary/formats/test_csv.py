@@ -117,8 +117,9 @@ def test_bad_rows_are_reported_with_their_line(tmp_path):
     data = '탈북자,North Korean defector\n"여러 줄\n용어",multi-line term\n혼자\n\n북한,North Korea\n'
     entries, problems = _read(tmp_path, "bad.csv", data)
     assert [e.langs["en"].preferred for e in entries] == ["North Korean defector", "multi-line term", "North Korea"]
-    assert [(p.severity, p.origin.line) for p in problems] == [("error", 4)]
-    assert "a comma" in problems[0].message
+    # the quoted cell's line break is read, and is an error of its own: no text matches such a form
+    assert sorted((p.severity, p.origin.line) for p in problems) == [("error", 2), ("error", 4)]
+    assert any("a comma" in p.message for p in problems) and any("line-break" in p.message for p in problems)
 
 
 def test_malformed_csv_names_the_line(tmp_path):
