@@ -67,8 +67,16 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors are one line, as every other error (argparse prints
+    the usage first); the commands' parsers are of this class too (argparse makes them so)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, _("{prog}: error: {message} (see `{prog} --help`)").format(prog=self.prog, message=message) + "\n")
+
+
 def _top_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diglot",
         description=_(
             "Offline Korean–English translation, glossary enforcement, sentence alignment and bilingual editions."

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from diglot.i18n import N_, _
@@ -131,6 +132,18 @@ def positive_int(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(_("expected a whole number of at least 1, not {value}").format(value=value))
+    return number
+
+
+def finite_float(value: str) -> float:
+    """An argparse ``type``: a number, not ``nan`` nor ``inf`` (every comparison with NaN is
+    false, so a threshold of ``nan`` silently let everything through)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(_("expected a number, not {value}").format(value=value))
     return number
 
 

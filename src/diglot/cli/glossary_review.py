@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diglot.cli.common import add_command
+from diglot.cli.common import add_command, finite_float
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _, ngettext
 
@@ -52,7 +52,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--into", type=Path, metavar="GLOSSARY.yaml",
         help=_("the YAML glossary file accepted entries go into (created if missing; default: terms.yaml of the curated glossaries)"),
     )  # fmt: skip
-    p.add_argument("--accept-above", type=float, metavar="SCORE", help=_("accept every proposal scoring SCORE or more, without questions"))
+    p.add_argument("--accept-above", type=finite_float, metavar="SCORE", help=_("accept every proposal scoring SCORE or more, without questions"))
     p.set_defaults(func=run_review)
 
 

@@ -72,6 +72,11 @@ def run_serve(args: argparse.Namespace) -> int:
         raise DiglotError(_("diglot serve needs the serve extra: pip install 'diglot[serve]'")) from None
     if not 0 < args.port < 65536:
         raise DiglotError(_("--port must be between 1 and 65535"))
+    from diglot.translate.engines.base import max_threads
+
+    if not 0 <= args.workers <= max_threads():  # CTranslate2 crashes when asked for far more threads
+        raise DiglotError(_("{option} must be a whole number from {low} to {high}, not {value}").format(
+            option="--workers", low=0, high=max_threads(), value=args.workers))
     if args.api_keys and not Path(args.api_keys).is_file():
         raise DiglotError(_("{name}: no such file").format(name=args.api_keys))
     settings = Settings(
@@ -83,7 +88,7 @@ def run_serve(args: argparse.Namespace) -> int:
         char_limit=_limit(args.char_limit, "--char-limit"),
         batch_limit=_limit(args.batch_limit, "--batch-limit"),
         body_limit=_limit(args.body_limit, "--body-limit") * 1024**2,
-        threads=max(args.workers, 0),
+        threads=args.workers,
     )
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info", access_log=False)

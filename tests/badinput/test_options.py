@@ -1,0 +1,53 @@
+"""Bad option values, through the real entry point: each is one line on standard error and exit
+2 before any work (argparse's own errors too, which used to print the usage first), never a
+server started with a value it cannot use, never a threshold of NaN that lets everything by.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .corpus import EN, KO
+
+TIMEOUT_S = 60  # a run that is not refused may start a server: the timeout fails the test
+
+BAD_OPTIONS = {
+    "unknown command": (["bogus"], "invalid choice"),
+    "date of year 0": (["translate", "ko.txt", "--to", "en", "--date", "0000"], "--date"),
+    "impossible date": (["check", "ko.txt", "en.txt", "--date", "2013-02-30"], "--date"),
+    "top 0": (["glossary", "mine", "ko.txt", "en.txt", "--top", "0"], "--top"),
+    "negative count": (["glossary", "consistency", "ko.txt", "en.txt", "--min-count", "-3"], "--min-count"),
+    "conflicting outputs": (["translate", "ko.txt", "--to", "en", "-o", "a.txt", "--out-dir", "."], "--out-dir"),
+    "beam 0": (["translate", "ko.txt", "--to", "en", "--beam-size", "0"], "--beam-size"),
+    "beam huge": (["translate", "ko.txt", "--to", "en", "--beam-size", "100000"], "--beam-size"),
+    "threads huge": (["translate", "ko.txt", "--to", "en", "--threads", "100000"], "--threads"),
+    "serve port 0": (["serve", "--port", "0"], "--port"),
+    "serve workers negative": (["serve", "--port", "1", "--workers", "-1"], "--workers"),
+    "serve workers huge": (["serve", "--port", "1", "--workers", "100000"], "--workers"),
+    "serve body limit 0": (["serve", "--port", "1", "--body-limit", "0"], "--body-limit"),
+    "review above nan": (["glossary", "review", "proposals.yaml", "--accept-above", "nan"], "nan"),
+    "review above inf": (["glossary", "review", "proposals.yaml", "--accept-above=-inf"], "-inf"),
+    "review above a word": (["glossary", "review", "proposals.yaml", "--accept-above", "high"], "high"),
+}
+
+
+@pytest.mark.parametrize(("argv", "named"), list(BAD_OPTIONS.values()), ids=list(BAD_OPTIONS))
+def test_bad_option_is_one_line(argv, named, tmp_path, diglot_home):
+    (tmp_path / "ko.txt").write_text(KO, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "proposals.yaml").write_text("entries: []\n", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    try:
+        done = subprocess.run([sys.executable, "-m", "diglot", *argv], capture_output=True, text=True, cwd=tmp_path,
+                              timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"not refused: still running after {TIMEOUT_S} s: diglot {' '.join(argv)}")
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0], done.stderr
+    assert sorted(p.name for p in Path(tmp_path).iterdir()) == before
