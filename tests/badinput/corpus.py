@@ -458,7 +458,10 @@ TBX_OK = (
 
 def _tbx_entries(count: int) -> str:
     entry = TBX_OK[TBX_OK.index("<termEntry"):TBX_OK.index("</body>")]
-    return TBX_OK.replace(entry, "".join(entry.replace('id="x"', f'id="x{i}"') for i in range(count)))
+    return TBX_OK.replace(entry, "".join(
+        entry.replace('id="x"', f'id="x{i}"').replace("탈북자", f"탈북자{i}").replace("defector", f"defector {i}")
+        for i in range(count)
+    ))
 
 
 @case("exchange", LEGAL)
@@ -479,6 +482,32 @@ def csv_past_the_limit(ws):
 @case("exchange", says=("larger than",), env=SMALL_LIMIT)
 def po_past_the_limit(ws):
     return ws.file("big.po", "".join(f'msgid "탈북자{i}"\nmsgstr "defector {i}"\n\n' for i in range(600)))
+
+
+@case("exchange", says=("no glossary entries",))
+def csv_empty(ws):  # once imported as `entries: []`, exit 0
+    return ws.file("empty.csv", b"")
+
+
+@case("exchange", says=("no glossary entries",))
+def po_only_a_header(ws):
+    return ws.file("header.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n')
+
+
+@case("exchange", says=("no glossary entries",))
+def tbx_entries_without_languages(ws):
+    return ws.file("bare.tbx", TBX_OK.replace(TBX_OK[TBX_OK.index("<langSet"):TBX_OK.index("</termEntry>")], ""))
+
+
+@case("exchange", says=("also claimed",))
+def tbx_one_term_in_two_entries(ws):  # imported into a YAML that every command then refused
+    entry = TBX_OK[TBX_OK.index("<termEntry"):TBX_OK.index("</body>")]
+    return ws.file("twice.tbx", TBX_OK.replace(entry, entry + entry.replace('id="x"', 'id="y"')))
+
+
+@case("exchange", says=("no ko form",))
+def tbx_term_only_in_english(ws):
+    return ws.file("english-only.tbx", TBX_OK.replace("<term>탈북자</term>", "<term></term>"))
 
 
 @case("exchange")

@@ -13,7 +13,7 @@ from pathlib import Path
 from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError
 from diglot.glossary.model import STATUSES, TYPES, Entry, Glossary, Origin, Problem
-from diglot.i18n import _
+from diglot.i18n import _, ngettext
 
 KIND_STYLES = {
     "preferred": "bold green",
@@ -373,11 +373,20 @@ def run_import(args: argparse.Namespace) -> int:
 
     if args.output:
         check_output_path(args.output, args.force)  # before reading: refuse early
+    from diglot.glossary.lint import lint
+
     problems: list[Problem] = []
     entries = format_for_path(args.file).read(args.file, problems)
-    errors = [p for p in problems if p.severity == "error"]
+    # The YAML written must load: an entry without Korean, or a form two entries claim (synonyms
+    # of two concepts in a termbase), would make every command refuse it later.
+    errors = [p for p in lint(Glossary(entries, problems)) if p.severity == "error"]
     if errors:
-        raise DiglotError(str(errors[0]))
+        raise DiglotError(
+            ngettext("{first} ({count} error in all; nothing was written)", "{first} ({count} errors in all; nothing was written)",
+                     len(errors)).format(first=errors[0], count=len(errors))
+        )
+    if not entries:  # an empty YAML glossary written for an empty file is no import
+        raise DiglotError(_("{name} holds no glossary entries: nothing to import").format(name=args.file))
     _write_output(get_format("yaml").dumps(entries), args.output, args.force)
     return EXIT_OK
 
