@@ -33,7 +33,7 @@ from diglot.pair.documents import Document
 from diglot.provenance import Signature
 
 CANDIDATES = 20  # per document, from the index
-COMMON_KEY = 50  # a key in more documents than this names no story (2011, "government"); not looked up
+COMMON_KEY = 150  # a key in more documents than this names no story (2011, "government"); not looked up
 PLACE_WINDOW = 0.2  # how far apart (as a share of the document) a unit and its counterpart may stand
 WEAK_WEIGHT = 0.25  # a weak unit's weight against a strong one's (see diglot.pair.anchors)
 THRESHOLD = 0.5  # the lowest score of a pair: the probability that it is a translation, not another candidate
