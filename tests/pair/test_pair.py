@@ -116,6 +116,7 @@ def test_a_bad_jsonl_line_is_one_clear_error(tmp_path, line, message):
         (["a", "b", "--jsonl", "d.jsonl"], "give either --jsonl DOCS.jsonl or two folders, not both"),
         (["missing-ko", "missing-en"], "missing-ko is not a folder"),
         (["a", "b", "--date-window", "-1"], "--date-window must be a number of days, 0 or more"),
+        (["a", "b", "--threshold", "1.5"], "--threshold must be a probability from 0 to 1, not 1.5"),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(args, message, tmp_path, monkeypatch, capsys):
@@ -124,6 +125,20 @@ def test_bad_arguments_are_one_line_and_exit_2(args, message, tmp_path, monkeypa
     assert main(["pair", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_a_threshold_that_is_no_number_is_refused(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["pair", "a", "b", "--threshold", "nan"])
+    assert exit.value.code == 2 and "expected a number, not nan" in capsys.readouterr().err
+
+
+def test_the_help_gives_the_threshold_in_use(capsys):
+    from diglot.pair import THRESHOLD
+
+    with pytest.raises(SystemExit):
+        main(["pair", "--help"])
+    assert f"(default: {THRESHOLD})" in " ".join(capsys.readouterr().out.split())
 
 
 def test_help_teaches(capsys):

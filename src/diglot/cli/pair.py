@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from diglot.cli.batchopts import add_batch_options, shard_texts, sharded
-from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, positive_int
+from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, finite_float
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _, ngettext
 
@@ -54,7 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("never pair two documents whose dates (where known) are more than DAYS apart"),
     )
     p.add_argument(
-        "--threshold", type=float, metavar="SCORE", help=_("the lowest score of a pair (default: {score})").format(score="0.1")
+        "--threshold",
+        type=finite_float,
+        metavar="SCORE",
+        help=_("the lowest score of a pair, a probability from 0 to 1 (default: {score})").format(score="0.5"),
     )
     p.add_argument(
         "--align",
@@ -76,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         raise DiglotError(_("give either --jsonl DOCS.jsonl or two folders, not both"))
     if not args.jsonl and len(args.folders) != 2:
         raise DiglotError(_("give two folders (Korean articles, then English ones), or --jsonl DOCS.jsonl"))
+    if args.threshold is not None and not 0 <= args.threshold <= 1:
+        raise DiglotError(_("--threshold must be a probability from 0 to 1, not {value}").format(value=args.threshold))
     if args.date_window is not None and args.date_window < 0:
         raise DiglotError(_("--date-window must be a number of days, 0 or more"))
     target = check_output_path(args.output, args.force) if args.output else None
