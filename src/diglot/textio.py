@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
@@ -201,10 +201,17 @@ def _chunk_starts(raw: str) -> tuple[list[int], list[int]]:
     return text_starts, raw_starts
 
 
-def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:
-    """Refuse to overwrite an existing output file unless ``force`` was given."""
+def check_output_path(
+    path: str | os.PathLike[str], force: bool, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
+    """Refuse to overwrite an existing output file unless ``force`` was given, and never one of
+    the command's ``inputs`` (even with ``force``: the input would be lost while it is read)."""
     p = Path(path)
     exists = os.path.lexists(p)
+    if exists:
+        for given in inputs:
+            if given and str(given) != "-" and os.path.exists(given) and os.path.samefile(p, given):
+                raise DiglotError(_("{name} is also an input; write the output to another file").format(name=p))
     if exists and not force:
         raise DiglotError(_("{name} exists; use --force to overwrite it").format(name=p))
     if exists and p.is_dir():

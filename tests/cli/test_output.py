@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_4cf5f6c82bb4f27d.txt"
 
@@ -37,3 +39,24 @@ def test_python_dash_m_and_version():
 def test_no_command_prints_help_and_exits_2():
     result = run()
     assert result.returncode == 2 and "glossary" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["align", "a.ko", "a.en", "-o", "a.ko", "--force", "--format", "tsv"],
+        ["edition", "a.ko", "a.en", "-o", "a.en", "--force", "--format", "md"],
+        ["check", "a.ko", "a.en", "--fix", "a.en", "--force"],
+        ["glossary", "mine", "a.ko", "a.en", "-o", "a.ko", "--force"],
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_even_with_force(args, tmp_path, monkeypatch, capsys):
+    from diglot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.ko").write_text("탈북자 35명이 왔다.\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("35 N.K. defectors came.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(args) == 2
+    assert "is also an input; write the output to another file" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

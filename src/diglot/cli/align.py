@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from diglot.edition import format_for_path, make_edition, render_edition
     from diglot.textio import atomic_write, check_output_path, read_text
 
-    target = check_output_path(args.output, args.force) if args.output else None
+    target = check_output_path(args.output, args.force, args.files) if args.output else None
     fmt = args.format or (format_for_path(args.output) if args.output else "tsv")
     texts = [read_text(name) for name in args.files]
     doc, signature = _align_files(args, texts, fmt)
@@ -150,7 +150,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from diglot.align.batch import read_batch
     from diglot.textio import atomic_write, check_output_path
 
-    target = check_output_path(args.output, args.force) if args.output else None
+    target = check_output_path(args.output, args.force, [args.jsonl]) if args.output else None
     documents = read_batch(args.jsonl)
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)

@@ -128,7 +128,7 @@ def run_check(args: argparse.Namespace) -> int:
         return run_sharded(args, "diglot.cli.batchjobs:CheckJob", glossary=args.glossary, date=args.date,
                            direction=args.direction, numbers=not args.no_numbers, presplit=args.presplit,
                            waivers=args.waivers)  # fmt: skip
-    out_path = check_output_path(args.fix, args.force) if args.fix else None
+    out_path = check_output_path(args.fix, args.force, [args.source, args.target]) if args.fix else None
     waivers = Waivers.load(args.waivers or waivers_path(args.jsonl or args.target))
     glossary = glossary_from_args(args)
     if args.jsonl:

@@ -372,7 +372,7 @@ def run_import(args: argparse.Namespace) -> int:
     from diglot.textio import check_output_path
 
     if args.output:
-        check_output_path(args.output, args.force)  # before reading: refuse early
+        check_output_path(args.output, args.force, [args.file])  # before reading: refuse early
     from diglot.glossary.lint import lint
 
     problems: list[Problem] = []

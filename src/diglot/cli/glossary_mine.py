@@ -73,7 +73,7 @@ def run_mine(args: argparse.Namespace) -> int:
     from diglot.mine.review import read_entries, rejected_path
     from diglot.textio import atomic_write, check_output_path
 
-    target = check_output_path(args.output, args.force) if args.output else None
+    target = check_output_path(args.output, args.force, [args.jsonl, *(args.files or [])]) if args.output else None
     glossary = glossary_of(args)
     beads, table = sharded_beads(args, glossary)
     exclude = []

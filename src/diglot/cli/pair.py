@@ -83,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
         raise DiglotError(_("--threshold must be a probability from 0 to 1, not {value}").format(value=args.threshold))
     if args.date_window is not None and args.date_window < 0:
         raise DiglotError(_("--date-window must be a number of days, 0 or more"))
-    target = check_output_path(args.output, args.force) if args.output else None
-    aligned = check_output_path(args.align, args.force) if args.align else None
+    inputs = [args.jsonl] if args.jsonl and not any(c in args.jsonl for c in "*?[") else []
+    target = check_output_path(args.output, args.force, inputs) if args.output else None
+    aligned = check_output_path(args.align, args.force, inputs) if args.align else None
     anchors = None
     if sharded(args, merged=True):
         # each shard's documents and their anchors from the workers; the index and assignment here
