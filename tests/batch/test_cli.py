@@ -21,6 +21,13 @@ def test_align_out_dir_writes_what_o_writes_for_each_shard(shards, reference, tm
     assert summary["signature"]["task"] == "align" and summary["documents"] == 8
 
 
+def test_one_gzip_shard_alone_is_read_as_shards_are(shards, reference, tmp_path):
+    """A single .jsonl.gz given to --jsonl is inflated (it was refused as a binary file)."""
+    single = tmp_path / "single.jsonl"
+    assert main(["align", "--presplit", "--no-glossary", "--jsonl", str(shards / "part-03.jsonl.gz"), "-o", str(single)]) == 0
+    assert single.read_bytes() == gzip.decompress(reference["part-03.jsonl.gz"])
+
+
 @pytest.mark.parametrize("extra", [["--workers", "1"], ["--workers", "2"], ["--scheduler"]])
 def test_align_output_is_the_same_with_workers_and_on_dask(extra, shards, reference, read_outputs, tmp_path, request):
     if extra == ["--scheduler"]:

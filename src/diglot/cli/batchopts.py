@@ -44,7 +44,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
 
 def sharded(args: argparse.Namespace, *, merged: bool = False) -> bool:
     """Whether the command runs over shards: with ``--out-dir``, ``--workers``, ``--scheduler``, or a
-    ``--jsonl`` that names a folder or a glob. Each needs ``--jsonl``. ``merged``: the command
+    ``--jsonl`` that names a folder, a glob or a ``.jsonl.gz`` file. Each needs ``--jsonl``. ``merged``: the command
     merges every shard's output into one result (mining, pairing), which ``-o`` may then name
     beside ``--out-dir``; otherwise ``-o`` is the shards' outputs one after the other, so it
     cannot go with ``--out-dir``.
@@ -63,10 +63,11 @@ def sharded(args: argparse.Namespace, *, merged: bool = False) -> bool:
 
 
 def _names_shards(source: str) -> bool:
-    """``--jsonl`` names more than one file, or a file through fsspec."""
+    """``--jsonl`` names more than one file, a file through fsspec, or a gzip shard (inflated as
+    shards are)."""
     import os
 
-    return "://" in source or os.path.isdir(source) or any(c in source for c in "*?[")
+    return "://" in source or os.path.isdir(source) or any(c in source for c in "*?[") or source.endswith(".gz")
 
 
 def run_sharded(args: argparse.Namespace, factory: str, **settings: object) -> int:
