@@ -241,3 +241,63 @@ def _unplain(value: object) -> object:
 
 def _order(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class TranslateJob:
+    """``diglot translate --jsonl`` over one shard: each document ``{"id", SRC: [lines]}`` (or
+    ``"text"``) comes out as ``{"id", SRC: [lines], TGT: [lines]}``, one translated line a source
+    line, so that a translated archive can be aligned or checked next. The engine, the glossary
+    and the translation memory are opened once per worker; each shard's lines are translated in
+    one call, each line as its own document (its paragraphs never run into the next line's).
+    """
+
+    def __init__(
+        self, to_lang: str, from_lang: str | None = None, glossary: Sequence[str] | None = None,
+        no_glossary: bool = False, date: str | None = None, engine: str = "ctranslate2",
+        beam_size: int = 4, threads: int = 0, batch_size: int = 32, compute_type: str = "int8", use_cache: bool = True,
+    ):  # fmt: skip
+        from diglot.cli.common import glossary_from_args
+        from diglot.languages import other_language
+        from diglot.translate import DocumentTranslator
+        from diglot.translate.engines import EngineOptions
+
+        self.src, self.tgt = from_lang or other_language(to_lang), to_lang
+        found = None if no_glossary else glossary_from_args(argparse.Namespace(glossary=list(glossary) if glossary else None, date=date))
+        self.translator = DocumentTranslator(self.src, self.tgt, found, engine, EngineOptions(
+            beam_size=beam_size, threads=threads, batch_size=batch_size, compute_type=compute_type
+        ), use_cache=use_cache)
+        made = self.translator.signature
+        self.signature = Signature.make(
+            glossary=made.glossary, model=made.model, task="translate", format="jsonl", source=self.src, target=self.tgt,
+            **dict(made.settings),
+        )
+
+    def __call__(self, text: str, name: str) -> str:
+        from diglot.align.batch import read_record, unique_ids
+
+        documents, once = [], unique_ids(name)
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            record = read_record(line, name, number)
+            lines = record.get(self.src) if isinstance(record, dict) else None
+            if isinstance(record, dict) and lines is None and isinstance(record.get("text"), str):
+                lines = record["text"].splitlines()
+            if not isinstance(lines, list) or not all(isinstance(s, str) for s in lines):
+                raise InputError(
+                    _("{name}, line {line}: expected an object with a \"{lang}\" list of strings or a \"text\" string").format(
+                        name=name, line=number, lang=self.src
+                    )
+                )
+            doc_id = record.get("id", number - 1)
+            if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
+                raise InputError(_("{name}, line {line}: \"id\" must be a string or an integer").format(name=name, line=number))
+            once(doc_id, number)
+            documents.append((doc_id, lines))
+        units = [(f"{name}:{i}:{k}", line) for i, (_id, lines) in enumerate(documents) for k, line in enumerate(lines)]
+        done = iter(self.translator.translate(units).documents if units else [])
+        out = []
+        for doc_id, lines in documents:
+            translated = [next(done).text().strip("\n") for _line in lines]
+            out.append(json.dumps({"id": doc_id, self.src: lines, self.tgt: translated}, ensure_ascii=False) + "\n")
+        return "".join(out)

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from diglot.cli.batchopts import add_batch_options, run_sharded
 from diglot.cli.common import add_command, add_date_option, add_force_option, add_glossary_option, add_output_option
 from diglot.cli.common import glossary_from_args, progress_bar
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
@@ -36,7 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ],
         exit_codes=_("0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed"),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=_("text files to translate; - reads standard input"))
+    p.add_argument("files", nargs="*", metavar="FILE", help=_("text files to translate; - reads standard input"))
+    p.add_argument(
+        "--jsonl", metavar="DOCS.jsonl",
+        help=_("translate JSON Lines documents {\"id\", \"ko\": [lines]} (or \"text\"): each comes out with its \"en\" lines beside"),
+    )
     p.add_argument("--to", required=True, dest="to_lang", metavar="LANG", help=_("target language: en or ko"))
     p.add_argument("--from", dest="from_lang", metavar="LANG", help=_("source language (default: guessed from the script)"))
     add_glossary_option(
@@ -44,9 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_date_option(p)
     p.add_argument("--no-glossary", action="store_true", help=_("translate without glossary enforcement"))
-    out = p.add_mutually_exclusive_group()
-    add_output_option(out, help_text=_("write the translation to this file (one input only)"))
-    out.add_argument("--out-dir", metavar="DIR", help=_("write each translation to DIR/NAME (same file name)"))
+    add_output_option(p, help_text=_("write the translation to this file (one input only)"))
+    add_batch_options(p)  # --out-dir DIR: each translation to DIR/NAME (same file name)
     p.add_argument("--format", choices=FORMATS, default="txt", help=_("output format (default: txt)"))
     p.add_argument("--report", metavar="FILE.json", help=_("write every glossary mention and its status as JSON"))
     p.add_argument(
@@ -82,6 +86,14 @@ def run_translate(args: argparse.Namespace) -> int:
     for lang in (args.to_lang, args.from_lang):
         if lang is not None:
             check_language(lang)
+    if args.jsonl:
+        return _run_jsonl(args)
+    if not args.files:
+        raise DiglotError(_("give FILE... to translate, or --jsonl DOCS.jsonl"))
+    if args.workers > 1 or args.scheduler:
+        raise DiglotError(_("--out-dir, --workers and --scheduler run the shards of --jsonl: add --jsonl"))
+    if args.output and args.out_dir:
+        raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
     if args.output and len(args.files) > 1:
         raise DiglotError(_("-o takes one input file; use --out-dir for several"))
     options = EngineOptions(
@@ -137,6 +149,26 @@ def run_translate(args: argparse.Namespace) -> int:
         write_edition(edition, args.edition, force=args.force)
     _summary(run)
     return EXIT_STRICT if args.strict and run.failed else EXIT_OK
+
+
+def _run_jsonl(args: argparse.Namespace) -> int:
+    """``--jsonl``: each shard's documents translated by :class:`diglot.cli.batchjobs.TranslateJob`,
+    with ``--out-dir``, ``--workers`` and ``--scheduler`` as every batch command takes them."""
+    if args.files:
+        raise DiglotError(_("give either --jsonl DOCS.jsonl or FILE..., not both"))
+    for option, given in (("--report", args.report), ("--edition", args.edition), ("--strict", args.strict)):
+        if given:
+            raise DiglotError(_("{option} does not go with --jsonl").format(option=option))
+    if args.format != "txt":
+        raise DiglotError(_("--jsonl writes JSON Lines documents; leave out --format"))
+    if args.out_dir and args.output:
+        raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
+    return run_sharded(
+        args, "diglot.cli.batchjobs:TranslateJob", to_lang=args.to_lang, from_lang=args.from_lang,
+        glossary=args.glossary, no_glossary=args.no_glossary, date=args.date, engine=args.engine,
+        beam_size=args.beam_size, threads=args.threads, batch_size=args.batch_size, compute_type=args.compute_type,
+        use_cache=not args.no_cache,
+    )  # fmt: skip
 
 
 def _output_paths(args: argparse.Namespace) -> list[Path | None]:
