@@ -208,7 +208,7 @@ def check_output_path(
     the command's ``inputs`` (even with ``force``: the input would be lost while it is read)."""
     p = Path(path)
     exists = os.path.lexists(p)
-    if exists:
+    if os.path.exists(p):  # a dangling link is no input
         for given in inputs:
             if given and str(given) != "-" and os.path.exists(given) and os.path.samefile(p, given):
                 raise DiglotError(_("{name} is also an input; write the output to another file").format(name=p))
