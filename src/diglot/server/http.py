@@ -9,8 +9,8 @@ routes, ``{"message": …}`` under ``/v2/`` (DeepL).
 
 from __future__ import annotations
 
-import json
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -31,8 +31,9 @@ class BodyTooLarge(Exception):
 
 
 def error_response(request: Request, status: int, message: str) -> JSONResponse:
+    """The JSON error of ``status``, its message on one line (a parser's reason may hold line breaks)."""
     key = "message" if request.url.path.startswith("/v2/") else "error"
-    return JSONResponse({key: message}, status_code=status)
+    return JSONResponse({key: " ".join(str(message).split())}, status_code=status)
 
 
 class Fields:
@@ -71,14 +72,42 @@ class Fields:
     def integer(self, name: str, default: int = 0) -> int:
         value = self.get(name, default)
         try:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)  # int() would read true as 1 and cut 1.5 to 1
             return int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float
             raise ApiError(400, _("Invalid request: {field} must be a whole number").format(field=name)) from None
+
+
+def _utf8_fields(raw: bytes) -> None:
+    """Refuse a query string or form body whose fields are not UTF-8 once unescaped: Starlette
+    would read them with replacement characters (or as Latin-1), and translate those instead."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, _("Invalid request: a field is not valid UTF-8")) from None
+
+
+def _json_body(body: bytes) -> Any:
+    """The JSON body read strictly, as ``--jsonl`` lines are: UTF-8, no NaN, no key twice, not
+    nested past Python's limit, no lone surrogate or NUL escaped."""
+    from diglot.align.batch import read_record
+    from diglot.errors import InputError
+
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ApiError(400, _("Invalid request: the body is not valid JSON")) from None
+    try:
+        return read_record(text, _("the request body"), 1)
+    except InputError as err:
+        raise ApiError(400, _("Invalid request: {reason}").format(reason=err)) from None
 
 
 async def read_fields(request: Request) -> Fields:
     """The fields of the query string and of the body (JSON, or either kind of form)."""
     values: dict[str, list[Any]] = {}
+    _utf8_fields(request.scope.get("query_string", b""))
     for key, value in request.query_params.multi_items():
         values.setdefault(key, []).append(value)
     files: dict[str, Any] = {}
@@ -86,15 +115,14 @@ async def read_fields(request: Request) -> Fields:
     if kind == "application/json" or kind.endswith("+json"):
         body = await request.body()
         if body.strip():
-            try:
-                data = json.loads(body)
-            except (UnicodeDecodeError, ValueError):
-                raise ApiError(400, _("Invalid request: the body is not valid JSON")) from None
+            data = _json_body(body)
             if not isinstance(data, dict):
                 raise ApiError(400, _("Invalid request: the JSON body must be an object"))
             for key, value in data.items():
                 values[key] = [value]
     elif kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        if kind == "application/x-www-form-urlencoded":
+            _utf8_fields(await request.body())  # read once: the form is parsed from the same bytes
         try:
             form = await request.form()
         except BodyTooLarge:
