@@ -21,6 +21,7 @@ a limit), 403 (key), 429 (rate limit), 500.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -99,7 +100,8 @@ async def translate(request: Request) -> JSONResponse:
         state, texts, source, target, fmt, fields.get("glossary"), report, alternatives)
     body: dict = {"translatedText": [r.text for r in results] if as_list else results[0].text}
     if source == "auto":
-        detected = [{"confidence": detect(t)[0]["confidence"], "language": lang} for t, lang in zip(texts, languages)]
+        confidences = await asyncio.to_thread(lambda: [detect(t)[0]["confidence"] for t in texts])
+        detected = [{"confidence": c, "language": lang} for c, lang in zip(confidences, languages)]
         body["detectedLanguage"] = detected if as_list else detected[0]
     if alternatives > 0:
         others = [_unique(r.alternatives, r.text) for r in results]
@@ -127,7 +129,7 @@ async def detect_route(request: Request) -> JSONResponse:
     guard(request, fields.text("api_key"))
     texts, as_list = _texts(fields)
     check_limits(request.app.state.diglot, texts)
-    found = [detect(t) for t in texts]
+    found = await asyncio.to_thread(lambda: [detect(t) for t in texts])  # seconds for megabytes
     return JSONResponse(found if as_list else found[0])
 
 
@@ -198,7 +200,7 @@ async def translate_file(request: Request) -> JSONResponse:
     source = _language(state, fields, "source", allow_auto=True)
     target = _language(state, fields, "target")
     if source == "auto":
-        source = detect(text)[0]["language"]
+        source = (await asyncio.to_thread(detect, text))[0]["language"]
     glossary = state.find_glossary(fields.get("glossary"), source, target)
 
     async def run(pieces: list[str]) -> list[str]:

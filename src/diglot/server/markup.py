@@ -26,6 +26,8 @@ Markdown is translated line by line, keeping each line's block marker (``#``, ``
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import html
 import re
 from dataclasses import dataclass, field
@@ -43,6 +45,12 @@ INLINE = {
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 }
 TRANSLATED_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
+# Past these an inline element is read as block markup (its run ends there): what one run carries
+# through the engine stays a sentence's worth, and the work of placing markers stays linear in the
+# input's length (an inline element nested in 10,000 others, or 20,000 in one paragraph, once took
+# minutes or ran out of stack).
+MAX_INLINE_DEPTH = 32  # inline elements open inside one another
+MAX_RUN_MARKERS = 100  # inline elements and atoms in one run
 # What the engine sees for an inline element: [x1] and [/x1] around its text, [x1/] for a whole one.
 # Unlike the glossary's placeholders (ZXQ1, [1], #1#), they hold a letter, so neither is taken for the other.
 _MARKER = re.compile(r"\[\s*(/?)\s*x\s*(\d+)\s*(/?)\s*\]", re.IGNORECASE)
@@ -287,11 +295,41 @@ class _Pieces(HTMLParser):
         self.open: list[tuple[str, object]] = []  # (tag, its _Element, _Atom, or None for fixed markup)
         self.items: list[_Item] = []  # the run being read
         self.atom: _Atom | None = None  # the atom being read (inline code, its content kept)
+        # Counts kept as self.open changes, so that no event looks through the whole stack.
+        self._tags: collections.Counter[str] = collections.Counter()  # open elements by tag
+        self._untranslated_open = 0  # open elements whose text is never translated
+        self._inline_open = 0  # open inline elements (markers) and atoms
+        self._atom_base = 0  # len(self.open) when the atom being read was opened
+        self._markers = 0  # markers in self.items
+
+    # -- the stack of open elements -------------------------------------------------------
+
+    def _push(self, tag: str, thing: object) -> None:
+        self.open.append((tag, thing))
+        self._tags[tag] += 1
+        self._untranslated_open += tag in UNTRANSLATED
+        self._inline_open += isinstance(thing, (_Element, _Atom))
+
+    def _pop(self) -> tuple[str, object]:
+        tag, thing = self.open.pop()
+        self._tags[tag] -= 1
+        self._untranslated_open -= tag in UNTRANSLATED
+        self._inline_open -= isinstance(thing, (_Element, _Atom))
+        return tag, thing
+
+    def _inline(self, tag: str) -> bool:
+        """Whether ``tag`` is read as part of the run (else as block markup)."""
+        return (tag in INLINE and not self._untranslated() and self._inline_open < MAX_INLINE_DEPTH
+                and self._markers < MAX_RUN_MARKERS)
+
+    def _add_marker(self, item: _Item) -> None:
+        self.items.append(item)
+        self._markers += 1
 
     # -- where things go ------------------------------------------------------------------
 
     def _untranslated(self) -> bool:
-        return any(tag in UNTRANSLATED for tag, _thing in self.open)
+        return self._untranslated_open > 0
 
     def _start(self, tag: str, attrs, closed: bool = False) -> _Start:
         start = _Start(tag, list(attrs), closed)
@@ -309,7 +347,9 @@ class _Pieces(HTMLParser):
 
     def _flush(self) -> None:
         items, self.items = self.items, []
-        still_open = {id(thing) for _tag, thing in self.open if isinstance(thing, _Element)}
+        self._markers = 0
+        # Every _Open here was read in this run, so its element is open unless it was closed since.
+        still_open = {id(item.element) for item in items if isinstance(item, _Open) and not item.element.closed}
         # An element a block interrupts, or one around the whole run, stays outside the text.
         while items:
             opened = [i for i, item in enumerate(items) if isinstance(item, _Open) and id(item.element) in still_open]
@@ -317,9 +357,12 @@ class _Pieces(HTMLParser):
                 first = opened[0]
                 self._emit_run(items[:first])
                 self.pieces.append(items[first].element.start)
-                for index, (tag, thing) in enumerate(self.open):
+                for index in range(len(self.open) - 1, -1, -1):  # most often at the top
+                    tag, thing = self.open[index]
                     if thing is items[first].element:
                         self.open[index] = (tag, None)
+                        self._inline_open -= 1
+                        break
                 still_open.discard(id(items[first].element))
                 items = items[first + 1 :]
                 continue
@@ -355,38 +398,39 @@ class _Pieces(HTMLParser):
         if self.atom is not None:
             self.atom.parts.append(self._start(tag, attrs))
             if tag not in VOID:
-                self.open.append((tag, self.atom))
+                self._push(tag, self.atom)
             return
         start = self._start(tag, attrs)
-        if tag in INLINE and not self._untranslated():
+        if self._inline(tag):
             if tag in VOID:
-                self.items.append(_Atom([start]))
+                self._add_marker(_Atom([start]))
             elif tag in UNTRANSLATED:  # inline code: its text is kept as it is
                 self.atom = _Atom([start])
-                self.items.append(self.atom)
-                self.open.append((tag, self.atom))
+                self._add_marker(self.atom)
+                self._atom_base = len(self.open)
+                self._push(tag, self.atom)
             else:
                 element = _Element(start)
-                self.items.append(_Open(element))
-                self.open.append((tag, element))
+                self._add_marker(_Open(element))
+                self._push(tag, element)
             return
         self._fixed(start)
         if tag not in VOID:
-            self.open.append((tag, None))
+            self._push(tag, None)
 
     def handle_startendtag(self, tag, attrs):
         if self.atom is not None:
             self.atom.parts.append(self._start(tag, attrs, closed=True))
-        elif tag in INLINE and not self._untranslated():
-            self.items.append(_Atom([self._start(tag, attrs, closed=True)]))
+        elif self._inline(tag):
+            self._add_marker(_Atom([self._start(tag, attrs, closed=True)]))
         else:
             self._fixed(self._start(tag, attrs, closed=True))
 
     def handle_endtag(self, tag):
-        if not any(t == tag for t, _thing in self.open):
+        if not self._tags[tag]:
             return  # an end tag nobody opened is dropped
         while self.open:
-            inner, thing = self.open.pop()
+            inner, thing = self._pop()
             self._close(inner, thing)
             if inner == tag:
                 break
@@ -395,11 +439,12 @@ class _Pieces(HTMLParser):
         end = f"</{tag}>"
         if isinstance(thing, _Atom):
             thing.parts.append(end)
-            if self.atom is thing and not any(t is thing for _tag, t in self.open):
+            if self.atom is thing and len(self.open) <= self._atom_base:  # its own tag closed
                 self.atom = None
         elif isinstance(thing, _Element):
             thing.closed = True
-            opened = next(i for i, item in enumerate(self.items) if isinstance(item, _Open) and item.element is thing)
+            opened = next(i for i in range(len(self.items) - 1, -1, -1)  # most often just before
+                          if isinstance(self.items[i], _Open) and self.items[i].element is thing)
             inside = self.items[opened + 1 :]
             if any(isinstance(i, str) and i.strip() for i in inside):
                 self.items.append(_Close(thing))
@@ -421,10 +466,10 @@ class _Pieces(HTMLParser):
         comment = f"<!--{data.replace('--', '- -')}-->"
         if self.atom is not None:
             self.atom.parts.append(comment)
-        elif self.items:
-            self.items.append(_Atom([comment]))
+        elif self.items and self._markers < MAX_RUN_MARKERS:
+            self._add_marker(_Atom([comment]))
         else:
-            self.pieces.append(comment)
+            self._fixed(comment)
 
     def handle_decl(self, decl):
         self._fixed(f"<!{html.escape(decl, quote=False)}>")
@@ -432,7 +477,7 @@ class _Pieces(HTMLParser):
     def close(self):
         super().close()
         while self.open:  # close what the input left open
-            tag, thing = self.open.pop()
+            tag, thing = self._pop()
             self._close(tag, thing)
         self._flush()
 
@@ -466,9 +511,11 @@ def text_of(markup: str) -> str:
 
 
 async def translate_html(text: str, translate: Translate) -> str:
-    """``text`` with its runs and attribute values translated by ``translate`` (all in one call)."""
-    markup = Markup(text)
-    return markup.render(await translate(markup.units) if markup.units else [])
+    """``text`` with its runs and attribute values translated by ``translate`` (all in one call).
+    Parsing and writing run in a thread: for megabytes of HTML they take seconds."""
+    markup = await asyncio.to_thread(Markup, text)
+    translations = await translate(markup.units) if markup.units else []
+    return await asyncio.to_thread(markup.render, translations)
 
 
 _BLOCK_MARKER = re.compile(r"^(\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)*)(.*)$")

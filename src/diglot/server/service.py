@@ -43,13 +43,18 @@ async def translate_texts(
     as it was, with an empty signature). All texts go to the batcher at once, so they are
     decoded together. The k-th alternative of a text puts together the k-th hypothesis of each
     of its sentences (and, in HTML, of each of its runs), each hypothesis glossary-enforced."""
-    languages = [detect(t)[0]["language"] if source == "auto" else source for t in texts]
+    # Reading the texts (detection, HTML parsing) takes seconds for megabytes: done in a thread,
+    # so the server goes on answering other requests meanwhile.
+    if source == "auto":
+        languages = await asyncio.to_thread(lambda: [detect(t)[0]["language"] for t in texts])
+    else:
+        languages = [source] * len(texts)
     chosen = {lang: state.find_glossary(glossary, lang, target) for lang in set(languages) if lang != target}
 
     async def one(text: str, lang: str) -> Translated:
         if lang == target:
             return Translated(text)
-        markup = Markup(text) if fmt == "html" else None
+        markup = await asyncio.to_thread(Markup, text) if fmt == "html" else None
         pieces = markup.units if markup is not None else [text]
         if not pieces:
             return Translated(markup.render([]) if markup is not None else text)
@@ -60,7 +65,10 @@ async def translate_texts(
         variants = [[r.text for r in results]]
         for k in range(max((len(r.alternatives) for r in results), default=0)):
             variants.append([r.alternatives[k] if k < len(r.alternatives) else r.text for r in results])
-        written = [markup.render(v) if markup is not None else v[0] for v in variants]
+        if markup is not None:
+            written = await asyncio.to_thread(lambda: [markup.render(v) for v in variants])
+        else:
+            written = [v[0] for v in variants]
         return Translated(written[0], mentions, signature, written[1:])
 
     return list(await asyncio.gather(*(one(t, lang) for t, lang in zip(texts, languages)))), languages
