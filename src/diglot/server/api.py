@@ -249,11 +249,10 @@ async def glossary_add(request: Request) -> JSONResponse:
         errors = [p for p in lint_addition(state.glossary(), entry) if p.severity == "error"]
     if entry is None or errors:
         raise ApiError(400, errors[0].message if errors else _("invalid entry"))
-    with state.editing():
-        try:
-            add_entries(path, [entry])
-        except DiglotError as err:
-            raise ApiError(400, str(err)) from None
+    try:
+        await state.edit(add_entries, path, [entry])
+    except DiglotError as err:
+        raise ApiError(400, str(err)) from None
     added = state.glossary().get(entry.id) or entry
     return JSONResponse(_entry_json(added), status_code=201)
 
@@ -268,11 +267,10 @@ async def glossary_remove(request: Request) -> Response:
     if entry is None:
         raise ApiError(404, _("no entry has the id {id}").format(id=request.path_params["entry"]))
     path = _editable_file(state, entry.origin.file if entry.origin else None)
-    with state.editing():
-        try:
-            remove_entry(path, entry.id)
-        except DiglotError as err:
-            raise ApiError(400, str(err)) from None
+    try:
+        await state.edit(remove_entry, path, entry.id)
+    except DiglotError as err:
+        raise ApiError(400, str(err)) from None
     return Response(status_code=204)
 
 

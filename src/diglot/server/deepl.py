@@ -18,6 +18,9 @@ DeepL's: ``{"message": …}`` with 400, 403, 404, 413, 429.
 
 from __future__ import annotations
 
+import asyncio
+import unicodedata
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -30,6 +33,7 @@ from diglot.server.service import ENGLISH_NAMES, check_limits, translate_texts
 TARGET_VARIANTS = {"en": [("EN-GB", "English (British)"), ("EN-US", "English (American)")]}
 GLOSSARY_LANGUAGES = ("ko", "en")  # a diglot entry has a Korean and an English side
 CHARACTER_LIMIT = 10**12  # no quota: /v2/usage reports this as the limit
+NAME_LIMIT = 1000  # characters in a glossary's name
 
 
 def _key(request: Request, fields: Fields) -> str | None:
@@ -136,6 +140,9 @@ async def glossaries(request: Request) -> Response:
     name = fields.text("name")
     if not name or not name.strip():
         raise ApiError(400, _("Parameter 'name' not specified."))
+    if len(name) > NAME_LIMIT or any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        raise ApiError(400, _("Invalid request: name must be one line of at most {limit} characters").format(
+            limit=NAME_LIMIT))
     pair = []
     for field in ("source_lang", "target_lang"):
         code = (fields.text(field) or "").strip().lower()
@@ -147,10 +154,12 @@ async def glossaries(request: Request) -> Response:
     entries = fields.text("entries")
     if not entries or not entries.strip():
         raise ApiError(400, _("Parameter 'entries' not specified."))
-    try:
-        glossary = parse_entries(entries, (fields.text("entries_format") or "tsv").lower(), pair[0], pair[1])
-        with state.editing():
-            stored = state.stored.create(name.strip(), pair[0], pair[1], glossary)
+    entries_format = (fields.text("entries_format") or "tsv").lower()
+
+    try:  # seconds for thousands of entries: in a thread, so the server goes on answering
+        glossary = await asyncio.to_thread(parse_entries, entries, entries_format, pair[0], pair[1],
+                                           state.settings.data_folder())
+        stored = await state.edit(state.stored.create, name.strip(), pair[0], pair[1], glossary)
     except DiglotError as err:
         raise ApiError(400, _("Invalid glossary entries: {reason}").format(reason=err)) from None
     return JSONResponse(stored.as_deepl(), status_code=201)
@@ -162,8 +171,7 @@ async def glossary(request: Request) -> Response:
     await _guarded(request)
     stored = _stored(request)
     if request.method == "DELETE":
-        with state.editing():
-            state.stored.delete(stored.id)
+        await state.edit(state.stored.delete, stored.id)
         return Response(status_code=204)
     return JSONResponse(stored.as_deepl())
 

@@ -13,8 +13,10 @@ The contract the routes (the APIs here and the web app in ``diglot.server.web``)
   flight, through the shared translation memory; ``glossary=None`` enforces ``state.glossary()``;
 * ``state.models()``: the installed models (empty without one: every route but translation
   still works);
-* ``with state.editing():`` the lock held around glossary edits (edits themselves go through
-  ``diglot.glossary.edit``, which writes atomically under its own file lock);
+* ``await state.edit(function, *args)``: ``function(*args)`` run in a worker thread under the
+  lock held around glossary edits, so two requests never edit at once and the event loop never
+  waits for the lock (edits themselves go through ``diglot.glossary.edit``, which writes
+  atomically under its own file lock);
 * ``state.stored``: glossaries pushed through the DeepL API
   (:class:`~diglot.server.stored.StoredGlossaries`);
 * ``state.keys`` and ``state.limiter``: API keys and rate limits (:mod:`diglot.server.limits`).
@@ -22,12 +24,11 @@ The contract the routes (the APIs here and the web app in ``diglot.server.web``)
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 import logging
 import os
 import threading
 from pathlib import Path
-from typing import Iterator
 
 from diglot.errors import DiglotError
 from diglot.glossary import Glossary, Matcher, default_glossary_dir, load_glossary
@@ -124,13 +125,18 @@ class ServerState:
                     )
                 return self.stored.glossary(stored)
             raise DiglotError(_("no glossary {name} on this server").format(name=value))
-        return inline_glossary(value, source, target)
+        return inline_glossary(value, source, target, self.settings.data_folder())
 
-    @contextlib.contextmanager
-    def editing(self) -> Iterator[None]:
-        """Held around a glossary edit, so two requests never edit at once."""
-        with self._edit_lock:
-            yield
+    async def edit(self, function, *args):
+        """``function(*args)`` in a worker thread, holding the edit lock, so two requests never
+        edit at once. The lock is taken in that thread: a request that held it on the event loop
+        while it awaited its edit blocked the loop as soon as a second edit came, and the server
+        never answered again."""
+        def locked():
+            with self._edit_lock:
+                return function(*args)
+
+        return await asyncio.to_thread(locked)
 
     # -- models and translation -------------------------------------------------------------
 

@@ -23,6 +23,10 @@ from diglot.glossary import Glossary, Origin, Problem, load_glossary
 from diglot.i18n import _
 from diglot.textio import atomic_write
 
+# Rows one pushed or inline glossary may hold. Each entry costs about a millisecond to write,
+# lint and read back, so 10,000 take seconds; 600,000 (10 MB of TSV) took many minutes.
+MAX_ENTRIES = 10_000
+
 
 @dataclass(frozen=True)
 class StoredGlossary:
@@ -46,29 +50,44 @@ class StoredGlossary:
         }
 
 
-def parse_entries(text: str, entries_format: str, source_lang: str, target_lang: str) -> Glossary:
-    """A glossary from DeepL-style TSV or CSV rows (source term, target term)."""
+def parse_entries(
+    text: str, entries_format: str, source_lang: str, target_lang: str, scratch: Path | None = None
+) -> Glossary:
+    """A glossary from DeepL-style TSV or CSV rows (source term, target term), at most
+    :data:`MAX_ENTRIES` of them. The rows are read by diglot's importer from a file that lives
+    only while they are read, in ``scratch`` (the server's data folder) if given."""
     from diglot.glossary.formats import get_format
 
     if entries_format not in ("tsv", "csv"):
         raise DiglotError(_("entries_format must be tsv or csv, not {value}").format(value=entries_format))
+    rows = sum(1 for line in text.splitlines() if line.strip())
+    if rows > MAX_ENTRIES:
+        raise DiglotError(_("{count} rows, more than the {limit} a glossary sent to the server may hold").format(
+            count=rows, limit=MAX_ENTRIES))
     fmt = get_format(entries_format, source_lang=source_lang, target_lang=target_lang)
-    with tempfile.TemporaryDirectory(prefix="diglot-entries-") as folder:
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".entries-", dir=scratch) as folder:
         path = Path(folder) / f"entries.{entries_format}"
         path.write_text(text, encoding="utf-8")
         problems: list[Problem] = []
-        entries = fmt.read(path, problems)
+        try:
+            entries = fmt.read(path, problems)
+        except DiglotError as err:  # the file is the server's own: its path means nothing to the client
+            raise DiglotError(str(err).replace(str(path), "entries")) from None
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise DiglotError(_("line {line}: {problem}").format(line=errors[0].origin.line, problem=errors[0].message))
+        raise DiglotError(_("line {line}: {problem}").format(
+            line=errors[0].origin.line, problem=str(errors[0].message).replace(str(path), "entries")))
     if not entries:
         raise DiglotError(_("the glossary has no entries"))
     return Glossary(entries)
 
 
-def inline_glossary(value, source_lang: str, target_lang: str) -> Glossary:
+def inline_glossary(value, source_lang: str, target_lang: str, scratch: Path | None = None) -> Glossary:
     """Entries given with a request: ``{"탈북자": "North Korean defector"}`` (source term →
-    target term), or a list of entries in diglot's YAML schema (``{"id": …, "ko": {…}, …}``)."""
+    target term), or a list of entries in diglot's YAML schema (``{"id": …, "ko": {…}, …}``);
+    at most :data:`MAX_ENTRIES` either way. ``scratch``: as for :func:`parse_entries`."""
     from diglot.glossary.lint import lint
     from diglot.glossary.model import entry_from_dict
 
@@ -78,7 +97,10 @@ def inline_glossary(value, source_lang: str, target_lang: str) -> Glossary:
         if any(c in form for pair in value.items() for form in pair for c in "\t\n"):
             raise DiglotError(_("a glossary term may not hold a tab or a line break"))
         rows = "".join(f"{k.strip()}\t{v.strip()}\n" for k, v in value.items())
-        return parse_entries(rows, "tsv", source_lang, target_lang)
+        return parse_entries(rows, "tsv", source_lang, target_lang, scratch)
+    if isinstance(value, list) and len(value) > MAX_ENTRIES:
+        raise DiglotError(_("{count} rows, more than the {limit} a glossary sent to the server may hold").format(
+            count=len(value), limit=MAX_ENTRIES))
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
         problems: list[Problem] = []
         entries = [entry_from_dict(item, Origin("request", i + 1), problems) for i, item in enumerate(value)]

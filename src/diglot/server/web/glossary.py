@@ -115,8 +115,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
             typed = {key: value for key, value in form.items() if isinstance(value, str)}
             return render(request, "glossary.html", status_code=400, query="", results=[], searched=False, form=typed,
                           problems=problems, error=_("The entry was not added: fix the problems below."), **files)  # fmt: skip
-        with state.editing():
-            await run_in_threadpool(add_entries, file, [entry], rest_of_glossary(file))
+        await state.edit(lambda: add_entries(file, [entry], rest_of_glossary(file)))
         notice = _("Added {id} to {file}.").format(id=entry.id, file=file)
         notice += " " + (_("Lint: no problems.") if not problems else ngettext("Lint: {count} warning, listed below.", "Lint: {count} warnings, listed below.", len(problems)).format(count=len(problems)))
         added = state.glossary().get(entry.id) or entry
@@ -152,8 +151,7 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
                 add_entries(file, [old])
                 raise
 
-        with state.editing():
-            await run_in_threadpool(replace_entry)
+        await state.edit(replace_entry)
         notice = _("Changed {id} in {file}.").format(id=entry.id, file=file)
         changed = state.glossary().get(entry.id) or entry
         return render(request, "glossary.html", query="", results=[changed], searched=False, shown=entry.id,

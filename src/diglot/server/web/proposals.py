@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -64,16 +63,15 @@ def routes(state) -> list[Route]:  # noqa: ANN001 - a diglot.server.state.Server
         if proposal is None:
             raise DiglotError(_("proposal {id} is no longer in the queue").format(id=wanted))
         decision = str(form.get("decision", ""))
-        with state.editing():
-            if decision == "reject":
-                await run_in_threadpool(review.reject, proposal)
-                notice = _("Rejected {id}: it will not be proposed again.").format(id=proposal.id)
-            elif decision == "accept":
-                changes = {k: str(form.get(k)).strip() for k in ("ko", "en", "type", "note") if str(form.get(k, "")).strip()}
-                entry = await run_in_threadpool(review.accept, proposal, changes)
-                notice = _("Accepted {id} into {file}.").format(id=entry.id, file=target)
-            else:
-                raise DiglotError(_("the form's action was damaged; check the texts again"))
+        if decision == "reject":
+            await state.edit(review.reject, proposal)
+            notice = _("Rejected {id}: it will not be proposed again.").format(id=proposal.id)
+        elif decision == "accept":
+            changes = {k: str(form.get(k)).strip() for k in ("ko", "en", "type", "note") if str(form.get(k, "")).strip()}
+            entry = await state.edit(review.accept, proposal, changes)
+            notice = _("Accepted {id} into {file}.").format(id=entry.id, file=target)
+        else:
+            raise DiglotError(_("the form's action was damaged; check the texts again"))
         return show(request, notice, target)
 
     return [Route("/glossary/proposals", proposals, methods=["GET", "POST"])]
