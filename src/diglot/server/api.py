@@ -33,6 +33,7 @@ from starlette.routing import Route
 from diglot.errors import DiglotError
 from diglot.i18n import _
 from diglot.server.http import ApiError, Fields, guard, read_fields
+from diglot.server.service import check_limits
 
 MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "tmx": "application/xml", "xliff": "application/xml",
                "po": "text/plain", "tsv": "text/tab-separated-values", "jsonl": "application/jsonl"}
@@ -49,13 +50,16 @@ async def _fields(request: Request) -> Fields:
     return fields
 
 
-def _texts(fields: Fields) -> tuple[str, str]:
+def _texts(state, fields: Fields) -> tuple[str, str]:
+    """``source`` and ``target``, together within ``--char-limit`` (aligning 100,000 characters
+    takes the model's thread for half a minute)."""
     texts = []
     for name in ("source", "target"):
         value = fields.text(name)
         if not value or not value.strip():
             raise ApiError(400, _("Invalid request: missing {field} parameter").format(field=name))
         texts.append(value)
+    check_limits(state, ["".join(texts)])  # one text: the limit on texts a request is for translations
     return texts[0], texts[1]
 
 
@@ -112,7 +116,7 @@ async def check(request: Request) -> JSONResponse:
 
     state = request.app.state.diglot
     fields = await _fields(request)
-    source, target = _texts(fields)
+    source, target = _texts(state, fields)
     src_lang, tgt_lang = _languages(source, target)
     glossary = state.find_glossary(fields.get("glossary"), src_lang, tgt_lang) or state.glossary()
     presplit = fields.flag("presplit")
@@ -143,7 +147,7 @@ async def align(request: Request) -> JSONResponse:
 
     state = request.app.state.diglot
     fields = await _fields(request)
-    source, target = _texts(fields)
+    source, target = _texts(state, fields)
     src_lang, tgt_lang = _languages(source, target)
     doc = await _on_model_thread(request, lambda: align_texts(source, target, src_lang, tgt_lang, matcher=state.matcher()))
     beads = []
@@ -160,7 +164,7 @@ async def edition(request: Request) -> Response:
 
     state = request.app.state.diglot
     fields = await _fields(request)
-    source, target = _texts(fields)
+    source, target = _texts(state, fields)
     fmt = (fields.text("format") or "html").lower()
     if fmt not in FORMATS:
         raise ApiError(400, _("Invalid request: format must be one of {formats}").format(formats=", ".join(FORMATS)))
