@@ -12,6 +12,7 @@ import logging
 from typing import Any, Awaitable, Callable
 
 import jinja2
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -83,6 +84,9 @@ def page(template: str) -> Callable[[Handler], Handler]:
                     response = await handler(request)
                 except DiglotError as err:  # the page again, with what was typed and the message
                     response = render(request, template, status_code=400, error=str(err), form=await _typed(request))
+                except HTTPException as err:  # Starlette's own refusals (400): a form that cannot be read
+                    response = render(request, template, status_code=err.status_code,
+                                      error=_("Invalid request: the form data cannot be read"))
                 except Exception:  # noqa: BLE001 - the reader gets a message, the log gets the trace
                     _log.exception("web page %s failed", request.url.path)
                     response = render(
@@ -102,7 +106,10 @@ async def _typed(request: Request) -> dict[str, str]:
     """The text fields of the request's form (none for a GET)."""
     if request.method != "POST":
         return {}
-    form = await request.form()
+    try:
+        form = await request.form()
+    except HTTPException:  # a malformed form: nothing typed to show again
+        return {}
     return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
