@@ -2,7 +2,10 @@
 
 All sentences go to CTranslate2 in one ``translate_batch`` call, sorted by length so batches
 hold sentences of similar length (less padding), then put back in order. A pivot route runs
-the same way once per step. A package is checked cheaply before it is loaded (its files are
+the same way once per step. A sentence longer than :data:`MAX_SOURCE_TOKENS` pieces (a paragraph
+the splitter could not split) is decoded in pieces of at most that length, cut after
+punctuation where possible, and joined: CTranslate2 would otherwise drop its end without a
+word, or fail past the model's position encodings. A package is checked cheaply before it is loaded (its files are
 there, see :meth:`~diglot.translate.store.InstalledPackage.check_files`); a file that does not
 load is reported in one line.
 """
@@ -16,6 +19,47 @@ from diglot.errors import DiglotError
 from diglot.i18n import N_, _
 from diglot.translate.engines.base import Decoded, Engine, EngineOptions, Progress
 from diglot.translate.store import InstalledPackage, decoding_failed
+
+MAX_SOURCE_TOKENS = 200  # longer than a sentence a model was trained on; small models have 256 positions
+_BREAKS = (".", "?", "!", ",", ";", ":", "。", ")", "\"", "”")
+
+
+def _pieces(tokens: list[str], limit: int = MAX_SOURCE_TOKENS) -> list[list[str]]:
+    """``tokens`` cut into runs of at most ``limit``: after punctuation in a run's second half,
+    else before a word start, else anywhere."""
+    runs = []
+    while len(tokens) > limit:
+        window = tokens[:limit]
+        cut = next((i + 1 for i in range(limit - 1, limit // 2, -1) if window[i].endswith(_BREAKS)), 0)
+        cut = cut or next((i for i in range(limit - 1, limit // 2, -1) if window[i].startswith("\u2581")), limit)
+        runs.append(tokens[:cut])
+        tokens = tokens[cut:]
+    return runs + [tokens]
+
+
+def _joined(parts: list["Decoded"]) -> "Decoded":
+    """One sentence's decoded pieces as one :class:`Decoded`; attention is block-diagonal."""
+    if len(parts) == 1:
+        return parts[0]
+    attention = None
+    if all(p.attention is not None for p in parts):
+        width = sum(len(p.source_tokens) for p in parts)
+        attention, offset = [], 0
+        for p in parts:
+            for row in p.attention:
+                attention.append([0.0] * offset + list(row) + [0.0] * (width - offset - len(row)))
+            offset += len(p.source_tokens)
+    ranks = max(1 + len(p.alternatives) for p in parts)
+    alternatives = [
+        _joined([(p.alternatives[k - 1] if k <= len(p.alternatives) else p) for p in parts]) for k in range(1, ranks)
+    ]
+    return Decoded(
+        text=" ".join(p.text for p in parts if p.text),
+        source_tokens=[t for p in parts for t in p.source_tokens],
+        target_tokens=[t for p in parts for t in p.target_tokens],
+        attention=attention,
+        alternatives=alternatives,
+    )
 
 
 class _Step:
@@ -91,7 +135,11 @@ class CTranslate2Engine(Engine):
 
     def _run(self, step: _Step, texts: list[str], attention: bool, suppress, progress: Progress | None,
              hypotheses: int = 1) -> list[Decoded]:
-        tokens = [step.tokenizer.encode(t, out_type=str) for t in texts]
+        owners, tokens = [], []  # which text each run of tokens belongs to
+        for owner, text in enumerate(texts):
+            for run in _pieces(step.tokenizer.encode(text, out_type=str)):
+                owners.append(owner)
+                tokens.append(run)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         o = self.options
         kwargs = dict(
@@ -126,4 +174,7 @@ class CTranslate2Engine(Engine):
             results[position] = found[0]
             if progress:
                 progress(done, len(tokens))
-        return [r for r in results if r is not None]
+        parts: list[list[Decoded]] = [[] for _ in texts]
+        for owner, result in zip(owners, results):
+            parts[owner].append(result)
+        return [_joined(p) for p in parts]
