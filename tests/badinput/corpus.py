@@ -198,7 +198,7 @@ def combining_marks_pile(ws):
     return ws.file("zalgo.txt", "북한" + "\u0301" * 5000 + " 탈북자.\n")
 
 
-@case("text", LEGAL)  # translate: refused (see EXPECT), the tiny model has positions for 256 tokens
+@case("text", LEGAL)  # the tiny model has positions for 256 tokens: translated in pieces
 def one_sentence_past_the_models_positions(ws):
     return ws.file("unpunctuated.txt", "탈북자 " * 400 + "\n")
 

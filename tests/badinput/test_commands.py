@@ -121,7 +121,6 @@ EXPECT: dict[tuple[str, str], str] = {
     ("models remove", "home_broken_diglot_json"): EITHER,
     ("models install", "home_broken_diglot_json"): EITHER,  # "already installed; use --force"
     ("translate", "home_broken_diglot_json"): REFUSED,  # no usable model
-    ("translate", "one_sentence_past_the_models_positions"): REFUSED,  # CTranslate2 fails while decoding
     # an empty glossary is a correct one to lint; only importing it (into `entries: []`) is refused
     ("glossary lint", "csv_empty"): EITHER,
     ("glossary lint", "po_only_a_header"): EITHER,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import diglot.server.state
+import diglot.translate.engines.ctranslate2
 from diglot.glossary import default_glossary_dir
 from diglot.server.app import create_app
 from diglot.server.settings import Settings
@@ -61,9 +62,11 @@ def test_without_a_named_glossary_the_pages_edit_nothing(bare_client):
     assert _hashes(bare_client.curated) == before
 
 
-def test_a_model_failing_while_decoding_is_a_500_with_its_reason(bare_client):
-    # The suite's tiny model has positions for 256 tokens: one longer sentence loads fine and
-    # fails in CTranslate2's decoder (a RuntimeError), as a damaged model or lack of memory would.
+def test_a_model_failing_while_decoding_is_a_500_with_its_reason(bare_client, monkeypatch):
+    # The suite's tiny model has positions for 256 tokens: with the engine's cut into pieces
+    # lifted, one longer sentence loads fine and fails in CTranslate2's decoder (a RuntimeError),
+    # as a damaged model or lack of memory would.
+    monkeypatch.setattr(diglot.translate.engines.ctranslate2, "MAX_SOURCE_TOKENS", 10_000)
     long_sentence = "탈북자 " * 400
     response = bare_client.post("/translate", json={"q": long_sentence, "source": "ko", "target": "en"})
     assert response.status_code == 500, response.text

@@ -137,7 +137,7 @@ class CTranslate2Engine(Engine):
              hypotheses: int = 1) -> list[Decoded]:
         owners, tokens = [], []  # which text each run of tokens belongs to
         for owner, text in enumerate(texts):
-            for run in _pieces(step.tokenizer.encode(text, out_type=str)):
+            for run in _pieces(step.tokenizer.encode(text, out_type=str), MAX_SOURCE_TOKENS):
                 owners.append(owner)
                 tokens.append(run)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
