@@ -39,4 +39,11 @@ def test_a_port_in_use_is_one_line_and_exit_2(diglot_home, capsys, tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         assert main(["serve", "--port", str(port)]) == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err
+
+
+def test_an_address_not_of_this_machine_is_refused_with_the_reason(diglot_home, capsys):
+    # 192.0.2.0/24 is reserved for documentation: never an address of this machine
+    assert main(["serve", "--host", "192.0.2.7", "--port", "5999"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot listen on 192.0.2.7:5999: Cannot assign requested address" in err and "port in use" not in err

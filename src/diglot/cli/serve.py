@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 from pathlib import Path
 
 from diglot.errors import EXIT_OK, DiglotError
@@ -90,6 +91,7 @@ def run_serve(args: argparse.Namespace) -> int:
         body_limit=_limit(args.body_limit, "--body-limit") * 1024**2,
         threads=args.workers,
     )
+    _check_listen(settings.host, settings.port)
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
     server = uvicorn.Server(config)
@@ -102,3 +104,22 @@ def run_serve(args: argparse.Namespace) -> int:
             _("cannot listen on {host}:{port} (is the port in use?)").format(host=settings.host, port=settings.port)
         )
     return EXIT_OK
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Refuse, with the system's reason, a host and port the server could not listen on: uvicorn
+    only logs it, after the models and glossaries are loaded."""
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                                 flags=socket.AI_PASSIVE)[0]  # fmt: skip
+    except (socket.gaierror, UnicodeError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise DiglotError(_("cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=reason)) from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as err:
+            raise DiglotError(
+                _("cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=err.strerror or err)
+            ) from None
