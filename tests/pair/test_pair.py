@@ -54,6 +54,7 @@ def test_the_command_writes_ko_en_score_best_first_after_the_signature(archive, 
     assert main(["pair", str(ko_dir), str(en_dir), "-o", str(out), "--no-glossary"]) == 0
     header, *rows = out.read_text(encoding="utf-8").splitlines()
     assert header.startswith("# diglot:") and "task:pair" in header and "glossary:none" in header
+    assert "scoring:anchor-log-odds-1" in header
     assert {tuple(row.split("\t")[:2]) for row in rows} == gold
     assert "8 pairs; unpaired: 2 Korean, 2 English" in capsys.readouterr().err
 

@@ -37,6 +37,7 @@ COMMON_KEY = 150  # a key in more documents than this names no story (2011, "gov
 PLACE_WINDOW = 0.2  # how far apart (as a share of the document) a unit and its counterpart may stand
 WEAK_WEIGHT = 0.25  # a weak unit's weight against a strong one's (see diglot.pair.anchors)
 THRESHOLD = 0.5  # the lowest score of a pair: the probability that it is a translation, not another candidate
+SCORING = "anchor-log-odds-1"  # named in the signature: a change to how pairs are scored changes it
 PROVISIONAL = 0.1  # the rarity-weighted share from which a pair counts as a translation while the rates are learned
 PRIOR_FOUND, PRIOR_CHANCE, PRIOR_UNITS = 0.3, 0.05, 20  # rates before the archive says otherwise, and their weight
 
@@ -127,8 +128,8 @@ def pair_documents(
 
 
 def signature(glossary: str = "none", *, date_window: int | None = None, threshold: float = THRESHOLD) -> Signature:
-    """The signature of a pairing: the glossary and the settings that shape it."""
-    return Signature.make(glossary=glossary, task="pair", date_window=date_window, threshold=threshold)
+    """The signature of a pairing: the glossary, the scoring and the settings that shape it."""
+    return Signature.make(glossary=glossary, task="pair", scoring=SCORING, date_window=date_window, threshold=threshold)
 
 
 class _Index:
