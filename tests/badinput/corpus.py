@@ -228,6 +228,16 @@ def bom_only(ws):
     return ws.file("bom-only.txt", b"\xef\xbb\xbf")
 
 
+@case("text", says=("north\\nkorea.txt",))
+def name_with_a_line_break(ws):  # named in the refusal, which must stay one line
+    return ws.file("north\nkorea.txt", b"\x00 binary")
+
+
+@case("text", says=("\\x1b[2J",))
+def name_with_an_escape_sequence(ws):  # printed as it is, it would clear the terminal
+    return ws.folder / "\x1b[2J.txt"
+
+
 @case("text")
 def missing_file(ws):
     return ws.folder / "missing.txt"

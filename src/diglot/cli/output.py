@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 
 from rich.console import Console
 
@@ -31,10 +32,27 @@ def stderr() -> Console:
     return _console(sys.stderr)
 
 
+def one_line(message: str) -> str:
+    """``message`` with every line break and control character written as an escape (``\\n``,
+    ``\\x1b``): a file name or an id may hold them, and an error must stay one line that cannot
+    move the cursor or recolour the terminal.
+
+    >>> one_line("a\\nb.txt: no such file")
+    'a\\\\nb.txt: no such file'
+    """
+    return "".join(_escape(ch) for ch in message)
+
+
+def _escape(ch: str) -> str:
+    if ch == "\t" or (unicodedata.category(ch) != "Cc" and ch not in "\u2028\u2029"):
+        return ch
+    return repr(ch)[1:-1]  # \n, \x1b, \x85, \u2028
+
+
 def print_error(message: str) -> None:
     """One line on standard error: ``diglot: error: MESSAGE``."""
-    stderr().print(f"diglot: {_('error')}: {message}", markup=False, style="bold red")
+    stderr().print(f"diglot: {_('error')}: {one_line(message)}", markup=False, style="bold red")
 
 
 def print_warning(message: str) -> None:
-    stderr().print(f"diglot: {_('warning')}: {message}", markup=False, style="yellow")
+    stderr().print(f"diglot: {_('warning')}: {one_line(message)}", markup=False, style="yellow")
