@@ -288,7 +288,10 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
     p = Path(path)
     lock_path = p.with_name(f".{p.name}.lock")
     while True:
-        lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below
+        try:
+            lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below
+        except OSError as err:  # its folder is missing or read-only: the edit could not be written either
+            raise DiglotError(_("cannot write {name}: {reason}").format(name=p, reason=err.strerror or err)) from None
         if not _lock(lock.fileno()):
             lock.close()
             raise DiglotError(_("{name} is being edited by another process; try again").format(name=p))

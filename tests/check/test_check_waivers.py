@@ -48,7 +48,14 @@ def test_a_waived_finding_is_dismissed_and_counted():
 
 @pytest.mark.parametrize(
     "content, message",
-    [("waivers: [1, 2]\n", "expected 'waivers:'"), ("waivers: [\n", "not valid YAML"), ("- a\n", "expected 'waivers:'")],
+    [
+        ("waivers: [1, 2]\n", "expected 'waivers:'"),
+        ("waivers: [\n", "malformed YAML"),
+        ("- a\n", "expected 'waivers:'"),
+        ("waivers: []\nwaivers: []\n", ":2:1: the key waivers is written twice"),  # which one was meant?
+        ("a: &a []\nwaivers: *a\n", "aliases"),
+        ("waivers: !!python/object/apply:os.system ['true']\n", "malformed YAML"),
+    ],
 )
 def test_a_malformed_file_is_refused_with_its_name(tmp_path, content, message):
     path = tmp_path / "w.yaml"
@@ -84,3 +91,15 @@ def test_cli_unknown_waive_id_is_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no finding has the id deadbeef" in err and "Traceback" not in err
     assert not waivers_path(en).exists()
+
+
+def test_cli_waivers_in_a_missing_folder_is_exit_2(tmp_path, capsys):
+    ko, en = tmp_path / "a.ko", tmp_path / "a.en"
+    ko.write_text("유엔 대표단\n", encoding="utf-8")
+    en.write_text("The U.N. delegation\n", encoding="utf-8")
+    waivers = tmp_path / "nowhere" / "w.yaml"
+    argv = ["check", "--presplit", "-g", str(DATA / "renderings.yaml"), str(ko), str(en), "--waivers", str(waivers)]
+    assert main([*argv, "--waive-all"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {waivers}" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.en", "a.ko"]

@@ -36,7 +36,9 @@ from pathlib import Path
 import yaml
 
 from diglot.doc import Finding
-from diglot.errors import InputError
+from diglot.errors import InputError, MalformedInput
+from diglot.glossary.formats.yaml import parse_yaml, without_marks
+from diglot.glossary.model import Problem
 from diglot.i18n import _
 from diglot.textio import atomic_write, edit_lock, normalize, read_text
 
@@ -86,11 +88,13 @@ class Waivers:
     @classmethod
     def from_text(cls, text: str, name: str, path: Path | None = None) -> "Waivers":
         """The waivers in ``text``, the contents of a waivers file (or the same as JSON), named
-        ``name`` in the error a malformed one raises (:class:`~diglot.errors.InputError`)."""
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            raise InputError(_("{name}: not valid YAML ({reason})").format(name=name, reason=err)) from None
+        ``name`` in the error a malformed one raises (:class:`~diglot.errors.InputError`). It is
+        read as strictly as a glossary: no aliases or tags that build objects, no key written twice."""
+        problems: list[Problem] = []  # a key written twice: which of the two was meant is unknown
+        data = without_marks(parse_yaml(text, name, problems))
+        if problems:
+            origin = problems[0].origin
+            raise MalformedInput(origin.file, origin.line, origin.column, problems[0].message)
         records = data.get("waivers") if isinstance(data, dict) else None if data is not None else []
         if not isinstance(records, list) or not all(_is_record(r) for r in records):
             raise InputError(
