@@ -10,11 +10,12 @@ The output is the same, byte for byte, however many workers ran it. See ``docs/b
 """
 
 from diglot.batch.runner import (
-    BatchProgress, Job, JobSpec, ShardResult, Summary, job_for, map_batch, process_shard, read_output, run_batch,
+    BatchProgress, Job, JobOutput, JobSpec, ShardResult, Summary, job_for, map_batch, process_shard, read_details,
+    read_output, run_batch,
 )  # fmt: skip
 from diglot.batch.shards import Shard, find_shards
 
 __all__ = [
-    "BatchProgress", "Job", "JobSpec", "Shard", "ShardResult", "Summary", "find_shards", "job_for", "map_batch",
-    "process_shard", "read_output", "run_batch",
+    "BatchProgress", "Job", "JobOutput", "JobSpec", "Shard", "ShardResult", "Summary", "find_shards", "job_for",
+    "map_batch", "process_shard", "read_details", "read_output", "run_batch",
 ]  # fmt: skip

@@ -33,11 +33,26 @@ CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying i
 
 
 class Job(Protocol):
-    """What a job factory returns: a shard's text in, the output shard's text out."""
+    """What a job factory returns: a shard's text in, the output shard's text (or a :class:`JobOutput`) out."""
 
     signature: Signature
 
-    def __call__(self, text: str, name: str) -> str: ...
+    def __call__(self, text: str, name: str) -> "str | JobOutput": ...
+
+
+@dataclass(frozen=True)
+class JobOutput:
+    """A job's output for one shard when it has more to say than the text.
+
+    ``documents``: how many documents the shard held (default: its non-blank lines, one JSON
+    document a line). ``details``: JSON kept in the shard's completion marker, so that a rerun
+    that skips the shard still has them (:func:`read_details`), e.g. what a translation's
+    glossary enforcement did.
+    """
+
+    text: str
+    documents: int | None = None
+    details: dict[str, object] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +87,8 @@ class ShardResult:
     shard: Shard
     data: bytes  # the output shard's bytes, as they go on disk
     input_sha256: str
-    documents: int  # non-blank input lines
+    documents: int
+    details: dict[str, object] | None = None  # the job's JobOutput.details
 
     def text(self) -> str:
         """The output shard's text (decompressed)."""
@@ -136,8 +152,12 @@ def process_shard(spec: JobSpec, shard: Shard) -> ShardResult:
             output = _job_locked(spec)(text, shard.path)
     except DiglotError as err:  # some subclasses do not pickle back to the caller; their message does
         raise (InputError if isinstance(err, InputError) else DiglotError)(str(err)) from None
-    documents = sum(1 for line in text.split("\n") if line.strip())
-    return ShardResult(shard, shard.encode(output), _sha256(raw), documents)
+    if isinstance(output, str):
+        output = JobOutput(output)
+    documents = output.documents
+    if documents is None:
+        documents = sum(1 for line in text.split("\n") if line.strip())
+    return ShardResult(shard, shard.encode(output.text), _sha256(raw), documents, output.details)
 
 
 def run_batch(
@@ -161,13 +181,20 @@ def run_batch(
         raise DiglotError(_("{name} is a file, not a folder").format(name=out))
     if not out.parent.is_dir():
         raise DiglotError(_("cannot write {name}: the folder {folder} does not exist").format(name=out, folder=out.parent))
+    for shard in shards:  # before the job is built (models loaded): a mistake costs nothing
+        if shard.name == SUMMARY_NAME:
+            raise DiglotError(
+                _("{name}: its output would replace the run's {summary}; rename the file").format(
+                    name=shard.path, summary=SUMMARY_NAME
+                )
+            )
+        if shard.local and (out / shard.name).resolve() == Path(shard.path).resolve():
+            raise DiglotError(_("{name} would be overwritten by its own output: choose another --out-dir").format(name=shard.path))
     out.mkdir(exist_ok=True)
     signature = job_for(spec).signature
     todo, documents = [], 0
     for shard in shards:
         target = out / shard.name
-        if shard.local and target.resolve() == Path(shard.path).resolve():
-            raise DiglotError(_("{name} would be overwritten by its own output: choose another --out-dir").format(name=shard.path))
         marker = _complete(shard, target, signature)
         if marker is None:
             todo.append(shard)
@@ -189,6 +216,7 @@ def run_batch(
                 "input_sha256": result.input_sha256,
                 "output_sha256": _sha256(result.data),
                 "signature": str(signature),
+                **({"details": result.details} if result.details is not None else {}),
             }
             atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
             documents += result.documents
@@ -234,6 +262,16 @@ def read_output(shard: Shard, out_dir: str | Path) -> str:
         return shard.decode(target.read_bytes())
     except OSError as err:
         raise DiglotError(_("cannot read {name}: {reason}").format(name=target, reason=err.strerror)) from None
+
+
+def read_details(shard: Shard, out_dir: str | Path) -> dict[str, object] | None:
+    """The details the job gave for ``shard`` (:attr:`JobOutput.details`), from its completion
+    marker under ``out_dir``, or None if it gave none."""
+    marker = _marker_path(Path(out_dir) / shard.name)
+    try:
+        return json.loads(marker.read_text(encoding="utf-8")).get("details")
+    except OSError as err:
+        raise DiglotError(_("cannot read {name}: {reason}").format(name=marker, reason=err.strerror)) from None
 
 
 def _complete(shard: Shard, target: Path, signature: Signature) -> int | None:

@@ -244,17 +244,26 @@ def _order(value: object) -> str:
 
 
 class TranslateJob:
-    """``diglot translate --jsonl`` over one shard: each document ``{"id", SRC: [lines]}`` (or
-    ``"text"``) comes out as ``{"id", SRC: [lines], TGT: [lines]}``, one translated line a source
-    line, so that a translated archive can be aligned or checked next. The engine, the glossary
-    and the translation memory are opened once per worker; each shard's lines are translated in
-    one call, each line as its own document (its paragraphs never run into the next line's).
+    """``diglot translate`` over one shard, in one of two shapes.
+
+    With ``render`` None (``--jsonl``): each document ``{"id", SRC: [lines]}`` (or ``"text"``)
+    comes out as ``{"id", SRC: [lines], TGT: [lines]}``, one translated line a source line, so
+    that a translated archive can be aligned or checked next; each shard's lines are translated
+    in one call, each line as its own document (its paragraphs never run into the next line's).
+
+    With ``render`` ``"txt"``, ``"md"`` or ``"jsonl"`` (``FILE… --out-dir``): the shard is one
+    text file, translated as one document and written in that ``--format``, byte for byte what
+    ``-o`` writes for it; its glossary mentions and sentence counts go to the shard's marker
+    (:class:`diglot.batch.JobOutput`), for ``--report`` and ``--strict`` over the whole run.
+
+    The engine, the glossary and the translation memory are opened once per worker.
     """
 
     def __init__(
         self, to_lang: str, from_lang: str | None = None, glossary: Sequence[str] | None = None,
         no_glossary: bool = False, date: str | None = None, engine: str = "ctranslate2",
         beam_size: int = 4, threads: int = 0, batch_size: int = 32, compute_type: str = "int8", use_cache: bool = True,
+        render: str | None = None,
     ):  # fmt: skip
         from diglot.cli.common import glossary_from_args
         from diglot.languages import other_language
@@ -262,17 +271,21 @@ class TranslateJob:
         from diglot.translate.engines import EngineOptions
 
         self.src, self.tgt = from_lang or other_language(to_lang), to_lang
+        self.render = render
         found = None if no_glossary else glossary_from_args(argparse.Namespace(glossary=list(glossary) if glossary else None, date=date))
         self.translator = DocumentTranslator(self.src, self.tgt, found, engine, EngineOptions(
             beam_size=beam_size, threads=threads, batch_size=batch_size, compute_type=compute_type
         ), use_cache=use_cache)
         made = self.translator.signature
+        shape = {"format": "jsonl"} if render is None else {"format": render, "input": "text"}
         self.signature = Signature.make(
-            glossary=made.glossary, model=made.model, task="translate", format="jsonl", source=self.src, target=self.tgt,
+            glossary=made.glossary, model=made.model, task="translate", **shape, source=self.src, target=self.tgt,
             **dict(made.settings),
         )
 
-    def __call__(self, text: str, name: str) -> str:
+    def __call__(self, text: str, name: str):  # type: ignore[no-untyped-def]
+        if self.render is not None:
+            return self._file(text, name)
         from diglot.align.batch import read_record, unique_ids
 
         documents, once = [], unique_ids(name)
@@ -301,3 +314,12 @@ class TranslateJob:
             translated = [next(done).text().strip("\n") for _line in lines]
             out.append(json.dumps({"id": doc_id, self.src: lines, self.tgt: translated}, ensure_ascii=False) + "\n")
         return "".join(out)
+
+    def _file(self, text: str, name: str):  # type: ignore[no-untyped-def]
+        from diglot.batch import JobOutput
+        from diglot.cli.translate import render
+
+        run = self.translator.translate([(name, text)])
+        report = run.report()
+        details = {"mentions": report["mentions"], "sentences": report["sentences"]}
+        return JobOutput(render(run.documents[0], run, self.render), documents=1, details=details)

@@ -6,7 +6,8 @@ to ``DIR`` under the shard's name, and a rerun resumes), ``--workers N`` (N loca
 ``--scheduler tcp://HOST:PORT`` (a Dask cluster). A command adds the options with
 :func:`add_batch_options`; when :func:`sharded` says so, it hands its job to :func:`run_sharded`
 (each shard's output is the command's output) or takes every shard's output from
-:func:`shard_texts` and merges them itself (mining, pairing).
+:func:`shard_texts` and merges them itself (mining, pairing). ``diglot translate FILE…
+--out-dir DIR`` makes its own shards, one a file, and runs them with :func:`run_out_dir`.
 """
 
 from __future__ import annotations
@@ -98,24 +99,29 @@ def run_sharded(args: argparse.Namespace, factory: str, **settings: object) -> i
 def shard_texts(args: argparse.Namespace, factory: str, **settings: object) -> Iterator[str]:
     """The output text of the job ``factory`` for each shard of ``args.jsonl``, in shard order.
 
-    With ``--out-dir`` the shards are run into it first (shards already complete are read back,
-    not run again) and a line says what the run did; without it they are run in memory.
+    With ``--out-dir`` the shards are run into it first (:func:`run_out_dir`: shards already
+    complete are read back, not run again); without it they are run in memory.
     """
-    from diglot.batch import JobSpec, find_shards, map_batch, read_output, run_batch
-    from diglot.cli.output import stderr
+    from diglot.batch import JobSpec, find_shards, map_batch, read_output
 
     shards = find_shards(args.jsonl)
     spec = JobSpec.make(factory, **settings)
-    console = stderr()
-    bar = _Bar(console) if console.is_terminal else None
-    with bar or contextlib.nullcontext():
-        if not args.out_dir:
-            texts = list(map_batch(spec, shards, workers=args.workers, scheduler=args.scheduler, progress=bar))
-        else:
-            summary = run_batch(spec, shards, args.out_dir, workers=args.workers, scheduler=args.scheduler, progress=bar)
-    if not args.out_dir:
-        return iter(texts)
-    console.print(
+    if args.out_dir:
+        run_out_dir(args, spec, shards)
+        return (read_output(shard, args.out_dir) for shard in shards)
+    with _progress() as bar:
+        return iter(list(map_batch(spec, shards, workers=args.workers, scheduler=args.scheduler, progress=bar)))
+
+
+def run_out_dir(args: argparse.Namespace, spec, shards):  # type: ignore[no-untyped-def]
+    """Run ``spec`` over ``shards`` into ``--out-dir`` with ``--workers`` or ``--scheduler``, a
+    progress bar on a terminal, and a line saying what the run did; the run's summary."""
+    from diglot.batch import run_batch
+    from diglot.cli.output import stderr
+
+    with _progress() as bar:
+        summary = run_batch(spec, shards, args.out_dir, workers=args.workers, scheduler=args.scheduler, progress=bar)
+    stderr().print(
         ngettext("{n} shard", "{n} shards", summary.shards).format(n=summary.shards)
         + " ("
         + _("{skipped} already complete").format(skipped=summary.skipped)
@@ -127,7 +133,20 @@ def shard_texts(args: argparse.Namespace, factory: str, **settings: object) -> I
         markup=False,
         highlight=False,
     )
-    return (read_output(shard, args.out_dir) for shard in shards)
+    return summary
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator["_Bar | None"]:
+    """A progress bar on standard error when it is a terminal, else None."""
+    from diglot.cli.output import stderr
+
+    console = stderr()
+    if not console.is_terminal:
+        yield None
+        return
+    with _Bar(console) as bar:
+        yield bar
 
 
 class _Bar:

@@ -14,6 +14,7 @@ from diglot.i18n import _, ngettext
 from diglot.textio import atomic_write, check_output_path, read_text
 from diglot.translate.engines import ENGINES
 from diglot.translate.engines.base import MAX_BATCH_SIZE, MAX_BEAM_SIZE
+from diglot.translate.enforce import FAILED
 
 FORMATS = ("txt", "md", "jsonl")
 
@@ -29,15 +30,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "memory. Paragraphs are kept; boilerplate lines (bylines, credits) pass through untranslated."
         )
         + "\n\n"
+        + _(
+            "With --out-dir DIR, many files are one batch run: each file's translation goes to DIR under its "
+            "name (with the suffix of --format md or jsonl), with a completion marker, and summary.json says what "
+            "the run did; a rerun skips the files already done and redoes one a killed run left unfinished. "
+            "--workers N or --scheduler spread the files over processes or a Dask cluster, with the same output. "
+            "--report and --strict cover every file of the run, those skipped included."
+        )
+        + "\n\n"
         + _("engines:\n{engines}").format(engines=ENGINES.help()),
         examples=[
             "diglot translate article.txt --to en",
             "diglot translate a.txt b.txt --to en --out-dir en/ --report terms.json --strict",
+            "diglot translate ko/*.txt --to en --out-dir en/ --workers 4",
             "cat article.txt | diglot translate - --to en --glossary my-terms.yaml",
         ],
         exit_codes=_("0 ok, 2 usage or input error, 3 with --strict when a glossary mention failed"),
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help=_("text files to translate; - reads standard input"))
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help=_("text files to translate; - reads standard input (not with --out-dir)")
+    )
     p.add_argument(
         "--jsonl", metavar="DOCS.jsonl",
         help=_("translate JSON Lines documents {\"id\", \"ko\": [lines]} (or \"text\"): each comes out with its \"en\" lines beside"),
@@ -50,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_date_option(p)
     p.add_argument("--no-glossary", action="store_true", help=_("translate without glossary enforcement"))
     add_output_option(p, help_text=_("write the translation to this file (one input only)"))
-    add_batch_options(p)  # --out-dir DIR: each translation to DIR/NAME (same file name)
+    add_batch_options(p)  # FILE... --out-dir DIR: each translation to DIR/NAME, a resumable run (_run_files)
     p.add_argument("--format", choices=FORMATS, default="txt", help=_("output format (default: txt)"))
     p.add_argument("--report", metavar="FILE.json", help=_("write every glossary mention and its status as JSON"))
     p.add_argument(
@@ -80,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from diglot.languages import check_language, other_language, script_of
+    from diglot.languages import check_language
     from diglot.translate.engines import EngineOptions
 
     for lang in (args.to_lang, args.from_lang):
@@ -90,16 +102,18 @@ def run_translate(args: argparse.Namespace) -> int:
         return _run_jsonl(args)
     if not args.files:
         raise DiglotError(_("give FILE... to translate, or --jsonl DOCS.jsonl"))
-    if args.workers > 1 or args.scheduler:
-        raise DiglotError(_("--out-dir, --workers and --scheduler run the shards of --jsonl: add --jsonl"))
     if args.output and args.out_dir:
         raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
+    if args.out_dir:
+        return _run_files(args)
+    if args.workers > 1 or args.scheduler:
+        raise DiglotError(_("--workers and --scheduler translate FILE... into --out-dir DIR: add --out-dir"))
     if args.output and len(args.files) > 1:
         raise DiglotError(_("-o takes one input file; use --out-dir for several"))
     options = EngineOptions(
         beam_size=args.beam_size, threads=args.threads, batch_size=args.batch_size, compute_type=args.compute_type
     )
-    targets = _output_paths(args)
+    targets = [check_output_path(args.output, args.force)] if args.output else [None] * len(args.files)
     if args.report:
         check_output_path(args.report, args.force)
     if args.edition:
@@ -109,15 +123,7 @@ def run_translate(args: argparse.Namespace) -> int:
             raise DiglotError(_("--edition takes one input file"))
         format_for_path(check_output_path(args.edition, args.force))
     texts = [(name, read_text(name)) for name in args.files]
-    everything = " ".join(text for _, text in texts)
-    if args.from_lang:
-        src_lang = args.from_lang
-    elif any(ch.isalpha() for ch in everything):
-        src_lang = script_of(everything)
-    else:  # nothing to tell the language by (an empty file): nothing to translate either
-        src_lang = other_language(args.to_lang)
-    if src_lang == args.to_lang:
-        raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
+    src_lang = _source_language(args, texts)
     if src_lang == "ko":
         from diglot.segment import warm_up
 
@@ -132,13 +138,14 @@ def run_translate(args: argparse.Namespace) -> int:
     for warning in run.warnings:
         print_warning(warning)
     for doc, target in zip(run.documents, targets):
-        rendered = _render(doc, run, args.format)
+        rendered = render(doc, run, args.format)
         if target is None:
             stdout().print(rendered, end="", markup=False, highlight=False)
         else:
             atomic_write(target, rendered)
+    report = run.report()
     if args.report:
-        atomic_write(args.report, json.dumps(run.report(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     if args.edition:
         from diglot.edition import translation_edition, write_edition
 
@@ -147,8 +154,72 @@ def run_translate(args: argparse.Namespace) -> int:
             doc.name, doc.src_lang, doc.tgt_lang, doc.segments, doc.translations, glossary, run.signature
         )
         write_edition(edition, args.edition, force=args.force)
-    _summary(run)
+    _summary(report)
     return EXIT_STRICT if args.strict and run.failed else EXIT_OK
+
+
+def _run_files(args: argparse.Namespace) -> int:
+    """``FILE… --out-dir DIR``: a sharded run (:mod:`diglot.cli.batchopts`) in which each file is a
+    shard of one document, translated by :class:`diglot.cli.batchjobs.TranslateJob` into
+    ``DIR/NAME`` (its ``--format``'s suffix for md and jsonl); a rerun skips the files already
+    complete. ``--report`` and ``--strict`` cover every file, those skipped included: each
+    file's glossary mentions are kept in its completion marker."""
+    from diglot.batch import JobSpec, Shard, read_details
+    from diglot.cli.batchopts import run_out_dir
+
+    if "-" in args.files:
+        raise DiglotError(_("--out-dir translates files; standard input (-) goes with -o FILE or to standard output"))
+    if args.edition:
+        raise DiglotError(_("--edition takes one input file and -o FILE or standard output, not --out-dir"))
+    suffix = {"txt": None, "md": ".md", "jsonl": ".jsonl"}[args.format]
+    names = [Path(f).with_suffix(suffix).name if suffix else Path(f).name for f in args.files]
+    if len(set(names)) < len(names):
+        raise DiglotError(_("two inputs have the same file name; --out-dir would overwrite one with the other"))
+    if args.report:
+        check_output_path(args.report, args.force)
+    src_lang = _source_language(args, [(name, read_text(name)) for name in args.files])
+    spec = JobSpec.make(
+        "diglot.cli.batchjobs:TranslateJob", to_lang=args.to_lang, from_lang=src_lang, glossary=args.glossary,
+        no_glossary=args.no_glossary, date=args.date, engine=args.engine, beam_size=args.beam_size,
+        threads=args.threads, batch_size=args.batch_size, compute_type=args.compute_type,
+        use_cache=not args.no_cache, render=args.format,
+    )  # fmt: skip
+    shards = [Shard(name, path) for name, path in zip(names, args.files)]
+    summary = run_out_dir(args, spec, shards)
+    report = _whole_report([read_details(shard, args.out_dir) for shard in shards], summary.signature)
+    if args.report:
+        atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    _summary(report, sentences=False)  # the sentences of skipped files were translated by an earlier run
+    failed = any(m["status"] == FAILED for m in report["mentions"])
+    return EXIT_STRICT if args.strict and failed else EXIT_OK
+
+
+def _source_language(args: argparse.Namespace, texts: list[tuple[str, str]]) -> str:
+    """``--from``, or the language of the script of every input together."""
+    from diglot.languages import other_language, script_of
+
+    everything = " ".join(text for _, text in texts)
+    if args.from_lang:
+        src_lang = args.from_lang
+    elif any(ch.isalpha() for ch in everything):
+        src_lang = script_of(everything)
+    else:  # nothing to tell the language by (an empty file): nothing to translate either
+        src_lang = other_language(args.to_lang)
+    if src_lang == args.to_lang:
+        raise DiglotError(_("the text is already in {lang}; use --from if it is not").format(lang=src_lang))
+    return src_lang
+
+
+def _whole_report(parts: list, signature) -> dict:  # type: ignore[type-arg, no-untyped-def]
+    """The ``--report`` JSON of a run over files, from each file's details (its mentions and
+    sentence counts), in the order of the files: what :meth:`TranslationRun.report` gives for one
+    process, with the run's signature."""
+    mentions = [m for part in parts for m in part["mentions"]]
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+    sentences = {key: sum(part["sentences"][key] for part in parts) for key in ("decoded", "cached")}
+    return {"mentions": mentions, "counts": counts, "sentences": sentences, "signature": signature.as_dict()}
 
 
 def _run_jsonl(args: argparse.Namespace) -> int:
@@ -171,32 +242,14 @@ def _run_jsonl(args: argparse.Namespace) -> int:
     )  # fmt: skip
 
 
-def _output_paths(args: argparse.Namespace) -> list[Path | None]:
-    if args.output:
-        return [check_output_path(args.output, args.force)]
-    if args.out_dir:
-        folder = Path(args.out_dir)
-        if folder.exists() and not folder.is_dir():
-            raise DiglotError(_("{name} is a file, not a folder").format(name=folder))
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise DiglotError(_("cannot make the folder {name}: {reason}").format(name=folder, reason=err.strerror or err)) from None
-        names = [Path("stdin.txt" if f == "-" else f).name for f in args.files]
-        if len(set(names)) < len(names):
-            raise DiglotError(_("two inputs have the same file name; --out-dir would overwrite one with the other"))
-        suffix = {"txt": None, "md": ".md", "jsonl": ".jsonl"}[args.format]
-        return [check_output_path(folder / (Path(n).with_suffix(suffix).name if suffix else n), args.force) for n in names]
-    return [None] * len(args.files)
-
-
 def _worth_a_bar(texts: list[tuple[str, str]]) -> bool:
     """Whether ``texts`` hold more than about 20 sentences (fewer finish before a bar is worth
     drawing), told before they are split."""
     return sum(text.count(".") + text.count("다") + text.count("\n") for _, text in texts) > 20
 
 
-def _render(doc, run, fmt: str) -> str:
+def render(doc, run, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    """One translated document as ``--format`` ``fmt`` writes it (txt, md or jsonl)."""
     if fmt == "jsonl":
         lines = [
             json.dumps(
@@ -212,21 +265,25 @@ def _render(doc, run, fmt: str) -> str:
     return doc.text()
 
 
-def _summary(run) -> None:
+def _summary(report: dict, *, sentences: bool = True) -> None:  # type: ignore[type-arg]
+    """A line on standard error from a ``--report`` JSON: the sentences translated (if ``sentences``)
+    and the glossary mentions by status; a warning for each mention that could not be enforced."""
     from diglot.cli.output import print_warning, stderr
 
-    report = run.report()
     counts = ", ".join(f"{status} {n}" for status, n in sorted(report["counts"].items())) or _("no glossary mentions")
-    translated = ngettext("{n} sentence translated", "{n} sentences translated", run.decoded).format(n=run.decoded)
-    stderr().print(
-        _("{translated}, {cached} from memory; glossary: {counts}").format(
-            translated=translated, cached=run.cached, counts=counts
-        ),
-        markup=False,
-    )
-    for m in run.failed:
-        print_warning(
-            _("{entry}: {source!r} (sentence {n}) could not be rendered as {rendering!r}").format(
-                entry=m.entry, source=m.source, n=m.sentence + 1, rendering=m.rendering
-            )
+    if sentences:
+        decoded, cached = report["sentences"]["decoded"], report["sentences"]["cached"]
+        translated = ngettext("{n} sentence translated", "{n} sentences translated", decoded).format(n=decoded)
+        line = _("{translated}, {cached} from memory; glossary: {counts}").format(
+            translated=translated, cached=cached, counts=counts
         )
+    else:
+        line = _("glossary: {counts}").format(counts=counts)
+    stderr().print(line, markup=False)
+    for m in report["mentions"]:
+        if m["status"] == FAILED:
+            print_warning(
+                _("{entry}: {source!r} (sentence {n}) could not be rendered as {rendering!r}").format(
+                    entry=m["entry"], source=m["source"], n=m["sentence"] + 1, rendering=m["rendering"]
+                )
+            )
