@@ -31,6 +31,9 @@ BAD_OPTIONS = {
     "serve body limit 0": (["serve", "--port", "1", "--body-limit", "0"], "--body-limit"),
     "review above nan": (["glossary", "review", "proposals.yaml", "--accept-above", "nan"], "nan"),
     "review above inf": (["glossary", "review", "proposals.yaml", "--accept-above=-inf"], "-inf"),
+    "empty glossary path": (["check", "ko.txt", "en.txt", "-g", ""], "-g/--glossary"),  # read as ".": every YAML there
+    "empty output path": (["align", "ko.txt", "en.txt", "-o", ""], "-o/--output"),  # read as "not given": stdout
+    "empty fix path": (["check", "ko.txt", "en.txt", "--fix", ""], "--fix"),
     "review above a word": (["glossary", "review", "proposals.yaml", "--accept-above", "high"], "high"),
 }
 

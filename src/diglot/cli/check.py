@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
-from diglot.cli.common import add_date_option, add_force_option, add_glossary_option, glossary_from_args, working
+from diglot.cli.common import (
+    add_date_option,
+    add_force_option,
+    add_glossary_option,
+    glossary_from_args,
+    path_arg,
+    working,
+)
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
 from diglot.i18n import _, ngettext
 
@@ -82,6 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--fix",
         metavar="OUT",
+        type=path_arg,
         help=_(
             "write the translation to OUT with variant and forbidden renderings replaced by the preferred one "
             "(Korean particles adjusted; quoted speech left as written); every other byte is kept"
@@ -97,7 +105,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-numbers", action="store_true", help=_("do not compare numbers"))
     parser.add_argument(
-        "--waivers", metavar="FILE", help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)")
+        "--waivers", metavar="FILE", type=path_arg, help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)")
     )
     parser.add_argument(
         "--waive",

@@ -71,6 +71,7 @@ def add_output_option(parser: argparse.ArgumentParser, *, required: bool = False
         "-o",
         "--output",
         required=required,
+        type=path_arg,
         metavar="OUT",
         help=help_text or (_("the file to write") if required else _("write here instead of standard output")),
     )
@@ -86,6 +87,7 @@ def add_glossary_option(parser: argparse.ArgumentParser, help_text: str | None =
         "-g",
         "--glossary",
         action="append",
+        type=path_arg,
         metavar="PATH",
         help=help_text
         or _(
@@ -122,6 +124,14 @@ def glossary_from_args(args: argparse.Namespace) -> Glossary:
 
     glossary = load_glossary(args.glossary)
     return glossary.valid_on(args.date) if getattr(args, "date", None) else glossary
+
+
+def path_arg(value: str) -> str:
+    """An argparse ``type``: a path, never the empty string (which Python reads as the current
+    folder: ``-g ""`` loaded every YAML file there, ``-o ""`` wrote to standard output)."""
+    if not value:
+        raise argparse.ArgumentTypeError(_("expected a path, not an empty string"))
+    return value
 
 
 def positive_int(value: str) -> int:
