@@ -191,3 +191,18 @@ def test_bad_runs_are_one_line_and_exit_2_before_any_work(make_argv, message, in
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "en").exists()
+
+
+def test_on_a_terminal_a_progress_bar_counts_the_files(installed_model, articles, tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from diglot.cli import output
+
+    stream = io.StringIO()
+    monkeypatch.setattr(output, "stderr", lambda: Console(file=stream, force_terminal=True, width=120))
+    assert _translate(articles, "--out-dir", tmp_path / "en") == 0
+    shown = stream.getvalue()
+    bar = shown.split("3 shards (0 already complete)")[0]  # what was drawn before the closing line
+    assert "shards" in bar and "3/3" in bar
