@@ -104,6 +104,24 @@ def test_a_term_rendered_only_in_the_next_presplit_line_is_a_note(curated):
     assert (pyongyang.status, severity_of(pyongyang)) == ("missing", "warning")
 
 
+def test_a_neighbours_rendering_of_its_own_line_does_not_excuse_a_missing_term(curated):
+    from diglot.check import severity_of
+
+    # korean-english-park.dev lines 914-915: 미국 in the line before renders that line's "United
+    # States"; it cannot be this line's "Washington", which the Korean leaves out
+    english = (
+        "Community service is the order of the day, with the man who will be President of the United States in about 26 hours.\n"
+        "Barack Obama began his morning with a private visit to wounded troops at Walter Reed Medical Center in Washington.\n"
+    )
+    korean = (
+        "미국 대통령 취임을 26여 시간 앞둔 오바마 당선인은 지역 봉사 활동으로 (19일) 주요 일정을 시작했습니다.\n"
+        "오전에 상이 용사가 치료를 받고 있는 월터 리드 보훈병원을 비공식 방문한 버락 오바마 대통령 당선인은 이어\n"
+    )
+    findings = check_document(presplit_document(english, korean, "en", "ko"), curated, numbers=False, presplit=True)
+    [washington] = [f for f in findings if f.entry == "washington"]
+    assert (washington.bead, washington.status, severity_of(washington)) == (1, "missing", "warning")
+
+
 def test_figures_of_a_line_shifted_further_than_the_next_are_excused_only_where_nothing_else_is_left(curated):
     # korean-english-park.dev lines 833-836: the English of line 836 ("when they were 20-21") sits in
     # line 833, which beside its own Korean (25%) is a broken pair and keeps its finding

@@ -153,6 +153,8 @@ def test_a_name_joined_by_of_is_another_entity_or_the_tail_of_the_same_name(cura
         ("Japan and South Korea", "한일 외교 장관 파키스탄서 만날 듯", "한일"),  # line 837, a headline
         ("The prime minister, visiting the United States, said so.", "방미 중인 총리는 그렇게 말했다.", "방미"),  # made up
         ("the U.S. ambassador's comments", "주한 미대사의 발언에 실망 표명", "미대사"),  # line 975, a headline
+        ("The top U.S. commander in South Korea said Tuesday he is optimistic",  # line 854: U.S. Forces Korea
+         "한국의 주한미군부대 사령관은 화요일, 느리지만 일관성 있는 진보를 예로 들면서", "미군"),
     ],
 )  # fmt: skip
 def test_a_country_named_by_its_korean_short_name_is_rendered(curated, english, korean, found):
@@ -260,3 +262,30 @@ def test_korea_alone_renders_south_korea_but_the_two_koreas_name_no_one_country(
     assert [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "south-korea"] == []
     # a plural term of another type is still that term
     assert [f.status for f in check_pair("35 North Korean defectors", "탈북자 35명", "en", "ko", curated)] == ["ok"]
+
+
+@pytest.mark.parametrize(
+    "english, korean, status",
+    [
+        # korean-english-park.dev line 859: the capital as the place the delegation goes to
+        ("a Cabinet-level delegation headed by Unification Minister Chung Dong-young will go to Pyongyang for a ceremony",
+         "정동영 통일부 장관이 이끄는 장관급 대표단이 6.15 남북공동선언 발표 5주년 기념식에 참석하기 위해 북한을 방문하고", "ok"),
+        # the same capital merely named as where something happens is not rendered by the country
+        ("The ceremony will be held in Pyongyang.", "기념식은 북한에서 열린다.", "missing"),
+    ],
+)  # fmt: skip
+def test_a_capital_gone_to_is_rendered_by_its_country(curated, english, korean, status):
+    [finding] = [f for f in check_pair(english, korean, "en", "ko", curated) if f.entry == "pyongyang"]
+    assert finding.status == status
+
+
+def test_washington_the_city_is_its_own_entry(curated):
+    # korean-english-park.dev line 957, a reporter's sign-off, and line 910: talks held there
+    [signoff] = check_pair("Diane Kepley, Washington.\u201d", "워싱턴에서 다이엔 케플리였습니다.\u201d", "en", "ko", curated)
+    assert (signoff.entry, signoff.status, signoff.found) == ("washington", "ok", "워싱턴")
+    english = "The statement came after talks in Washington that were overshadowed by the controversy."
+    korean = "세계 은행 총회 직후 이와같이 성명을 발표했었다."
+    assert [(f.entry, f.status) for f in check_pair(english, korean, "en", "ko", curated)] == [("washington", "missing")]
+    # the government it stands for is still rendered by the country
+    [said] = check_pair("Washington said it would wait.", "미국은 기다리겠다고 밝혔다.", "en", "ko", curated)
+    assert said.status == "ok"

@@ -119,7 +119,7 @@ def check_document(
     findings: list[Finding] = []
     for index in beads:
         context = beads[max(0, beads.index(index) - PRESPLIT_CONTEXT) : beads.index(index)] if presplit else None
-        findings += _without_ellipses(terms[index], index, beads, mentions, context, matcher, texts, doc.src_lang)
+        findings += _without_ellipses(terms, index, beads, mentions, context, matcher, texts, doc.src_lang)
         if numbers:
             findings += number_findings(compared[index], index)
     scopes = [[index] for index in beads] if presplit else [beads]
@@ -136,7 +136,7 @@ def check_document(
 
 
 def _without_ellipses(
-    findings: list[Finding],
+    terms: dict[int, list[Finding]],
     index: int,
     beads: list[int],
     mentions: dict[int, list[Mention]],
@@ -153,8 +153,10 @@ def _without_ellipses(
     the corpus may split the sentence differently on the two sides, or the line may have lost the
     term, and only an editor reading both lines can tell. So is a capital standing for its
     government rendered by its country in the line before or after (*Pyongyang* said, 북한의 반발 in
-    the next line).
+    the next line). A neighbour's rendering counts only if that line's own source does not
+    account for it (*President of the United States* = 미국 대통령 there renders nothing here).
     """
+    findings = terms[index]
     position = beads.index(index)
     around = beads[:position] if context is None else list(context)
     following = beads[position + 1 : position + 2]
@@ -168,25 +170,29 @@ def _without_ellipses(
             kept.append(finding)
         elif finding.entry in rendered:
             continue
-        elif context is not None and _rendered_nearby(finding, texts[index][0], adjacent, mentions, matcher, src_lang):
+        elif context is not None and _rendered_nearby(finding, texts[index][0], _spare(adjacent, terms, mentions), matcher, src_lang):
             kept.append(replace(finding, severity=statuses.NOTE))
         else:
             kept.append(finding)
     return kept
 
 
-def _rendered_nearby(
-    finding: Finding, source: str, beads: list[int], mentions: dict[int, list[Mention]], matcher: Matcher, lang: str
-) -> bool:
-    """Whether a target mention in ``beads`` renders ``finding``'s term: its own entry, or the
-    country whose accepted forms hold the mentioned capital."""
+def _spare(beads: list[int], terms: dict[int, list[Finding]], mentions: dict[int, list[Mention]]) -> list[Mention]:
+    """The target mentions of ``beads`` that no term of their own bead's source is rendered by."""
+    used = {f.tgt_span for bead in beads for f in terms[bead] if f.tgt_span}
+    return [m for bead in beads for m in mentions[bead] if (m.start, m.end) not in used]
+
+
+def _rendered_nearby(finding: Finding, source: str, spare: list[Mention], matcher: Matcher, lang: str) -> bool:
+    """Whether one of the ``spare`` target mentions renders ``finding``'s term: its own entry, or
+    the country whose accepted forms hold the mentioned capital."""
     named = source[slice(*finding.src_span)].lower() if finding.src_span else ""
     entries = {finding.entry} | {
         entry.id
         for entry in matcher.glossary
         if lang in entry.langs and named in {form.lower() for form in entry.langs[lang].accepted}
     }
-    return any(m.entry in entries for bead in beads for m in mentions[bead])
+    return any(m.entry in entries for m in spare)
 
 
 def _match_numbers_across_neighbours(compared: dict[int, Unmatched]) -> None:

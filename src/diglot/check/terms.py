@@ -259,7 +259,7 @@ _NOT_SHORT_COMPOUNDS = {"북한", "남한", "남미", "중남미", "한국", "�
 def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
     """A country named by its one-syllable short name, as Korean copy writes it: in a compound of
     such names (한미 FTA, 한-미, 북·미, 한중일), glued before 군, 측 or 핵 (미군, 남측, 북핵), 미 before
-    대사 (미대사관: the U.S. embassy),
+    대사 (미대사관: the U.S. embassy), 미군 after 주 and a country (주한미군: U.S. Forces Korea),
     after 방 (방한, 방미), or 미 and 북 after 대 (대북, 대미) and as a word of their own before a
     noun (미 국무장관, 북 당국)."""
     syllables = _KOREAN_SHORT_NAMES.get(entry.langs["ko"].preferred, "") if "ko" in entry.langs else ""
@@ -272,6 +272,8 @@ def _korean_short(text: str, entry: Entry) -> re.Match[str] | None:
     patterns = [f"(?<![{SYLLABLES}])[{syllables}](?:군|측|핵)", f"(?<![{SYLLABLES}])방[{syllables}](?![{SYLLABLES}])"]
     if "미" in syllables:  # the U.S. embassy and ambassador: 주한 미대사관, 미대사 (중대사 is "a grave matter")
         patterns.append(f"(?<![{SYLLABLES}])미대사")
+        # U.S. forces stationed in a country: 주한미군, 주일미군 (after 주 and a one- or two-syllable name)
+        patterns.append(f"(?<=(?<![{SYLLABLES}])주[{SYLLABLES}])미군|(?<=(?<![{SYLLABLES}])주[{SYLLABLES}]{{2}})미군")
     if alone:
         patterns.append(f"(?<![{SYLLABLES}])대[{alone}](?![{SYLLABLES}])")
         patterns.append(f"(?<![{SYLLABLES}])[{alone}](?= [{SYLLABLES}])")
@@ -306,6 +308,9 @@ def _copied(sources: list[Mention], text: str, lang: str) -> re.Match[str] | Non
 # "the government" standing alone at the head of a clause (정부는 / The government): what a capital
 # named for its government becomes in translation.
 _ACTOR_PARTICLES = "(?:은|는|이|가|의|측|도)"
+# The country as the place gone to (go to Pyongyang = 북한을 방문, 북한에 가다): a visit to the
+# capital is a visit to the country; a place merely named (중국에서) is not taken for the city.
+_GONE_TO = re.compile(r"(?:을|를) ?방문|(?:에|으로|로) ?(?:가|간|갈|갔|오|온|왔|도착|향)")
 _CLAUSE_HEAD = re.compile(r"(?:^|[,\"“‘'(]\s?)$")
 _GOVERNMENT = {
     "ko": re.compile(f"(?:^|(?<=[,\"“‘'(] )|(?<=[,\"“‘'(]))(?:정부|당국){_ACTOR_PARTICLES}?(?![{SYLLABLES}])"),
@@ -318,8 +323,8 @@ def _metonym_rendering(
 ) -> re.Match[str] | None:
     """A capital named for its country's government (*Seoul urges China*, *Pyongyang said*: the
     city is an accepted form of the country's entry) is rendered by the country as the one that
-    acts or owns (북한은, 북한의; a demonym in English) or by the government or authorities at the
-    head of a clause (정부는, 당국은)."""
+    acts or owns (북한은, 북한의; a demonym in English), as the place gone to (북한을 방문), or by
+    the government or authorities at the head of a clause (정부는, 당국은)."""
     names = {m.text.lower() for m in sources}
     heading = {m.entry for m in sources if _CLAUSE_HEAD.search(source, 0, m.start)}
     for country in glossary:
@@ -332,7 +337,7 @@ def _metonym_rendering(
         if not names & {form.lower() for form in terms.accepted}:
             continue
         for rendering in targets.get(country.id, []):
-            if tgt_lang == "en" or re.match(_ACTOR_PARTICLES, rendering.suffix):
+            if tgt_lang == "en" or re.match(_ACTOR_PARTICLES, rendering.suffix) or _GONE_TO.match(target, rendering.end):
                 return re.compile(re.escape(rendering.text)).search(target, rendering.start)
         return derived_rendering(target, country, tgt_lang) or _GOVERNMENT[tgt_lang].search(target)
     return None
