@@ -6,7 +6,8 @@
 * Two processes adding entries to one glossary at once lose no entry (the loser of the lock is
   refused with one line, and tries again).
 * The translation memory keeps every batch it committed before a kill, and opens afterwards
-  without being rebuilt.
+  without being rebuilt; several processes writing to it at once lose no row and none of them
+  gives it up or takes it for read-only.
 
 The kill points are drawn from a seeded generator; the counts are small so the tests stay fast.
 """
@@ -154,3 +155,55 @@ def test_the_translation_memory_survives_a_kill(tmp_path):
         finally:
             tm.close()
     assert os.path.getsize(path) > 0
+
+
+def test_concurrent_writers_share_the_translation_memory(tmp_path):
+    path = tmp_path / "tm.sqlite"
+    TranslationMemory(path).close()  # the table exists: what a second run opening it sees
+    batches, writers = 40, 4
+    script = """
+        import sys
+        from pathlib import Path
+        from diglot.translate.cache import TranslationMemory
+        name, batches = sys.argv[1], int(sys.argv[2])
+        print("ready", flush=True)
+        for batch in range(batches):
+            tm = TranslationMemory(Path(sys.argv[3]))  # a run opens, writes and closes, as translate does
+            tm.put_many([(f"{name}-{batch}-{i}", "model", "glossary", f"source {i}", f"target {i}") for i in range(200)])
+            problem = tm.problem
+            tm.close()
+            if problem:
+                print(problem, flush=True)
+                sys.exit(1)
+        """
+    procs = [
+        subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), f"w{n}", str(batches), str(path)],
+                         stdout=subprocess.PIPE, text=True)  # fmt: skip
+        for n in range(writers)
+    ]
+    outputs = [proc.communicate(timeout=WAIT_S * 3)[0] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * writers, outputs
+    tm = TranslationMemory(path)
+    try:
+        assert tm.problem is None and len(tm) == writers * batches * 200
+    finally:
+        tm.close()
+
+
+def test_a_memory_busy_with_another_writer_is_not_taken_for_read_only(tmp_path, monkeypatch):
+    import sqlite3
+
+    import diglot.translate.cache
+
+    path = tmp_path / "tm.sqlite"
+    TranslationMemory(path).close()
+    other = sqlite3.connect(str(path))
+    other.execute("BEGIN IMMEDIATE")  # another run in the middle of a write
+    monkeypatch.setattr(diglot.translate.cache, "BUSY_TIMEOUT_S", 0.1)
+    try:
+        tm = TranslationMemory(path)
+        assert (tm.problem, tm.read_only) == (None, False)
+        tm.close()
+    finally:
+        other.rollback()
+        other.close()

@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS tm (
 )
 """
 _COLUMNS = ["key", "model", "glossary", "source", "target", "created"]
+# Several runs may share one memory (translate --workers, a server beside the CLI): a writer waits
+# this long for another's short transaction before the memory is given up for this run.
+BUSY_TIMEOUT_S = 60.0
 
 
 def normalise_sentence(text: str) -> str:
@@ -58,7 +61,7 @@ class TranslationMemory:
             )
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(str(self.path))
+        db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
         try:
             columns = [row[1] for row in db.execute("PRAGMA table_info(tm)")]
         except sqlite3.DatabaseError as err:  # not an SQLite file, or a damaged one
@@ -74,6 +77,8 @@ class TranslationMemory:
         except sqlite3.OperationalError as err:
             if not columns:
                 raise
+            if "locked" in str(err):  # another run kept writing all that time: it is writable, only busy
+                return db
             self.read_only = True
             self.problem = _("the translation memory {path} is read-only ({reason}); new translations are not kept").format(
                 path=self.path, reason=err
@@ -84,7 +89,7 @@ class TranslationMemory:
         self.path.unlink()
         for leftover in (self.path.with_name(self.path.name + "-journal"), self.path.with_name(self.path.name + "-wal")):
             leftover.unlink(missing_ok=True)
-        db = sqlite3.connect(str(self.path))
+        db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
         db.execute(_SCHEMA)
         self.problem = _("the translation memory {path} was unusable ({reason}) and has been rebuilt empty").format(
             path=self.path, reason=reason
