@@ -54,3 +54,39 @@ def test_bad_option_is_one_line(argv, named, tmp_path, diglot_home):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and named in lines[0], done.stderr
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == before
+
+
+MINI = Path(__file__).resolve().parents[1] / "glossary" / "data" / "mini.yaml"
+ONTO_THE_GLOSSARY = {  # -g g.yaml and the output g.yaml, with --force: the glossary would be lost
+    "edition": ["edition", "ko.txt", "en.txt", "-g", "g.yaml", "-o", "g.yaml", "--format", "html", "--force"],
+    "align": ["align", "ko.txt", "en.txt", "-g", "g.yaml", "-o", "g.yaml", "--force"],
+    "check --fix": ["check", "ko.txt", "en.txt", "-g", "g.yaml", "--fix", "g.yaml", "--force"],
+    "glossary mine": ["glossary", "mine", "ko.txt", "en.txt", "-g", "g.yaml", "-o", "g.yaml", "--force"],
+    "glossary export": ["glossary", "export", "--format", "csv", "g.yaml", "-o", "g.yaml", "--force"],
+    "glossary export, from its folder": ["glossary", "export", "--format", "csv", ".", "-o", "g.yaml", "--force"],
+}
+
+
+@pytest.mark.parametrize("argv", list(ONTO_THE_GLOSSARY.values()), ids=list(ONTO_THE_GLOSSARY))
+def test_an_output_never_replaces_a_glossary_it_reads(argv, tmp_path, diglot_home):
+    (tmp_path / "ko.txt").write_text(KO, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    glossary = tmp_path / "g.yaml"
+    glossary.write_bytes(MINI.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "diglot", *argv], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert done.stderr.strip().splitlines() == [f"diglot: error: {glossary.name} is also an input; write the output to "
+                                                "another file"]
+    assert glossary.read_bytes() == MINI.read_bytes()
+
+
+def test_pair_refuses_one_file_for_both_outputs(tmp_path, diglot_home):
+    for lang, text in (("ko", KO), ("en", EN)):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "a.txt").write_text(text, encoding="utf-8")
+    argv = ["pair", "ko", "en", "--no-glossary", "-o", "p.tsv", "--align", "p.tsv"]
+    done = subprocess.run([sys.executable, "-m", "diglot", *argv], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2 and "-o and --align name the same file" in done.stderr, done.stderr
+    assert not (tmp_path / "p.tsv").exists()

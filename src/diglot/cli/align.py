@@ -12,7 +12,14 @@ import json
 import sys
 
 from diglot.cli.batchopts import add_batch_options, run_sharded, sharded
-from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, progress_bar
+from diglot.cli.common import (
+    add_command,
+    add_force_option,
+    add_glossary_option,
+    add_output_option,
+    glossary_inputs,
+    progress_bar,
+)
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
 
@@ -91,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     from diglot.edition import format_for_path, make_edition, render_edition
     from diglot.textio import atomic_write, check_output_path, read_text
 
-    target = check_output_path(args.output, args.force, args.files) if args.output else None
+    target = check_output_path(args.output, args.force, [*args.files, *glossary_inputs(args.glossary)]) if args.output else None
     fmt = args.format or (format_for_path(args.output) if args.output else "tsv")
     texts = [read_text(name) for name in args.files]
     doc, signature = _align_files(args, texts, fmt)
@@ -150,7 +157,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from diglot.align.batch import read_batch
     from diglot.textio import atomic_write, check_output_path
 
-    target = check_output_path(args.output, args.force, [args.jsonl]) if args.output else None
+    target = check_output_path(args.output, args.force, [args.jsonl, *glossary_inputs(args.glossary)]) if args.output else None
     documents = read_batch(args.jsonl)
     matcher, _glossary = _matcher(args)
     translate, _model = _translator(args)

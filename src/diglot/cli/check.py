@@ -15,6 +15,7 @@ from diglot.cli.common import (
     add_force_option,
     add_glossary_option,
     glossary_from_args,
+    glossary_inputs,
     path_arg,
     working,
 )
@@ -105,7 +106,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-numbers", action="store_true", help=_("do not compare numbers"))
     parser.add_argument(
-        "--waivers", metavar="FILE", type=path_arg, help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)")
+        "--waivers",
+        metavar="FILE",
+        type=path_arg,
+        help=_("the waivers file to honour and write (default: TARGET.waivers.yaml)"),
     )
     parser.add_argument(
         "--waive",
@@ -136,7 +140,8 @@ def run_check(args: argparse.Namespace) -> int:
         return run_sharded(args, "diglot.cli.batchjobs:CheckJob", glossary=args.glossary, date=args.date,
                            direction=args.direction, numbers=not args.no_numbers, presplit=args.presplit,
                            waivers=args.waivers)  # fmt: skip
-    out_path = check_output_path(args.fix, args.force, [args.source, args.target]) if args.fix else None
+    inputs = [args.source, args.target, *glossary_inputs(args.glossary)] if args.fix else []
+    out_path = check_output_path(args.fix, args.force, inputs) if args.fix else None
     waivers = Waivers.load(args.waivers or waivers_path(args.jsonl or args.target))
     glossary = glossary_from_args(args)
     if args.jsonl:

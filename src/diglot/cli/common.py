@@ -118,6 +118,15 @@ def _date(value: str) -> str:
     return value
 
 
+def glossary_inputs(paths: Sequence[str] | None) -> list[str]:
+    """The files the glossaries of ``-g`` (default: the curated ones) are read from: inputs an
+    output must never replace (``check_output_path``), even with ``--force``."""
+    from diglot.glossary import default_glossary_dir
+    from diglot.glossary.load import glossary_files
+
+    return [str(path) for path in glossary_files(paths or [default_glossary_dir()])]
+
+
 def glossary_from_args(args: argparse.Namespace) -> Glossary:
     """The glossaries of ``-g`` (default: the curated ones), as of ``--date`` where the command has it."""
     from diglot.glossary import load_glossary

@@ -12,6 +12,7 @@ from diglot.cli.common import (
     add_glossary_option,
     add_output_option,
     glossary_from_args,
+    glossary_inputs,
     working,
 )
 from diglot.errors import EXIT_OK
@@ -63,7 +64,7 @@ def run_edition(args: argparse.Namespace) -> int:
     from diglot.textio import check_output_path, read_text
 
     # Refuse a bad output before the slow work, not after.
-    output = check_output_path(args.output, args.force, [args.source, args.target])
+    output = check_output_path(args.output, args.force, [args.source, args.target, *glossary_inputs(args.glossary)])
     warm_up()  # one side is Korean: Kiwi loads while the rest is imported and the glossary read
     from diglot.cli.output import stdout
     from diglot.edition import build_edition, format_for_path, write_edition

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args
+from diglot.cli.common import add_force_option, add_glossary_option, glossary_from_args, glossary_inputs
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError
 from diglot.glossary.model import STATUSES, TYPES, Entry, Glossary, Origin, Problem
 from diglot.i18n import _, ngettext
@@ -397,7 +397,7 @@ def run_export(args: argparse.Namespace) -> int:
     from diglot.textio import check_output_path
 
     if args.output:
-        check_output_path(args.output, args.force)
+        check_output_path(args.output, args.force, glossary_inputs(args.paths))
     glossary = load_glossary(args.paths or None)
     _write_output(get_format(args.format).dumps(glossary.entries), args.output, args.force)
     return EXIT_OK

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from diglot.cli import glossary_consistency, glossary_review
 from diglot.cli.aligned_input import add_input_options, glossary_of
 from diglot.cli.batchopts import add_batch_options
-from diglot.cli.common import add_command, add_force_option, positive_int, working
+from diglot.cli.common import add_command, add_force_option, glossary_inputs, positive_int, working
 from diglot.errors import EXIT_OK
 from diglot.i18n import _, ngettext
 
@@ -73,7 +73,8 @@ def run_mine(args: argparse.Namespace) -> int:
     from diglot.mine.review import read_entries, rejected_path
     from diglot.textio import atomic_write, check_output_path
 
-    target = check_output_path(args.output, args.force, [args.jsonl, *(args.files or [])]) if args.output else None
+    inputs = [args.jsonl, *(args.files or []), *glossary_inputs(args.glossary)] if args.output else []
+    target = check_output_path(args.output, args.force, inputs) if args.output else None
     glossary = glossary_of(args)
     beads, table = sharded_beads(args, glossary)
     exclude = []

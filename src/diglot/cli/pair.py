@@ -7,10 +7,18 @@ A thin layer over :mod:`diglot.pair`; ``--align`` goes on to align each pair's s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from diglot.cli.batchopts import add_batch_options, shard_texts, sharded
-from diglot.cli.common import add_command, add_force_option, add_glossary_option, add_output_option, finite_float
+from diglot.cli.common import (
+    add_command,
+    add_force_option,
+    add_glossary_option,
+    add_output_option,
+    finite_float,
+    glossary_inputs,
+)
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _, ngettext
 
@@ -84,8 +92,11 @@ def run(args: argparse.Namespace) -> int:
     if args.date_window is not None and args.date_window < 0:
         raise DiglotError(_("--date-window must be a number of days, 0 or more"))
     inputs = [args.jsonl] if args.jsonl and not any(c in args.jsonl for c in "*?[") else []
+    inputs += glossary_inputs(args.glossary) if not args.no_glossary else []
     target = check_output_path(args.output, args.force, inputs) if args.output else None
     aligned = check_output_path(args.align, args.force, inputs) if args.align else None
+    if target and aligned and os.path.abspath(target) == os.path.abspath(aligned):
+        raise DiglotError(_("-o and --align name the same file, {name}: give each its own").format(name=target))
     anchors = None
     if sharded(args, merged=True):
         # each shard's documents and their anchors from the workers; the index and assignment here
