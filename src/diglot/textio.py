@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import glob
+import math
 import os
 import stat
 import sys
@@ -19,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
@@ -66,7 +67,9 @@ def max_input_bytes() -> int:
     try:
         megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
     except ValueError:
-        raise DiglotError(_("DIGLOT_MAX_INPUT_MB must be a number of megabytes, not {value!r}").format(value=value)) from None
+        megabytes = math.nan
+    if not 0 < megabytes < math.inf:  # nan, inf and 1e999 once ended in a traceback; 0 or less refuses every file
+        raise DiglotError(_("DIGLOT_MAX_INPUT_MB must be a number of megabytes, not {value!r}").format(value=value))
     return int(megabytes * 1024 * 1024)
 
 
@@ -76,7 +79,7 @@ DEFAULT_MAX_INPUT_MB = 16
 def _too_large(name: str, limit: int) -> InputError:
     return InputError(
         _("{name} is larger than {limit} MB, the most diglot reads (set DIGLOT_MAX_INPUT_MB to raise it)").format(
-            name=name, limit=round(limit / 1024 / 1024, 1)
+            name=name, limit=round(limit / 1024 / 1024, 3)
         )
     )
 
@@ -84,7 +87,7 @@ def _too_large(name: str, limit: int) -> InputError:
 def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     limit = max_input_bytes()
     if str(path) == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        data = _read_at_most(sys.stdin.buffer, limit + 1)
         if len(data) > limit:
             raise _too_large(_("standard input"), limit)
         return data, _("standard input")
@@ -100,7 +103,7 @@ def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         if info.st_size > limit:
             raise _too_large(str(p), limit)
         with open(p, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1)
         if len(data) > limit:  # it grew while we looked
             raise _too_large(str(p), limit)
         return data, str(p)
@@ -110,6 +113,16 @@ def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         raise InputError(_("{name} is a folder, not a file").format(name=p)) from None
     except OSError as err:
         raise InputError(_("cannot read {name}: {reason}").format(name=p, reason=err.strerror)) from None
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of ``handle``, read a megabyte at a time: ``read(size)`` allocates
+    ``size`` bytes at once, a MemoryError when the limit is set far above what the machine has."""
+    chunks = []
+    while size > 0 and (chunk := handle.read(min(size, 1 << 20))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(path: str | os.PathLike[str], *, utf16_bom: bool = False) -> str:

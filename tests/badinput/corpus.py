@@ -282,6 +282,26 @@ def twenty_megabytes(ws):
     return ws.file("20mb.txt", EN.encode() * (20 * 1024 * 1024 // len(EN.encode()) + 1))
 
 
+@case("text", says=("DIGLOT_MAX_INPUT_MB",), env={"DIGLOT_MAX_INPUT_MB": "nan"})
+def input_limit_not_a_number(ws):  # a good article under a limit that cannot be one (inf, 1e999: a traceback)
+    return ws.file("ko-nan-limit.txt", KO)
+
+
+@case("text", says=("DIGLOT_MAX_INPUT_MB",), env={"DIGLOT_MAX_INPUT_MB": "1e999"})
+def input_limit_past_a_float(ws):
+    return ws.file("ko-1e999-limit.txt", KO)
+
+
+@case("text", says=("DIGLOT_MAX_INPUT_MB",), env={"DIGLOT_MAX_INPUT_MB": "-1"})
+def input_limit_negative(ws):  # refused every file as "larger than -1.0 MB"
+    return ws.file("ko-negative-limit.txt", KO)
+
+
+@case("text", LEGAL, env={"DIGLOT_MAX_INPUT_MB": "1000000"})
+def input_limit_of_a_terabyte(ws):  # once a MemoryError: the reader allocated the whole limit at once
+    return ws.file("ko-huge-limit.txt", KO)
+
+
 @case("text", LEGAL, isolated=True)
 def five_megabyte_english_line(ws):
     words = "the minister said on Tuesday that North Korea would talk to the South about its program".split()
