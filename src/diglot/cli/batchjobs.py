@@ -320,6 +320,9 @@ class TranslateJob:
         from diglot.cli.translate import render
 
         run = self.translator.translate([(name, text)])
-        report = run.report()
-        details = {"mentions": report["mentions"], "sentences": report["sentences"]}
-        return JobOutput(render(run.documents[0], run, self.render), documents=1, details=details)
+        (doc,) = run.documents
+        details = {
+            "mentions": [m.as_dict() for m in doc.mentions],  # the file they are in is named when they are read back
+            "sentences": {"decoded": run.decoded, "cached": run.cached},
+        }
+        return JobOutput(render(doc, run, self.render), documents=1, details=details)

@@ -186,7 +186,7 @@ def _run_files(args: argparse.Namespace) -> int:
     )  # fmt: skip
     shards = [Shard(name, path) for name, path in zip(names, args.files)]
     summary = run_out_dir(args, spec, shards)
-    report = _whole_report([read_details(shard, args.out_dir) for shard in shards], summary.signature)
+    report = _whole_report([(shard.path, read_details(shard, args.out_dir)) for shard in shards], summary.signature)
     if args.report:
         atomic_write(args.report, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     _summary(report, sentences=False)  # the sentences of skipped files were translated by an earlier run
@@ -211,14 +211,15 @@ def _source_language(args: argparse.Namespace, texts: list[tuple[str, str]]) -> 
 
 
 def _whole_report(parts: list, signature) -> dict:  # type: ignore[type-arg, no-untyped-def]
-    """The ``--report`` JSON of a run over files, from each file's details (its mentions and
-    sentence counts), in the order of the files: what :meth:`TranslationRun.report` gives for one
-    process, with the run's signature."""
-    mentions = [m for part in parts for m in part["mentions"]]
+    """The ``--report`` JSON of a run over files, from each file's name and details (its mentions
+    and sentence counts), in the order of the files: what :meth:`TranslationRun.report` gives for
+    one process, with the run's signature. Each mention is named by the file as given to this run
+    (a skipped file's marker may have been written by a run that named it by another path)."""
+    mentions = [{"document": name, **m} for name, part in parts for m in part["mentions"]]
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m["status"]] = counts.get(m["status"], 0) + 1
-    sentences = {key: sum(part["sentences"][key] for part in parts) for key in ("decoded", "cached")}
+    sentences = {key: sum(part["sentences"][key] for _name, part in parts) for key in ("decoded", "cached")}
     return {"mentions": mentions, "counts": counts, "sentences": sentences, "signature": signature.as_dict()}
 
 
