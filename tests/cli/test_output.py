@@ -60,3 +60,17 @@ def test_an_output_that_is_an_input_is_refused_even_with_force(args, tmp_path, m
     assert main(args) == 2
     assert "is also an input; write the output to another file" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_an_output_encoding_without_korean_is_one_line_not_a_traceback():
+    result = run("glossary", "show", "north-korea", "--lang", "en", PYTHONIOENCODING="ascii")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "diglot: error: standard output cannot hold this text (its encoding is ascii): set PYTHONIOENCODING=utf-8"
+    ]
+
+
+def test_messages_in_korean_reach_an_ascii_terminal_escaped():
+    result = run("glossary", "show", "no-such-entry", "--lang", "ko", PYTHONIOENCODING="ascii")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "\\uc624\\ub958" in result.stderr  # 오류

@@ -116,6 +116,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     install_for_argparse()
+    if hasattr(sys.stderr, "reconfigure"):  # a message always reaches the user, whatever the encoding
+        sys.stderr.reconfigure(errors="backslashreplace")
     try:
         code, argv = _split_language(argv)
         set_language(code)
@@ -137,5 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `diglot ... | head`
         return 0
+    except UnicodeEncodeError as err:  # PYTHONIOENCODING=ascii, a Latin-1 terminal: Korean cannot be written
+        from diglot.cli.output import print_error
+
+        print_error(
+            _("standard output cannot hold this text (its encoding is {encoding}): set PYTHONIOENCODING=utf-8").format(
+                encoding=err.encoding
+            )
+        )
+        return EXIT_USAGE
     finally:
         set_language(None)
