@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -30,11 +29,11 @@ from typing import Any
 
 import httpx
 import pytest
+from liveserver import free_port, healthy, stop, wait_healthy
 
 DESK = Path(__file__).resolve().parents[1] / "server" / "data" / "desk.yaml"
 CHAR_LIMIT = 200_000
 BOUND_S = 20  # seconds one request may take; the classes that hung took minutes or never ended
-STARTUP_S = 60
 JSON = {"content-type": "application/json"}
 FORM = {"content-type": "application/x-www-form-urlencoded"}
 
@@ -51,12 +50,6 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Server:
     url: str
@@ -70,28 +63,14 @@ class Server:
         return self.root / "home" / "server"
 
     def healthy(self) -> bool:
-        try:
-            return httpx.get(self.url + "/health", timeout=5).status_code == 200
-        except httpx.TransportError:
-            return False
+        return healthy(self.url)
 
     def wait_ready(self) -> "Server":
-        deadline = time.monotonic() + STARTUP_S
-        while not self.healthy():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"diglot serve did not start:\n{self.log.read_text()}")
-            time.sleep(0.1)
+        wait_healthy(self.url, self.process, self.log)
         return self
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
 
 def _launch(root: Path, models: Path, glossaries: Path, curated: str, *options: str) -> Server:
@@ -99,7 +78,7 @@ def _launch(root: Path, models: Path, glossaries: Path, curated: str, *options: 
     shutil.copytree(models, home / "models")
     for folder in ("tmp", "cwd"):
         (root / folder).mkdir()
-    port, log = _free_port(), root / "server.log"
+    port, log = free_port(), root / "server.log"
     env = {**os.environ, "DIGLOT_HOME": str(home), "XDG_DATA_HOME": str(root / "xdg"), "LANGUAGE": "en",
            "TMPDIR": str(root / "tmp")}
     env.pop("ARGOS_PACKAGES_DIR", None)

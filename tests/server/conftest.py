@@ -21,18 +21,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
+from liveserver import free_port, stop, wait_healthy
 
 DATA = Path(__file__).parent / "data"
-STARTUP_SECONDS = 60  # the longest a server may take to answer /health before the test fails
 
 REFUSE_OUTBOUND = """
 import socket, sys
@@ -54,12 +51,6 @@ def refuse_outbound() -> str:
     return REFUSE_OUTBOUND
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Server:
     url: str
@@ -72,28 +63,11 @@ class Server:
 
     def wait_ready(self) -> "Server":
         """Wait until the server answers ``/health``; fail with its log if it exits or never does."""
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"diglot serve exited with {self.process.returncode}:\n{self.log.read_text()}")
-            try:
-                if httpx.get(self.url + "/health", timeout=5).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"diglot serve did not start:\n{self.log.read_text()}")
-            time.sleep(0.1)
+        wait_healthy(self.url, self.process, self.log)
+        return self
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
 
 def launch_server(root: Path, home: Path, *options: str) -> Server:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import struct
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from liveserver import free_port, stop, wait_healthy
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed (pip install -e '.[test]')")
 from selenium.webdriver.common.by import By  # noqa: E402 - after the skip
@@ -36,12 +34,6 @@ REPO = Path(__file__).resolve().parents[2]
 SEED_EN = (REPO / "seeds" / "000_4cf5f6c82bb4f27d.txt").read_text(encoding="utf-8")
 SEED_KO = (REPO / "seeds" / "000_4cf5f6c82bb4f27d.ko.txt").read_text(encoding="utf-8")
 WAIT = 60  # seconds a page may take to come back (a cold model, a slow CI machine); not a measurement
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -61,23 +53,9 @@ def server(tmp_path_factory, tiny_package, tiny_package_en_ko):
         [sys.executable, "-m", "diglot", "serve", "--port", str(port), "-g", "glossaries"], env=env, cwd=root, stdout=log, stderr=log
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + WAIT
-    while True:
-        try:
-            urllib.request.urlopen(url + "/health", timeout=2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("diglot serve did not start:\n" + (root / "server.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.2)
+    wait_healthy(url, process, root / "server.log")
     yield SimpleNamespace(url=url, glossaries=glossaries, home=root / "home")
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    stop(process)
     log.close()
 
 
