@@ -89,7 +89,7 @@ def test_check_honours_waivers_as_diglot_check_does(client, tmp_path):
 
 @pytest.mark.parametrize(
     ("waivers", "message"),
-    [("waivers: [1, 2", "waivers: not valid YAML"), ([{"entry": "x"}], "expected 'waivers:'"), ("- a\n- b\n", "expected")],
+    [("waivers: [1, 2", "waivers:2:1: malformed YAML"), ([{"entry": "x"}], "expected 'waivers:'"), ("- a\n- b\n", "expected")],
 )
 def test_check_refuses_malformed_waivers(client, waivers, message):
     response = client.post("/api/check", json={"source": KO, "target": EN, "waivers": waivers})
