@@ -116,6 +116,7 @@ def test_a_bad_jsonl_line_is_one_clear_error(tmp_path, line, message):
         (["only-one"], "give two folders (Korean articles, then English ones)"),
         (["a", "b", "--jsonl", "d.jsonl"], "give either --jsonl DOCS.jsonl or two folders, not both"),
         (["missing-ko", "missing-en"], "missing-ko is not a folder"),
+        (["a", "./a/"], "./a/ is given as both the Korean and the English folder"),  # each article paired with itself
         (["a", "b", "--date-window", "-1"], "--date-window must be a number of days, 0 or more"),
         (["a", "b", "--threshold", "1.5"], "--threshold must be a probability from 0 to 1, not 1.5"),
     ],

@@ -87,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
         raise DiglotError(_("give either --jsonl DOCS.jsonl or two folders, not both"))
     if not args.jsonl and len(args.folders) != 2:
         raise DiglotError(_("give two folders (Korean articles, then English ones), or --jsonl DOCS.jsonl"))
+    if not args.jsonl and all(os.path.isdir(f) for f in args.folders) and os.path.samefile(*args.folders):
+        # every article would be read as both languages, and each paired with itself
+        raise DiglotError(_("{name} is given as both the Korean and the English folder").format(name=args.folders[1]))
     if args.threshold is not None and not 0 <= args.threshold <= 1:
         raise DiglotError(_("--threshold must be a probability from 0 to 1, not {value}").format(value=args.threshold))
     if args.date_window is not None and args.date_window < 0:
