@@ -24,12 +24,14 @@ def data_dir(name: str) -> Path:
 
 def home_dir() -> Path:
     """diglot's data folder, where models are installed: ``$DIGLOT_HOME``, else
-    ``$XDG_DATA_HOME/diglot`` (``~/.local/share/diglot``). Read when called, so tests can set it."""
+    ``$XDG_DATA_HOME/diglot`` (``~/.local/share/diglot``). Read when called, so tests can set it.
+    A leading ``~`` is the user's home: where no shell expands it (a systemd unit, a .env file),
+    ``DIGLOT_HOME=~/diglot`` made a folder named ``~`` in the current one."""
     import os
 
     if os.environ.get("DIGLOT_HOME"):
-        return Path(os.environ["DIGLOT_HOME"])
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "diglot"
+        return Path(os.environ["DIGLOT_HOME"]).expanduser()
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share").expanduser() / "diglot"
 
 
 def cache_dir(name: str) -> Path:
@@ -38,5 +40,5 @@ def cache_dir(name: str) -> Path:
     import os
 
     if os.environ.get("DIGLOT_HOME"):
-        return Path(os.environ["DIGLOT_HOME"]) / "cache" / name
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "diglot" / name
+        return home_dir() / "cache" / name
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache").expanduser() / "diglot" / name
