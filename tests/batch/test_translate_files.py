@@ -209,3 +209,16 @@ def test_on_a_terminal_a_progress_bar_counts_the_files(installed_model, articles
     shown = stream.getvalue()
     bar = shown.split("3 shards (0 already complete)")[0]  # what was drawn before the closing line
     assert "shards" in bar and "3/3" in bar
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="permissions do not bind root")
+def test_a_read_only_out_dir_is_refused_before_any_work(installed_model, articles, tmp_path, capsys):
+    folder = tmp_path / "en"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        assert _translate(articles, "--out-dir", folder) == 2
+    finally:
+        folder.chmod(0o755)
+    err = capsys.readouterr().err.strip()
+    assert "is not writable" in err and len(err.splitlines()) == 1 and list(folder.iterdir()) == []

@@ -16,6 +16,7 @@ import glob
 import hashlib
 import importlib
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -190,7 +191,12 @@ def run_batch(
             )
         if shard.local and (out / shard.name).resolve() == Path(shard.path).resolve():
             raise DiglotError(_("{name} would be overwritten by its own output: choose another --out-dir").format(name=shard.path))
-    out.mkdir(exist_ok=True)
+    try:
+        out.mkdir(exist_ok=True)
+    except OSError as err:
+        raise DiglotError(_("cannot make the folder {name}: {reason}").format(name=out, reason=err.strerror or err)) from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise DiglotError(_("cannot write {name}: the folder {folder} is not writable").format(name=out / SUMMARY_NAME, folder=out))
     signature = job_for(spec).signature
     todo, documents = [], 0
     for shard in shards:
