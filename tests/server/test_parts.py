@@ -266,6 +266,18 @@ def test_html_runs_are_translated_as_one_text_across_inline_tags():
     assert seen == [["He met [x1]탈북자[/x1] in [x2]Seoul[/x2].", "One [x1]two[/x1]"]]
 
 
+def test_html_text_that_looks_like_a_marker_is_kept_as_text():
+    seen: list[str] = []
+
+    async def record(texts):
+        seen.extend(texts)
+        return list(texts)
+
+    html = "<p>Write [x1] for a tag, as in <b>this</b> and [/x1].</p>"
+    assert asyncio.run(translate_html(html, record)) == html
+    assert seen == ["Write [x1] for a tag, as in [x2]this[/x2] and [/x1]."]  # the element takes the next number
+
+
 def test_html_tags_follow_their_markers_wherever_the_engine_moves_them():
     async def reorder(texts):
         return ["In [x2] 서울[/x2], 그는 [x1]탈북자를 [/x1]만났다."]

@@ -129,14 +129,18 @@ class _Run:
         numbers: dict[int, object] = {}
         ids: dict[int, int] = {}
         out = []
+        taken = {int(m.group(2)) for m in _MARKER.finditer(self.text())}  # look-alikes in the text stay text
         for item in self.items:
             if isinstance(item, str):
                 out.append(_collapsed(item))
                 continue
             thing = item.element if isinstance(item, (_Open, _Close)) else item
             if id(thing) not in ids:
-                ids[id(thing)] = len(ids) + 1
-                numbers[ids[id(thing)]] = thing
+                n = max(ids.values(), default=0) + 1
+                while n in taken:
+                    n += 1
+                ids[id(thing)] = n
+                numbers[n] = thing
             n = ids[id(thing)]
             out.append(f"[x{n}]" if isinstance(item, _Open) else f"[/x{n}]" if isinstance(item, _Close) else f"[x{n}/]")
         return _collapsed("".join(out)).strip(), numbers
