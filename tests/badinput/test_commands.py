@@ -82,7 +82,7 @@ GLOSSARY = [
     _command("translate", lambda p, f: ["translate", f.ko, "--to", "en", "-g", p, "-o", f.out], needs_model=True),
 ]
 EXCHANGE = [
-    _command("glossary import", lambda p, f: ["glossary", "import", p, "-o", f.out]),
+    _command("glossary import", lambda p, f: ["glossary", "import", p, "-o", str(Path(f.out).with_suffix(".yaml"))]),
     _command("glossary lint", lambda p, f: ["glossary", "lint", p]),
 ]
 JSONL = [

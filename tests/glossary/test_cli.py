@@ -119,6 +119,14 @@ def test_an_unterminated_po_string_is_an_error_not_a_truncated_glossary(tmp_path
     assert not out.exists()
 
 
+def test_import_refuses_an_output_not_named_yaml(tmp_path, capsys):
+    terms = tmp_path / "terms.csv"
+    terms.write_text("탈북자,defector\n", encoding="utf-8")
+    out = tmp_path / "out.csv"  # YAML written there would read back as a broken CSV
+    _refused(capsys, ["glossary", "import", str(terms), "-o", str(out)], f"{out}: glossary import writes YAML")
+    assert not out.exists()
+
+
 def test_an_unreadable_tbx_and_a_utf16_bom_with_broken_utf16(tmp_path, capsys):
     import os
 

@@ -373,6 +373,12 @@ def run_import(args: argparse.Namespace) -> int:
 
     if args.output:
         check_output_path(args.output, args.force, [args.file])  # before reading: refuse early
+        if Path(args.output).suffix.lower() not in (".yaml", ".yml"):  # YAML in out.csv reads as a broken CSV
+            raise DiglotError(
+                _("{name}: glossary import writes YAML; name the file .yaml (glossary export writes the other formats)").format(
+                    name=args.output
+                )
+            )
     from diglot.glossary.lint import lint
 
     problems: list[Problem] = []
