@@ -154,3 +154,14 @@ def test_every_glossary_command_help_has_an_example_and_its_exit_codes(command, 
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert "example:\n  diglot glossary " + command in out and "exit codes: 0 " in out
+
+
+def test_a_glossary_named_twice_is_read_once(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "g"
+    folder.mkdir()
+    (folder / "mini.yaml").write_bytes((DATA / "mini.yaml").read_bytes())
+    monkeypatch.chdir(folder)
+    # once each entry was "duplicate id" of itself
+    assert main(["glossary", "show", "cnkr", "-g", "mini.yaml", "-g", "./mini.yaml", "-g", str(folder)]) == 0
+    assert main(["glossary", "lint", "mini.yaml", "."]) == 0
+    assert "0 errors" in capsys.readouterr().out

@@ -20,7 +20,9 @@ def default_glossary_dir() -> Path:
 
 
 def glossary_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand folders into the YAML files they hold (sorted); keep files as they are."""
+    """Expand folders into the YAML files they hold (sorted); keep files as they are. A file met
+    twice (``-g g.yaml -g ./g.yaml``, or a file and its folder) is read once: read twice, every
+    entry of it was refused as a duplicate id of itself."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -33,7 +35,10 @@ def glossary_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             files.append(path)
         else:
             raise InputError(_("{name}: no such file").format(name=path))
-    return files
+    unique: dict[str, Path] = {}
+    for path in files:
+        unique.setdefault(os.path.realpath(path), path)
+    return list(unique.values())
 
 
 def read_glossary(paths: Iterable[str | os.PathLike[str]] | None = None) -> Glossary:
