@@ -167,3 +167,11 @@ def test_a_failed_write_is_one_error_and_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(DiglotError, match="No space left on device"):
         atomic_write(out, "text")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_near_the_longest_a_file_may_have_is_written_and_locked(tmp_path):
+    path = tmp_path / ("탈북자" * 27 + ".txt")  # 247 bytes: its temporary and lock names must be cut to fit
+    with edit_lock(path):
+        atomic_write(path, "새 글\n")
+    assert path.read_text(encoding="utf-8") == "새 글\n"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

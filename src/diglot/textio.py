@@ -258,7 +258,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
 
 def _replace(p: Path, payload: bytes) -> None:
     """:func:`atomic_write` itself; its OSErrors are the caller's to explain."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f"{_side_stem(p)}.", suffix=".tmp", dir=p.parent or ".")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(payload)
@@ -282,6 +282,14 @@ def _replace(p: Path, payload: bytes) -> None:
         os.close(dir_fd)
 
 
+def _side_stem(p: Path) -> str:
+    """How the names of ``p``'s side files (its temporaries, its lock) start: ``.NAME``, with a
+    name longer than 200 bytes cut there, so that a side file's name stays within the 255 bytes a
+    file name may have (a valid name of 250 bytes could not be written)."""
+    name = p.name.encode("utf-8", "surrogateescape")
+    return "." + (p.name if len(name) <= 200 else name[:200].decode("utf-8", "ignore"))
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -299,7 +307,7 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
     editor that locked a side file just removed tries again with the new one.
     """
     p = Path(path)
-    lock_path = p.with_name(f".{p.name}.lock")
+    lock_path = p.with_name(f"{_side_stem(p)}.lock")
     while True:
         try:
             lock = open(lock_path, "a+b")  # noqa: SIM115 - closed below
@@ -328,7 +336,7 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
 def _remove_stale_temporaries(p: Path) -> None:
     """Remove what an editor of ``p`` killed mid-write left (:func:`atomic_write`'s temporary
     files); safe while the edit lock is held, since no other editor can be writing one."""
-    for stale in p.parent.glob(f".{glob.escape(p.name)}.*.tmp"):
+    for stale in p.parent.glob(f"{glob.escape(_side_stem(p))}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
 
