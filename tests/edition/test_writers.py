@@ -163,3 +163,17 @@ def test_an_alignment_alone_is_written_by_every_writer(edition):
 
 def test_rows_are_made_once(edition):
     assert edition.rows is edition.rows
+
+
+def test_xml_formats_refuse_a_character_xml_cannot_hold(tmp_path, capsys):
+    from diglot.cli import main
+
+    ko, en = tmp_path / "a.ko.txt", tmp_path / "a.en.txt"
+    ko.write_text("탈북자 2만여 명이\x0c한국에 산다.\n", encoding="utf-8")  # a form feed: legal text, not XML
+    en.write_text("More than 20,000 defectors live in South Korea.\n", encoding="utf-8")
+    for suffix, name in (("tmx", "TMX"), ("xlf", "XLIFF")):  # lxml raised a ValueError: a traceback
+        out = tmp_path / f"a.{suffix}"
+        assert main(["edition", str(ko), str(en), "-o", str(out), "--no-glossary"]) == 2
+        assert f"{name} cannot hold the control character U+000C in bead 1" in capsys.readouterr().err
+        assert not out.exists()
+    assert main(["edition", str(ko), str(en), "-o", str(tmp_path / "a.tsv"), "--no-glossary"]) == 0

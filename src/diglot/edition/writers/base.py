@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from diglot.doc import Finding
 from diglot.edition.model import Edition
+from diglot.errors import InputError
 from diglot.glossary import Glossary, Mention
 from diglot.i18n import _
 from diglot.registry import Member
+
+# What XML 1.0 cannot hold, not even as a character reference: the C0 controls but tab, LF and
+# CR (a form feed, a vertical tab), and U+FFFE, U+FFFF. Text files may carry a few of them.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class EditionWriter(Member):
@@ -21,6 +27,23 @@ class EditionWriter(Member):
 
     def render(self, edition: Edition) -> str:
         raise NotImplementedError
+
+
+def refuse_what_xml_cannot_hold(edition: Edition, format_name: str) -> None:
+    """Raise an :class:`InputError` naming the first bead (or the document id) holding a character
+    XML cannot carry: ``format_name`` (TMX, XLIFF) cannot be written for it. lxml refused such
+    text with a traceback; dropping the character would change the translation unannounced."""
+    places = [(edition.doc.id, _("the document id"))]
+    for row in edition.rows:
+        places += [(text, _("bead {number}").format(number=row.index + 1)) for text in (row.source, row.target)]
+    for text, where in places:
+        found = _NOT_IN_XML.search(text)
+        if found:
+            raise InputError(
+                _("{format} cannot hold the control character U+{code:04X} in {where}; remove it from the text").format(
+                    format=format_name, code=ord(found.group()), where=where
+                )
+            )
 
 
 def weave(text: str, pieces: list[tuple[int, int, str]], escape: Callable[[str], str]) -> str:

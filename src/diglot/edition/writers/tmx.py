@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from diglot import __version__
 from diglot.edition.model import Edition
-from diglot.edition.writers.base import EditionWriter
+from diglot.edition.writers.base import EditionWriter, refuse_what_xml_cannot_hold
 from diglot.i18n import N_
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -24,6 +24,7 @@ class TmxWriter(EditionWriter):
     def render(self, edition: Edition) -> str:
         from lxml import etree  # only when this format is written
 
+        refuse_what_xml_cannot_hold(edition, "TMX")
         doc = edition.doc
         root = etree.Element("tmx", version="1.4")
         header = etree.SubElement(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from diglot import __version__
 from diglot.check import is_problem
 from diglot.edition.model import Edition, is_note
-from diglot.edition.writers.base import EditionWriter, finding_text, term_notes
+from diglot.edition.writers.base import EditionWriter, finding_text, refuse_what_xml_cannot_hold, term_notes
 from diglot.i18n import N_
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -36,6 +36,7 @@ class XliffWriter(EditionWriter):
     def render(self, edition: Edition) -> str:
         from lxml import etree  # only when this format is written
 
+        refuse_what_xml_cannot_hold(edition, "XLIFF")
         root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
         file = etree.SubElement(
             root,
