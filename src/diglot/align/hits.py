@@ -51,7 +51,10 @@ class Hits:
         start, end = (i0, i1) if self.side == 0 else (j0, j1)
 
         def inside(triple: Triples) -> Triples:
-            first, last = np.searchsorted(triple[self.side], [start, end])
+            keys = triple[self.side]
+            # bounds of the column's own dtype: a list of ints would make numpy copy the whole
+            # column to int64 for each window, and a long document's windows quadratic
+            first, last = np.searchsorted(keys, np.array([start, end], dtype=keys.dtype))
             rows, cols, kinds = (column[first:last] for column in triple)
             keep = (rows >= i0) & (rows < i1) & (cols >= j0) & (cols < j1)
             return rows[keep] - i0, cols[keep] - j0, kinds[keep]
