@@ -124,6 +124,9 @@ def prepare(doc: Document, seed: Lexicon, lexicon: Lexicon, reach: int | None = 
         doc.en_hits = doc.en_hits + find(en_units, m, ([f.stems] for f in doc.ko), n, True, reach)
 
 
+LOOKUP_BLOCK = 1 << 18  # (unit, key) pairs looked up together (see find)
+
+
 def find(
     units_by_sentence: Iterable[list[Unit]],
     n: int,
@@ -173,15 +176,21 @@ def find(
     coded = np.repeat(np.arange(len(lengths), dtype=np.int64) * (m + 1), lengths)
     coded += np.fromiter((i for p in postings.values() for i in p), dtype=np.int64, count=int(lengths.sum()))
     asked_unit_ids, asked_keys = np.frombuffer(asked_unit, dtype=np.int64), np.frombuffer(asked_key, dtype=np.int64)
-    low, high = np.zeros(len(asked_keys), dtype=np.int64), np.full(len(asked_keys), m, dtype=np.int64)
-    if reach is not None:  # the columns of the diagonal's neighbourhood, as int(i * m / n) ± reach
-        low = np.maximum(0, (sentences[asked_unit_ids] * m / n).astype(np.int64) - reach)
-        high = low + 2 * reach + 1
-    first = np.searchsorted(coded, asked_keys * (m + 1) + low)
-    last = np.searchsorted(coded, asked_keys * (m + 1) + np.minimum(high, m))
-    found = np.repeat(np.arange(len(asked_keys)), last - first)
-    position = np.arange(len(found)) - np.repeat(np.cumsum(last - first) - (last - first), last - first)
-    unit_other = np.unique(asked_unit_ids[found] * m + coded[first[found] + position] % (m + 1))
+    # Looked up a block of (unit, key) pairs at a time: the arrays of one lookup are several times
+    # the size of its block, and a long document asks millions.
+    pieces = [np.zeros(0, dtype=np.int64)]
+    for start in range(0, len(asked_keys), LOOKUP_BLOCK):
+        units, keys = asked_unit_ids[start : start + LOOKUP_BLOCK], asked_keys[start : start + LOOKUP_BLOCK]
+        low, high = np.zeros(len(keys), dtype=np.int64), np.full(len(keys), m, dtype=np.int64)
+        if reach is not None:  # the columns of the diagonal's neighbourhood, as int(i * m / n) ± reach
+            low = np.maximum(0, (sentences[units] * m / n).astype(np.int64) - reach)
+            high = low + 2 * reach + 1
+        first = np.searchsorted(coded, keys * (m + 1) + low)
+        counts = np.searchsorted(coded, keys * (m + 1) + np.minimum(high, m)) - first
+        found = np.repeat(np.arange(len(keys)), counts)
+        position = np.arange(len(found)) - np.repeat(np.cumsum(counts) - counts, counts)
+        pieces.append(np.unique(units[found] * m + coded[first[found] + position] % (m + 1)))
+    unit_other = np.unique(np.concatenate(pieces))  # a unit's keys may straddle two blocks
     unit, other = unit_other // max(m, 1), unit_other % max(m, 1)
     both = (unit[1:] == unit[:-1]) & (other[1:] == other[:-1] + 1)  # found in other and other + 1
     # Stored small (a long document has millions of hits): sentence numbers in 32 bits, kinds in 8.
