@@ -127,3 +127,20 @@ def test_the_progress_bar_shows_shards_documents_throughput_and_time_left():
     last = stream.getvalue().rsplit("shards", 1)[1]
     assert "2/4" in last and "10 documents, " in last and "/s" in last
     assert re.search(r"\d:\d\d:\d\d", last), last
+
+
+def test_shards_read_through_fsspec_give_the_same_output(shards, reference, read_outputs, tmp_path):
+    """A path with a scheme is read through fsspec: its in-memory filesystem stands in for s3://."""
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    for shard in shards.iterdir():
+        memory.pipe(f"memory://archive/{shard.name}", shard.read_bytes())
+    try:
+        for source in ("memory://archive", "memory://archive/*.jsonl*"):
+            out = tmp_path / source.rsplit("/", 1)[-1].replace("*", "all")
+            assert main(["align", "--presplit", "--no-glossary", "--jsonl", source, "--out-dir", str(out)]) == 0
+            assert read_outputs(out) == reference
+        missing = main(["align", "--presplit", "--no-glossary", "--jsonl", "memory://nothing-here/", "-o", str(tmp_path / "x")])
+        assert missing == 2 and not (tmp_path / "x").exists()
+    finally:
+        memory.rm("memory://archive", recursive=True)
