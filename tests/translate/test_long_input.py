@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from diglot.translate import EngineOptions, route
 from diglot.translate.engines.base import Decoded
-from diglot.translate.engines.ctranslate2 import MAX_SOURCE_TOKENS, CTranslate2Engine, _joined, _pieces
+from diglot.translate.engines.ctranslate2 import MAX_JOINED_ATTENTION, MAX_SOURCE_TOKENS, CTranslate2Engine, _joined, _pieces
 
 
 def test_pieces_cut_after_punctuation_then_before_a_word():
@@ -29,6 +29,13 @@ def test_joined_pieces_keep_tokens_attention_and_alternatives():
     assert whole.text == "A B" and whole.source_tokens == ["a", "b", "c"] and whole.target_tokens == ["A", "B"]
     assert whole.attention == [[1.0, 0.0, 0.0], [0.0, 0.5, 0.5]]
     assert [a.text for a in whole.alternatives] == ["A2 B"]  # a piece without one keeps its best
+
+
+def test_pieces_too_wide_to_join_their_attention_have_none():
+    width = MAX_JOINED_ATTENTION // 2 + 1  # two pieces: the dense matrix would pass the bound
+    piece = Decoded("A", ["a"] * width, ["A"], [[1.0 / width] * width])
+    whole = _joined([piece, piece])
+    assert whole.text == "A A" and len(whole.source_tokens) == 2 * width and whole.attention is None
 
 
 def test_a_sentence_past_the_models_positions_is_translated_whole(installed_model):

@@ -22,6 +22,10 @@ from diglot.translate.store import InstalledPackage, decoding_failed
 
 MAX_SOURCE_TOKENS = 200  # longer than a sentence a model was trained on; small models have 256 positions
 _BREAKS = (".", "?", "!", ",", ";", ":", "。", ")", "\"", "”")
+# The widest sentence whose pieces' attention is joined into one matrix: it is dense (target ×
+# source tokens), so a paragraph of 12,000 pieces took gigabytes and was killed; past this a
+# sentence has no attention, and a glossary term the model dropped is not located by it.
+MAX_JOINED_ATTENTION = 4096
 
 
 def _pieces(tokens: list[str], limit: int = MAX_SOURCE_TOKENS) -> list[list[str]]:
@@ -42,8 +46,8 @@ def _joined(parts: list["Decoded"]) -> "Decoded":
     if len(parts) == 1:
         return parts[0]
     attention = None
-    if all(p.attention is not None for p in parts):
-        width = sum(len(p.source_tokens) for p in parts)
+    width = sum(len(p.source_tokens) for p in parts)
+    if width <= MAX_JOINED_ATTENTION and all(p.attention is not None for p in parts):
         attention, offset = [], 0
         for p in parts:
             for row in p.attention:
