@@ -144,7 +144,7 @@ def test_review_dismisses_a_finding_with_its_reason(client):
     assert len(dom(again).xpath('//li[@data-status="dismissed"]')) == 1
     broken = client.post("/review", data={"source": "정부가 밝혔다.", "target": "The government said.", "action": "check"},
                          files={"waivers_file": ("w.yaml", b"waivers: [1, 2", "application/yaml")})  # fmt: skip
-    assert broken.status_code == 400 and "w.yaml: not valid YAML" in broken.text
+    assert broken.status_code == 400 and "w.yaml:2:1: malformed YAML" in broken.text
 
 
 def _summary_counts(page) -> tuple[int, int, int]:
