@@ -7,14 +7,19 @@ fast; the alignment is real), ``make_shards(folder, count)``, ``read_outputs(fol
 from one process) and ``local_cluster`` (the address of a Dask LocalCluster of two worker
 processes, shared by the module's tests and closed after them); for ``pair``,
 ``make_pair_shards(folder)`` and ``pair_shards`` (three shards of Korean and English
-documents, with ``whole.jsonl`` beside them: the same documents as one file).
+documents, with ``whole.jsonl`` beside them: the same documents as one file); for the kill
+tests, ``cli_script`` (a script that runs the CLI on its arguments) and
+``killed_at_first_marker(command, out)``.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,6 +49,40 @@ def _make_shards(folder: Path, count: int, per_shard: int = 2) -> Path:
 def _read_outputs(folder: Path) -> dict[str, bytes]:
     """Every file of an output folder but the summary (whose seconds differ from run to run)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "summary.json"}
+
+
+CLI = """
+import sys
+from diglot.cli import main
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _killed_at_first_marker(command: list[str], out: Path) -> int:
+    """Run ``command`` in its own process group and SIGKILL the group as soon as ``out`` holds a
+    shard's completion marker; how many markers there are then."""
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None and not list(out.glob(".*.done")):
+            pass
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    return len(list(out.glob(".*.done")))
+
+
+@pytest.fixture(scope="session")
+def killed_at_first_marker():
+    return _killed_at_first_marker
+
+
+@pytest.fixture
+def cli_script(tmp_path) -> Path:
+    script = tmp_path / "run.py"
+    script.write_text(CLI, encoding="utf-8")
+    return script
 
 
 @pytest.fixture(scope="session")

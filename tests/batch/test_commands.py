@@ -5,11 +5,8 @@ cluster, with or without --out-dir, and from the single-file command where there
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
@@ -112,20 +109,9 @@ def test_pair_with_two_local_workers(pair_shards, tmp_path, capsys):
     assert _run(PAIR + ["--jsonl", str(pair_shards), "--workers", "2"], capsys) == whole
 
 
-KILLED_COMMAND = textwrap.dedent(
-    """
-    import sys
-    from diglot.cli import main
-
-    if __name__ == "__main__":
-        sys.exit(main(sys.argv[1:]))
-    """
-)
-
-
 @pytest.mark.parametrize("command", ["mine", "pair"])
 def test_a_command_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(
-    command, make_shards, make_pair_shards, read_outputs, tmp_path, capsys
+    command, make_shards, make_pair_shards, read_outputs, cli_script, killed_at_first_marker, tmp_path, capsys
 ):
     if command == "mine":  # each process loads Kiwi (seconds): few shards
         source, args = make_shards(tmp_path / "in", 4, per_shard=1), [*MINE, "--min-pairs", "5"]
@@ -133,18 +119,10 @@ def test_a_command_killed_midway_and_started_again_writes_what_an_uninterrupted_
         source, args = make_pair_shards(tmp_path / "in", 6), PAIR
     whole = tmp_path / "whole"
     assert main([*args, "--jsonl", str(source), "--out-dir", str(whole), "-o", str(tmp_path / "whole.out")]) == 0
-    script = tmp_path / "run.py"
-    script.write_text(KILLED_COMMAND, encoding="utf-8")
     out = tmp_path / "out"
-    argv = [sys.executable, str(script), *args, "--jsonl", str(source), "--out-dir", str(out)]
-    process = subprocess.Popen([*argv, "-o", str(tmp_path / "killed.out")], start_new_session=True)
-    try:
-        while process.poll() is None and not list(out.glob(".*.done")):
-            pass  # killed as soon as the first shard is confirmed
-        os.killpg(process.pid, signal.SIGKILL)
-    finally:
-        process.wait()
-    assert len(list(out.glob(".*.done"))) < len(list(source.iterdir())), "the run ended before it could be killed"
+    argv = [sys.executable, str(cli_script), *args, "--jsonl", str(source), "--out-dir", str(out)]
+    done = killed_at_first_marker([*argv, "-o", str(tmp_path / "killed.out")], out)
+    assert done < len(list(source.iterdir())), "the run ended before it could be killed"
     assert not (tmp_path / "killed.out").exists()
     subprocess.run([*argv, "-o", str(tmp_path / "resumed.out")], check=True, capture_output=True)
     assert read_outputs(out) == read_outputs(whole)

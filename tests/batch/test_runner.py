@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -97,7 +96,7 @@ KILLED_RUN = textwrap.dedent(
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_run_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(
-    workers, align_spec, make_shards, read_outputs, tmp_path
+    workers, align_spec, make_shards, read_outputs, killed_at_first_marker, tmp_path
 ):
     source = make_shards(tmp_path / "in", 8, per_shard=1)
     run_batch(align_spec, str(source), tmp_path / "whole")
@@ -105,14 +104,7 @@ def test_a_run_killed_midway_and_started_again_writes_what_an_uninterrupted_run_
     script.write_text(KILLED_RUN, encoding="utf-8")
     out = tmp_path / "out"
     command = [sys.executable, str(script), str(source), str(out), str(workers)]
-    process = subprocess.Popen(command, start_new_session=True)
-    try:
-        while process.poll() is None and not list(out.glob(".*.done")):
-            pass  # killed as soon as the first shard is confirmed
-        os.killpg(process.pid, signal.SIGKILL)
-    finally:
-        process.wait()
-    assert len(list(out.glob(".*.done"))) < 8, "the run ended before it could be killed"
+    assert killed_at_first_marker(command, out) < 8, "the run ended before it could be killed"
     subprocess.run(command, check=True)
     assert read_outputs(out) == read_outputs(tmp_path / "whole")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -27,14 +26,6 @@ GLOSSARY = """entries:
   - {id: repatriation, type: term, source: test, ko: {preferred: 강제 북송}, en: {preferred: forced repatriation}}
   - {id: budget, type: term, source: test, ko: {preferred: 예산}, en: {preferred: budget}}
 """
-
-KILLED = """
-import sys
-from diglot.cli import main
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-"""
-
 
 @pytest.fixture
 def articles(tmp_path, monkeypatch):
@@ -115,7 +106,9 @@ def test_workers_and_a_dask_cluster_write_the_bytes_of_one_process(extra, instal
     ]  # fmt: skip
 
 
-def test_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(installed_model, articles, tmp_path):
+def test_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(
+    installed_model, articles, cli_script, killed_at_first_marker, tmp_path
+):
     folder = tmp_path / "many"
     folder.mkdir()
     texts = list(ARTICLES.values())
@@ -124,19 +117,10 @@ def test_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(i
         files.append(folder / f"article-{number:02d}.txt")
         files[-1].write_text(texts[number % 3], encoding="utf-8")
     assert _translate(files, "--out-dir", tmp_path / "whole") == 0
-    script = tmp_path / "run.py"
-    script.write_text(KILLED, encoding="utf-8")
     out = tmp_path / "out"
-    argv = [sys.executable, str(script), "translate", *map(str, files), "--to", "en", "--no-cache", "-g", "desk.yaml"]
+    argv = [sys.executable, str(cli_script), "translate", *map(str, files), "--to", "en", "--no-cache", "-g", "desk.yaml"]
     argv += ["--out-dir", str(out)]
-    process = subprocess.Popen(argv, start_new_session=True, stderr=subprocess.DEVNULL)
-    try:
-        while process.poll() is None and not list(out.glob(".*.done")):
-            pass
-        os.killpg(process.pid, signal.SIGKILL)
-    finally:
-        process.wait()
-    assert len(list(out.glob(".*.done"))) < 20  # killed midway, not after the end
+    assert killed_at_first_marker(argv, out) < 20  # killed midway, not after the end
     subprocess.run(argv, check=True, capture_output=True)
     assert _outputs(out) == _outputs(tmp_path / "whole")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 
@@ -18,14 +17,6 @@ DOCS = [
     {"id": 3, "ko": ["한국은행은 금리를 동결했다."]},
     {"id": "d", "ko": ["대통령이 회의를 열었다.", "", "장관들이 참석했다."]},
 ]
-
-KILLED = """
-import sys
-from diglot.cli import main
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-"""
-
 
 @pytest.fixture
 def source(tmp_path):
@@ -81,19 +72,13 @@ def test_on_a_dask_local_cluster_the_bytes_are_the_same(installed_model, source,
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
 
 
-def test_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(installed_model, source, tmp_path):
+def test_killed_midway_and_started_again_writes_what_an_uninterrupted_run_does(
+    installed_model, source, cli_script, killed_at_first_marker, tmp_path
+):
     assert _run(source, tmp_path / "whole") == 0
-    script = tmp_path / "run.py"
-    script.write_text(KILLED, encoding="utf-8")
     out = tmp_path / "out"
-    argv = [sys.executable, str(script), "translate", "--to", "en", "--no-glossary", "--no-cache", "--jsonl", str(source), "--out-dir", str(out)]
-    process = subprocess.Popen(argv, start_new_session=True)
-    try:
-        while process.poll() is None and not list(out.glob(".*.done")):
-            pass
-        os.killpg(process.pid, signal.SIGKILL)
-    finally:
-        process.wait()
+    argv = [sys.executable, str(cli_script), "translate", "--to", "en", "--no-glossary", "--no-cache", "--jsonl", str(source), "--out-dir", str(out)]
+    killed_at_first_marker(argv, out)
     subprocess.run(argv, check=True, capture_output=True)
     assert _outputs(out) == _outputs(tmp_path / "whole")
 
