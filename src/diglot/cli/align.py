@@ -19,6 +19,7 @@ from diglot.cli.common import (
     add_output_option,
     glossary_inputs,
     progress_bar,
+    refuse_stdin_twice,
 )
 from diglot.errors import EXIT_OK, DiglotError
 from diglot.i18n import _
@@ -93,8 +94,7 @@ def run(args: argparse.Namespace) -> int:
     sharded(args)  # refuses --workers and --scheduler without --jsonl
     if len(args.files) != 2:
         raise DiglotError(_("give two files to align (source and target), or --presplit --jsonl DOCS.jsonl"))
-    if args.files[0] == "-" and args.files[1] == "-":
-        raise DiglotError(_("only one of the two files can be standard input"))
+    refuse_stdin_twice(args.files)
     from diglot.edition import format_for_path, make_edition, render_edition
     from diglot.textio import atomic_write, check_output_path, read_text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from diglot.cli.common import add_glossary_option, working
+from diglot.cli.common import add_glossary_option, refuse_stdin_twice, working
 from diglot.errors import DiglotError
 from diglot.i18n import _
 
@@ -43,6 +43,7 @@ def read_beads(args: argparse.Namespace, glossary: Glossary) -> list[BeadText]:
         raise DiglotError(_("give either --jsonl DOCS.jsonl or file pairs, not both"))
     if not args.jsonl and not args.files:
         raise DiglotError(_("give Korean and English files in pairs, or --jsonl DOCS.jsonl"))
+    refuse_stdin_twice(args.files)
     matcher = Matcher(glossary, ["ko", "en"]) if len(glossary) else None
     with working(_("aligning")):
         beads = read_jsonl(args.jsonl, matcher) if args.jsonl else read_file_pairs(args.files, args.presplit, matcher)

@@ -17,6 +17,7 @@ from diglot.cli.common import (
     glossary_from_args,
     glossary_inputs,
     path_arg,
+    refuse_stdin_twice,
     working,
 )
 from diglot.errors import EXIT_FINDINGS, EXIT_OK, DiglotError, InputError
@@ -132,6 +133,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise DiglotError(_("give either --jsonl DOCS.jsonl or two files, not both"))
     if not args.jsonl and not (args.source and args.target):
         raise DiglotError(_("give two files to check (source and target), or --jsonl DOCS.jsonl"))
+    refuse_stdin_twice([args.source, args.target])
     if args.jsonl and args.fix:
         raise DiglotError(_("--fix writes one translation: give two files, not --jsonl"))
     if sharded(args):

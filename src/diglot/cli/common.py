@@ -17,6 +17,7 @@ import contextlib
 import math
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+from diglot.errors import DiglotError
 from diglot.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -133,6 +134,13 @@ def glossary_from_args(args: argparse.Namespace) -> Glossary:
 
     glossary = load_glossary(args.glossary)
     return glossary.valid_on(args.date) if getattr(args, "date", None) else glossary
+
+
+def refuse_stdin_twice(names: Sequence[str]) -> None:
+    """Refuse ``-`` among ``names`` more than once: standard input can be read only once, so
+    the second copy would be read empty."""
+    if list(names).count("-") > 1:
+        raise DiglotError(_("standard input (-) can be given only once"))
 
 
 def path_arg(value: str) -> str:

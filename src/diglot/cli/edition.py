@@ -13,6 +13,7 @@ from diglot.cli.common import (
     add_output_option,
     glossary_from_args,
     glossary_inputs,
+    refuse_stdin_twice,
     working,
 )
 from diglot.errors import EXIT_OK
@@ -63,6 +64,7 @@ def run_edition(args: argparse.Namespace) -> int:
     from diglot.segment import warm_up
     from diglot.textio import check_output_path, read_text
 
+    refuse_stdin_twice([args.source, args.target])
     # Refuse a bad output before the slow work, not after.
     output = check_output_path(args.output, args.force, [args.source, args.target, *glossary_inputs(args.glossary)])
     warm_up()  # one side is Korean: Kiwi loads while the rest is imported and the glossary read

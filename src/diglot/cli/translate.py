@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diglot.cli.batchopts import add_batch_options, run_sharded
 from diglot.cli.common import add_command, add_date_option, add_force_option, add_glossary_option, add_output_option
-from diglot.cli.common import glossary_from_args, progress_bar
+from diglot.cli.common import glossary_from_args, progress_bar, refuse_stdin_twice
 from diglot.errors import EXIT_OK, EXIT_STRICT, DiglotError
 from diglot.i18n import _, ngettext
 from diglot.textio import atomic_write, check_output_path, read_text
@@ -102,6 +102,7 @@ def run_translate(args: argparse.Namespace) -> int:
         return _run_jsonl(args)
     if not args.files:
         raise DiglotError(_("give FILE... to translate, or --jsonl DOCS.jsonl"))
+    refuse_stdin_twice(args.files)
     if args.output and args.out_dir:
         raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
     if args.out_dir:
