@@ -324,7 +324,7 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
             break
         lock.close()
     try:
-        _remove_stale_temporaries(p)
+        remove_stale_temporaries(p)
         yield
     finally:
         with contextlib.suppress(OSError):  # Windows cannot remove an open file; it stays there
@@ -333,9 +333,10 @@ def edit_lock(path: str | os.PathLike[str]) -> Iterator[None]:
         lock.close()
 
 
-def _remove_stale_temporaries(p: Path) -> None:
+def remove_stale_temporaries(p: Path) -> None:
     """Remove what an editor of ``p`` killed mid-write left (:func:`atomic_write`'s temporary
-    files); safe while the edit lock is held, since no other editor can be writing one."""
+    files); safe while the edit lock is held (``p``'s own, or one that guards its whole folder),
+    since no other editor can be writing one."""
     for stale in p.parent.glob(f"{glob.escape(_side_stem(p))}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()

@@ -146,6 +146,32 @@ def test_a_malformed_shard_names_its_file_and_line_and_keeps_the_shards_done(wor
         assert (tmp_path / "out" / ".part-00.jsonl.done").exists()
 
 
+def test_a_refused_run_removes_the_output_folder_it_made_but_not_one_that_was_there(align_spec, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "docs.jsonl").write_text('{"id": 1,\n')
+    with pytest.raises(DiglotError, match="not valid JSON"):
+        run_batch(align_spec, str(tmp_path / "in"), tmp_path / "made")
+    assert not (tmp_path / "made").exists()
+    (tmp_path / "there").mkdir()
+    with pytest.raises(DiglotError, match="not valid JSON"):
+        run_batch(align_spec, str(tmp_path / "in"), tmp_path / "there")
+    assert list((tmp_path / "there").iterdir()) == []
+
+
+def test_what_a_killed_run_left_beside_an_output_of_a_long_name_is_removed(shards, align_spec, tmp_path):
+    """Side files of a name over 200 bytes take the name cut there (textio), and so are found."""
+    name = "가" * 75 + ".jsonl"  # 231 bytes; cut at 200, 66 whole syllables are left
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes((shards / "part-00.jsonl").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    left = [out / f".{'가' * 66}.x1y2z3.tmp", out / f"..{'가' * 66}.x1y2z3.tmp"]  # the output's and its marker's
+    for path in left:
+        path.write_text("half")
+    run_batch(align_spec, str(tmp_path / "in"), out)
+    assert sorted(p.name for p in out.iterdir()) == sorted([f".{name}.done", name, "summary.json"])
+
+
 def test_a_bad_gzip_shard_is_one_clear_error(tmp_path, align_spec):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "docs.jsonl.gz").write_bytes(b"not gzip")

@@ -12,7 +12,7 @@ so the output folder need not be visible to a cluster's workers (the input must 
 
 from __future__ import annotations
 
-import glob
+import contextlib
 import hashlib
 import importlib
 import json
@@ -27,7 +27,7 @@ from diglot.batch.shards import Shard, find_shards
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
 from diglot.provenance import Signature
-from diglot.textio import atomic_write, edit_lock
+from diglot.textio import atomic_write, edit_lock, remove_stale_temporaries
 
 SUMMARY_NAME = "summary.json"
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying it does not answer
@@ -191,45 +191,61 @@ def run_batch(
             )
         if shard.local and (out / shard.name).resolve() == Path(shard.path).resolve():
             raise DiglotError(_("{name} would be overwritten by its own output: choose another --out-dir").format(name=shard.path))
+    with _output_folder(out):  # a refused run removes the folder if it made it
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise DiglotError(_("cannot write {name}: the folder {folder} is not writable").format(name=out / SUMMARY_NAME, folder=out))
+        signature = job_for(spec).signature
+        todo, documents = [], 0
+        for shard in shards:
+            target = out / shard.name
+            marker = _complete(shard, target, signature)
+            if marker is None:
+                todo.append(shard)
+            else:
+                documents += marker
+        skipped = len(shards) - len(todo)
+        report = progress or (lambda _state: None)
+        with edit_lock(out / SUMMARY_NAME):  # one run at a time in a folder
+            for shard in todo:  # what a killed run left mid-write
+                remove_stale_temporaries(out / shard.name)
+                remove_stale_temporaries(_marker_path(out / shard.name))
+            report(BatchProgress(0, len(todo), documents, skipped))
+            for done, result in enumerate(_results(spec, todo, workers, scheduler), 1):
+                target = out / result.shard.name
+                atomic_write(target, result.data)
+                marker = {
+                    "documents": result.documents,
+                    "input_sha256": result.input_sha256,
+                    "output_sha256": _sha256(result.data),
+                    "signature": str(signature),
+                    **({"details": result.details} if result.details is not None else {}),
+                }
+                atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
+                documents += result.documents
+                report(BatchProgress(done, len(todo), documents, skipped))
+            summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature)
+            atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    return summary
+
+
+@contextlib.contextmanager
+def _output_folder(out: Path) -> Iterator[None]:
+    """Make the folder ``out`` if it is missing, and remove it again if the run is refused while
+    it is still empty: a refused run leaves nothing. A folder that was already there stays."""
     try:
-        out.mkdir(exist_ok=True)
+        out.mkdir()
+        made = True
+    except FileExistsError:
+        made = False
     except OSError as err:
         raise DiglotError(_("cannot make the folder {name}: {reason}").format(name=out, reason=err.strerror or err)) from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise DiglotError(_("cannot write {name}: the folder {folder} is not writable").format(name=out / SUMMARY_NAME, folder=out))
-    signature = job_for(spec).signature
-    todo, documents = [], 0
-    for shard in shards:
-        target = out / shard.name
-        marker = _complete(shard, target, signature)
-        if marker is None:
-            todo.append(shard)
-        else:
-            documents += marker
-    skipped = len(shards) - len(todo)
-    report = progress or (lambda _state: None)
-    with edit_lock(out / SUMMARY_NAME):  # one run at a time in a folder
-        for shard in todo:  # what a killed run left mid-write
-            for path in (out / shard.name, _marker_path(out / shard.name)):
-                for stale in out.glob(f".{glob.escape(path.name)}.*.tmp"):
-                    stale.unlink()
-        report(BatchProgress(0, len(todo), documents, skipped))
-        for done, result in enumerate(_results(spec, todo, workers, scheduler), 1):
-            target = out / result.shard.name
-            atomic_write(target, result.data)
-            marker = {
-                "documents": result.documents,
-                "input_sha256": result.input_sha256,
-                "output_sha256": _sha256(result.data),
-                "signature": str(signature),
-                **({"details": result.details} if result.details is not None else {}),
-            }
-            atomic_write(_marker_path(target), json.dumps(marker, sort_keys=True) + "\n")
-            documents += result.documents
-            report(BatchProgress(done, len(todo), documents, skipped))
-        summary = Summary(len(shards), skipped, documents, time.perf_counter() - start, signature)
-        atomic_write(out / SUMMARY_NAME, json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
-    return summary
+    try:
+        yield
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):  # not empty: it holds shards done, which a rerun keeps
+                out.rmdir()
+        raise
 
 
 def map_batch(
