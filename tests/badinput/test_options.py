@@ -34,6 +34,7 @@ BAD_OPTIONS = {
     "empty glossary path": (["check", "ko.txt", "en.txt", "-g", ""], "-g/--glossary"),  # read as ".": every YAML there
     "empty output path": (["align", "ko.txt", "en.txt", "-o", ""], "-o/--output"),  # read as "not given": stdout
     "empty fix path": (["check", "ko.txt", "en.txt", "--fix", ""], "--fix"),
+    "empty scheduler": (["align", "--presplit", "--jsonl", "docs.jsonl", "--scheduler", ""], "--scheduler"),  # read as local
     "review above a word": (["glossary", "review", "proposals.yaml", "--accept-above", "high"], "high"),
 }
 

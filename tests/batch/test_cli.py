@@ -72,6 +72,29 @@ def test_check_workers_without_out_dir_need_json(shards, capsys):
     assert "a run over shards writes JSON lines: add --json, or --out-dir DIR" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("where", ["empty", "empty/*.jsonl"])
+def test_check_without_json_over_no_shards_says_there_are_none(where, tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["check", "--jsonl", str(tmp_path / where), "--workers", "2"]) == 2
+    assert "no *.jsonl or *.jsonl.gz shards there" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("address", ["", "tcp://", "tcp://10.0.0.5", "10.0.0.5:port", "ftp://10.0.0.5:8786", "tcp://10.0.0.5:8786/x"])
+def test_a_malformed_scheduler_address_is_refused(address, shards, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["align", "--presplit", "--jsonl", str(shards), "--out-dir", str(tmp_path / "out"), "--scheduler", address])
+    err = capsys.readouterr().err
+    assert exit.value.code == 2 and f"expected the address of a Dask scheduler, such as tcp://HOST:PORT, not {address!r}" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_refused_run_leaves_no_output_folder(tmp_path, capsys):
+    (tmp_path / "bad.jsonl").write_text("not JSON\n", encoding="utf-8")
+    assert main(["check", "--presplit", "--jsonl", str(tmp_path / "bad.jsonl"), "--out-dir", str(tmp_path / "od")]) == 2
+    assert "bad.jsonl, line 1: not valid JSON" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+
+
 def test_align_workers_must_be_a_whole_number(shards, capsys):
     with pytest.raises(SystemExit) as exit:
         main(["align", "--presplit", "--jsonl", str(shards), "--out-dir", "out", "--workers", "0"])

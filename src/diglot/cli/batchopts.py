@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import time
 from typing import Iterator
 
@@ -39,8 +40,25 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--scheduler",
         metavar="tcp://HOST:PORT",
+        type=scheduler_address,
         help=_("run shards on the Dask cluster of this scheduler (pip install 'diglot[dask]')"),
     )
+
+
+# A Dask scheduler's address: SCHEME://HOST:PORT, or HOST:PORT (Dask takes tcp://); the host a
+# name or an address, IPv6 in brackets. Dask's own schemes, less inproc:// (this process only).
+_SCHEDULER = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):(?P<port>[0-9]{1,5})")
+
+
+def scheduler_address(value: str) -> str:
+    """An argparse ``type``: the address of a Dask scheduler, ``tcp://HOST:PORT`` (or ``tls://``,
+    ``ws://``, ``wss://``, ``ucx://``, or no scheme); an empty one too is refused, not read as a local run."""
+    match = _SCHEDULER.fullmatch(value)
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise argparse.ArgumentTypeError(
+            _("expected the address of a Dask scheduler, such as tcp://HOST:PORT, not {value!r}").format(value=value)
+        )
+    return value
 
 
 def sharded(args: argparse.Namespace, *, merged: bool = False) -> bool:
@@ -58,7 +76,10 @@ def sharded(args: argparse.Namespace, *, merged: bool = False) -> bool:
     if args.out_dir and getattr(args, "output", None) and not merged:
         raise DiglotError(_("give either -o OUT or --out-dir DIR, not both"))
     if not merged and not args.out_dir and getattr(args, "json", True) is False:
-        # check: its shards give what --json prints, never its tables
+        # check: its shards give what --json prints, never its tables; but no shards at all is said first
+        from diglot.batch import find_shards
+
+        find_shards(source)
         raise DiglotError(_("a run over shards writes JSON lines: add --json, or --out-dir DIR"))
     return True
 
