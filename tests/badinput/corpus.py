@@ -303,6 +303,11 @@ def input_limit_of_a_terabyte(ws):  # once a MemoryError: the reader allocated t
 
 
 @case("text", LEGAL, isolated=True)
+def one_line_of_twenty_thousand_mentions(ws):  # each mention once rescanned the line: minutes
+    return ws.file("many-mentions.txt", "탈북자와 강제북송, 한국 " * 7000 + "\n" + KO)
+
+
+@case("text", LEGAL, isolated=True)
 def five_megabyte_english_line(ws):
     words = "the minister said on Tuesday that North Korea would talk to the South about its program".split()
     rng = random.Random(5)

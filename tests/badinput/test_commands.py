@@ -132,6 +132,7 @@ ISOLATED_WITH = {
     "dev_zero": {"glossary find", "check"},
     "twenty_megabytes": {"check", "align"},
     "five_megabyte_english_line": {"glossary find", "check target"},
+    "one_line_of_twenty_thousand_mentions": {"check", "glossary find"},
     "yaml_alias_bomb": {"glossary lint", "check", "glossary add"},
 }
 ISOLATED_ONLY = {"check target"}  # its input is English: only the English case runs with it

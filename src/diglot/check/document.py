@@ -107,21 +107,28 @@ def check_document(
     terms: dict[int, list[Finding]] = {}
     mentions: dict[int, list[Mention]] = {}  # target mentions of each bead, in order
     compared: dict[int, Unmatched] = {}
-    for index in beads:
+    for position, index in enumerate(beads):
         source, target = texts[index]
         terms[index] = check_terms(source, target, doc.src_lang, doc.tgt_lang, matcher, index)
         mentions[index] = target_mentions(target, doc.tgt_lang, matcher)
         if numbers:
-            around = [texts[b] for b in beads[max(0, beads.index(index) - 1) : beads.index(index) + 2] if b != index]
+            around = [texts[b] for b in beads[max(0, position - 1) : position + 2] if b != index]
             nearby = ("\n".join(s for s, _t in around), "\n".join(t for _s, t in around))
             compared[index] = _compare_numbers(source, target, doc.src_lang, doc.tgt_lang, matcher, nearby)
     _match_numbers_across_neighbours(compared)
     findings: list[Finding] = []
-    for index in beads:
-        context = beads[max(0, beads.index(index) - PRESPLIT_CONTEXT) : beads.index(index)] if presplit else None
-        findings += _without_ellipses(terms, index, beads, mentions, context, matcher, texts, doc.src_lang)
+    of_bead: dict[int, list[Finding]] = {}
+    earlier: set[str] = set()  # the entries the translation renders in the beads so far
+    for position, index in enumerate(beads):
+        if presplit:  # an unknown article boundary: only the few lines before
+            earlier = {m.entry for bead in beads[max(0, position - PRESPLIT_CONTEXT) : position] for m in mentions[bead]}
+        kept = _without_ellipses(terms, position, beads, mentions, earlier, presplit, matcher, texts, doc.src_lang)
         if numbers:
-            findings += number_findings(compared[index], index)
+            kept += number_findings(compared[index], index)
+        findings += kept
+        of_bead[index] = kept
+        if not presplit:
+            earlier |= {m.entry for m in mentions[index]}
     scopes = [[index] for index in beads] if presplit else [beads]
     for scope in scopes:
         scoped = [(index, m) for index in scope for m in mentions[index]]
@@ -130,47 +137,46 @@ def check_document(
         else:
             style = first_mention_findings(doc, scoped, matcher) + reference_findings(doc, scoped, matcher)
         findings += style
-        findings += consistency_findings([f for f in findings if f.bead in scope], matcher, doc.tgt_lang)
+        in_scope = [f for index in scope for f in of_bead[index]] + [f for f in style if f.bead in scope]
+        findings += consistency_findings(in_scope, matcher, doc.tgt_lang)
     findings.sort(key=lambda f: f.bead if f.bead is not None else -1)  # stable: bead order kept within a bead
     return findings
 
 
 def _without_ellipses(
     terms: dict[int, list[Finding]],
-    index: int,
+    position: int,
     beads: list[int],
     mentions: dict[int, list[Mention]],
-    context: list[int] | None,
+    earlier: set[str],
+    presplit: bool,
     matcher: Matcher,
     texts: dict[int, tuple[str, str]],
     src_lang: str,
 ) -> list[Finding]:
-    """``findings`` of bead ``index`` without the ``missing`` terms that the translation renders in
-    an earlier bead (``context``, or all earlier beads when None: an ellipsis) or, in an aligned
-    document, in the next one (a sentence split differently).
+    """The term findings of the bead at ``position`` without the ``missing`` terms that the
+    translation renders in an earlier bead (``earlier``: the entries rendered before, an ellipsis)
+    or, in an aligned document, in the next one (a sentence split differently).
 
-    In a presplit file (``context`` given), a term rendered only in the next line is a note instead:
+    In a presplit file, a term rendered only in the next line is a note instead:
     the corpus may split the sentence differently on the two sides, or the line may have lost the
     term, and only an editor reading both lines can tell. So is a capital standing for its
     government rendered by its country in the line before or after (*Pyongyang* said, 북한의 반발 in
     the next line). A neighbour's rendering counts only if that line's own source does not
     account for it (*President of the United States* = 미국 대통령 there renders nothing here).
     """
+    index = beads[position]
     findings = terms[index]
-    position = beads.index(index)
-    around = beads[:position] if context is None else list(context)
     following = beads[position + 1 : position + 2]
-    if context is None:
-        around += following
+    rendered = earlier if presplit else earlier | {m.entry for bead in following for m in mentions[bead]}
     adjacent = beads[max(0, position - 1) : position] + following
-    rendered = {m.entry for bead in around for m in mentions[bead]}
     kept = []
     for finding in findings:
         if finding.status != statuses.MISSING:
             kept.append(finding)
         elif finding.entry in rendered:
             continue
-        elif context is not None and _rendered_nearby(finding, texts[index][0], _spare(adjacent, terms, mentions), matcher, src_lang):
+        elif presplit and _rendered_nearby(finding, texts[index][0], _spare(adjacent, terms, mentions), matcher, src_lang):
             kept.append(replace(finding, severity=statuses.NOTE))
         else:
             kept.append(finding)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import diglot.check.statuses as statuses
 from diglot.doc import Finding
@@ -58,6 +59,7 @@ _WORD_AFTER = re.compile(r" ([A-Za-z][a-z]+)(?![A-Za-z])")
 # A name joined to a mention by "of" makes a longer name too: the United States *of America*, the
 # Council *of Ministers* (Iraq's cabinet, not the Security Council), the Bank *of Korea*.
 _NAME_OF_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Z][a-z]+) of $")
+_NEAR = 80  # how far before a mention those words are looked for: longer than any word
 _OF_NAME_AFTER = re.compile(r" of ([A-Z][a-z]+)(?![A-Za-z])")
 # The words before "of" that name the state itself (the Republic of Korea, the Government of Japan).
 _NAMES_OF_A_STATE = {"Republic", "Government", "State", "Kingdom"}
@@ -81,13 +83,21 @@ def checkable(glossary: Glossary, entry_id: str, tgt_lang: str) -> bool:
 def target_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
     """The mentions of approved entries in ``text`` (in ``lang``): the renderings a check looks at."""
     found = matcher.find(text, lang)
+    by_entry = _by_entry(found)
     return [
         m
         for m in found
         if checkable(matcher.glossary, m.entry, lang)
-        and not (m.kind != PREFERRED and in_longer_name(text, m, lang, [o for o in found if o.entry == m.entry]))
+        and not (m.kind != PREFERRED and in_longer_name(text, m, lang, by_entry[m.entry]))
         and not plural_place(m, lang, matcher.glossary)
     ]
+
+
+def _by_entry(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.entry, []).append(mention)
+    return grouped
 
 
 def plural_place(mention: Mention, lang: str, glossary: Glossary) -> bool:
@@ -108,13 +118,14 @@ def in_longer_name(text: str, mention: Mention, lang: str, same_entry: Sequence[
     and such a target mention of a form other than the preferred one is no variant or reference."""
     if lang != "en" or _is_headline(text):
         return False
-    before = _WORD_BEFORE.search(text, 0, mention.start)
+    near = max(0, mention.start - _NEAR)  # the words next to it, not the whole line for each mention
+    before = _WORD_BEFORE.search(text, near, mention.start)
     after = None if mention.suffix else _WORD_AFTER.match(text, mention.end)  # China's Xinhua: a possessive
     if after and after.group(1)[0].isupper() and after.group(1) not in _NOT_NAME_WORDS:
         return True
     if before and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_WORDS and before.start() > 0:
         return True
-    of_before = _NAME_OF_BEFORE.search(text, 0, mention.start)
+    of_before = _NAME_OF_BEFORE.search(text, near, mention.start)
     if of_before and of_before.group(1) not in _NOT_NAME_WORDS | _NAMES_OF_A_STATE:
         return True
     of_after = None if mention.suffix else _OF_NAME_AFTER.match(text, mention.end)
@@ -140,8 +151,9 @@ def check_terms(
     sources: dict[str, list[Mention]] = {}
     dateline = _DATELINE.match(source_text) if src_lang == "en" else None
     found = matcher.find(source_text, src_lang)
+    by_entry = _by_entry(found)
     for mention in found:
-        same_entry = [m for m in found if m.entry == mention.entry]
+        same_entry = by_entry[mention.entry]
         if (
             dateline
             and mention.start < dateline.end()
@@ -217,6 +229,7 @@ def qualifier(mention: Mention, text: str, lang: str, entry: Entry) -> bool:
     return bool(_KOREAN_NOUN_AFTER.match(after))
 
 
+@lru_cache(maxsize=64)  # asked once for each mention of a line
 def _is_headline(text: str) -> bool:
     """Title case: most words capitalised (China Halts Forcible Repatriation), names tell nothing."""
     words = re.findall(r"[A-Za-z]+", text)
