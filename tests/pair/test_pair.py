@@ -129,6 +129,13 @@ def test_bad_arguments_are_one_line_and_exit_2(args, message, tmp_path, monkeypa
     assert message in err and "Traceback" not in err
 
 
+def test_folders_given_the_wrong_way_round_are_refused(archive, capsys):
+    ko_dir, en_dir, _gold = archive
+    assert main(["pair", str(en_dir), str(ko_dir)]) == 2
+    err = capsys.readouterr().err
+    assert f"{en_dir}: 10 of 10 files are not in Korean; give the Korean folder first, then the English one" in err
+
+
 def test_a_threshold_that_is_no_number_is_refused(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["pair", "a", "b", "--threshold", "nan"])

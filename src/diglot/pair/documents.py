@@ -14,6 +14,7 @@ from pathlib import Path
 from diglot.align.batch import read_record, unique_ids
 from diglot.errors import InputError
 from diglot.i18n import _
+from diglot.languages import language_name, script_of
 from diglot.textio import read_text
 
 
@@ -33,7 +34,17 @@ def read_folder(folder: str | os.PathLike[str], lang: str) -> list[Document]:
     if not root.is_dir():
         raise InputError(_("{name} is not a folder").format(name=root))
     files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
-    return [Document(str(p), lang, _lines(read_text(p))) for p in files]
+    documents = [Document(str(p), lang, _lines(read_text(p))) for p in files]
+    # Folders given the wrong way round pair nothing, silently: most files in the other language
+    # are refused (a few may be: an English wire story kept in the Korean archive).
+    wrong = sum(1 for d in documents if d.lines and script_of(" ".join(d.lines)) != lang)
+    if wrong * 2 > len(documents):
+        raise InputError(
+            _("{name}: {wrong} of {count} files are not in {lang}; give the Korean folder first, then the English one").format(
+                name=root, wrong=wrong, count=len(documents), lang=language_name(lang)
+            )
+        )
+    return documents
 
 
 def read_documents(path: str | os.PathLike[str]) -> list[Document]:
