@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import gzip
 import json
 import os
@@ -165,11 +167,23 @@ def test_what_a_killed_run_left_beside_an_output_of_a_long_name_is_removed(shard
     (tmp_path / "in" / name).write_bytes((shards / "part-00.jsonl").read_bytes())
     out = tmp_path / "out"
     out.mkdir()
-    left = [out / f".{'가' * 66}.x1y2z3.tmp", out / f"..{'가' * 66}.x1y2z3.tmp"]  # the output's and its marker's
+    marker = f".{'가' * 66}-{hashlib.sha256(name.encode()).hexdigest()[:16]}.done"  # cut too, told apart by a hash
+    # the output's temporary file and its marker's, as a killed run leaves them
+    left = [out / f".{'가' * 66}.x1y2z3.tmp", out / f".{marker.encode()[:200].decode()}.x1y2z3.tmp"]
     for path in left:
         path.write_text("half")
     run_batch(align_spec, str(tmp_path / "in"), out)
-    assert sorted(p.name for p in out.iterdir()) == sorted([f".{name}.done", name, "summary.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([marker, name, "summary.json"])
+
+
+def test_a_shard_named_with_255_bytes_gets_its_marker(shards, align_spec, tmp_path):
+    name = "가" * 83 + ".jsonl"  # 255 bytes: ".NAME.done" would be 261
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes((shards / "part-00.jsonl").read_bytes())
+    run_batch(align_spec, str(tmp_path / "in"), tmp_path / "out")
+    markers = [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".done")]
+    assert len(markers) == 1 and len(markers[0].name.encode()) <= 255
+    assert run_batch(align_spec, str(tmp_path / "in"), tmp_path / "out").skipped == 1  # the rerun finds it done
 
 
 def test_a_bad_gzip_shard_is_one_clear_error(tmp_path, align_spec):

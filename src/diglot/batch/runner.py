@@ -311,7 +311,13 @@ def _complete(shard: Shard, target: Path, signature: Signature) -> int | None:
 
 
 def _marker_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.done")
+    """``.NAME.done`` beside the output; a name longer than 200 bytes is cut there and told apart
+    by a hash of the whole, so that the marker's name stays within the 255 bytes a file name may have."""
+    name = target.name
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) > 200:
+        name = encoded[:200].decode("utf-8", "ignore") + "-" + hashlib.sha256(encoded).hexdigest()[:16]
+    return target.with_name(f".{name}.done")
 
 
 def _sha256(data: bytes) -> str:
