@@ -21,6 +21,11 @@ from diglot.translate.enforce import FAILED, FirstMentions, MentionReport, Plan,
 from diglot.translate.protect import INLINE, Protection, protection_for
 from diglot.translate.store import InstalledPackage, route
 
+# A segment of more characters than this with no space in it is no sentence (an encoded blob, a
+# hash, page junk): it is passed through as it is, like boilerplate, rather than decoded piece
+# by piece for minutes into nonsense.
+MAX_UNSPACED = 300
+
 
 @dataclass
 class TranslatedDocument:
@@ -154,7 +159,7 @@ class DocumentTranslator:
             documents.append(doc)
             first = FirstMentions()
             for index, seg in enumerate(segments):
-                if not seg.boilerplate:
+                if _translatable(seg):
                     jobs.append((len(documents) - 1, index, plan(seg.text, self.matcher, self.protection,
                                                                self.src_lang, self.tgt_lang, first)))
         decoded, cached = self._decode([p.engine_input for _, _, p in jobs], progress, hypotheses)
@@ -241,3 +246,9 @@ def translator_for(
     """A :class:`PlainTranslator` for a pair; :class:`~diglot.errors.DiglotError` with what to
     install when no package (or pivot) serves it."""
     return PlainTranslator(ENGINES.get(engine)(route(src_lang, tgt_lang), options))
+
+
+def _translatable(seg: Segment) -> bool:
+    """Whether a segment goes to the engine: not boilerplate, and not one unspaced run longer than
+    :data:`MAX_UNSPACED` characters."""
+    return not seg.boilerplate and (len(seg.text) <= MAX_UNSPACED or any(ch.isspace() for ch in seg.text))
