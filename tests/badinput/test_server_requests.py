@@ -89,18 +89,10 @@ def _launch(root: Path, models: Path, glossaries: Path, curated: str, *options: 
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory, tiny_package, tiny_package_en_ko):
+def servers(tmp_path_factory, _installed_store):
     from diglot.glossary import default_glossary_dir
-    from diglot.translate import install
 
-    store = tmp_path_factory.mktemp("store")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DIGLOT_HOME", str(store / "home"))
-        monkeypatch.setenv("XDG_DATA_HOME", str(store / "xdg"))
-        monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-        install(tiny_package)
-        install(tiny_package_en_ko)
-    models = store / "home" / "models"
+    models = _installed_store
 
     root = tmp_path_factory.mktemp("open")
     (root / "glossaries").mkdir()

@@ -83,29 +83,15 @@ def launch_server(root: Path, home: Path, *options: str) -> Server:
     return Server(f"http://127.0.0.1:{port}", process, home, outbound, log)
 
 
-@pytest.fixture(scope="session")
-def serve_home(tmp_path_factory, tiny_package, tiny_package_en_ko) -> Path:
-    """A DIGLOT_HOME with the tiny ko→en and en→ko packages installed."""
-    from diglot.translate import install
-
-    root = tmp_path_factory.mktemp("serve-home")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DIGLOT_HOME", str(root / "home"))
-        monkeypatch.setenv("XDG_DATA_HOME", str(root / "xdg"))
-        monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-        install(tiny_package)
-        install(tiny_package_en_ko)
-    return root / "home"
-
-
-def _fresh_home(serve_home: Path, root: Path) -> Path:
+def _fresh_home(store: Path, root: Path) -> Path:
+    """A DIGLOT_HOME under ``root`` holding a copy of the model ``store``."""
     home = root / "home"
-    shutil.copytree(serve_home / "models", home / "models")
+    shutil.copytree(store, home / "models")
     return home
 
 
 @pytest.fixture(scope="session")
-def _launched(tmp_path_factory, serve_home):
+def _launched(tmp_path_factory, _installed_store):
     """Both servers, started together so that their start-ups overlap."""
     from diglot.glossary import default_glossary_dir
 
@@ -113,14 +99,14 @@ def _launched(tmp_path_factory, serve_home):
     curated = shutil.copytree(default_glossary_dir(), root / "glossaries")  # edits through the API touch copies
     desk = root / "desk.yaml"
     shutil.copy(DATA / "desk.yaml", desk)
-    open_server = launch_server(root, _fresh_home(serve_home, root), "-g", str(curated), "-g", str(desk))
+    open_server = launch_server(root, _fresh_home(_installed_store, root), "-g", str(curated), "-g", str(desk))
     open_server.desk = desk
 
     root = tmp_path_factory.mktemp("keyed-server")
     keys = root / "keys.txt"
     keys.write_text("# newsroom keys\ngood-key\nlimits-key\nrate-key  # the rate-limit test's own\n", encoding="utf-8")
     keyed = launch_server(
-        root, _fresh_home(serve_home, root), "--api-keys", str(keys),
+        root, _fresh_home(_installed_store, root), "--api-keys", str(keys),
         "--req-limit", "5", "--char-limit", "200", "--batch-limit", "3",
     )
     keyed.keys_file = keys
