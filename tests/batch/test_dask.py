@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 
 import pytest
+from liveserver import free_port, stop
 
 from diglot.batch import run_batch
 from diglot.errors import DiglotError
@@ -29,16 +29,10 @@ def test_a_local_cluster_of_processes_writes_the_same_bytes(shards, reference, a
     assert read_outputs(tmp_path / "out") == reference
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def process_cluster():
     """``dask scheduler`` and ``dask worker`` (two single-threaded worker processes) on localhost."""
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     port = address.rsplit(":", 1)[1]
     scheduler = subprocess.Popen(
         [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port,
@@ -56,12 +50,7 @@ def process_cluster():
     finally:
         os.killpg(workers.pid, signal.SIGKILL)  # a graceful stop of nannies takes seconds
         workers.wait()
-        scheduler.terminate()
-        try:
-            scheduler.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            scheduler.kill()
-            scheduler.wait()
+        stop(scheduler)
 
 
 def test_a_scheduler_and_workers_started_as_processes_write_the_same_bytes(
@@ -73,7 +62,7 @@ def test_a_scheduler_and_workers_started_as_processes_write_the_same_bytes(
 
 def test_a_scheduler_that_does_not_answer_is_one_clear_error(shards, align_spec, tmp_path, monkeypatch):
     monkeypatch.setattr("diglot.batch.runner.CONNECT_TIMEOUT", "1s")
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(DiglotError, match="cannot reach the Dask scheduler at tcp://127.0.0.1"):
         run_batch(align_spec, str(shards), tmp_path / "out", scheduler=address)
 

@@ -1,7 +1,7 @@
 """A server subprocess for tests: a free local port, waiting until it answers, stopping it.
 
-Tests that start ``diglot serve`` for real share these, so that every one of them waits,
-fails and cleans up the same way.
+Tests that start ``diglot serve`` (or a Dask scheduler) for real share these, so that every
+one of them waits, fails and cleans up the same way.
 """
 
 from __future__ import annotations
