@@ -76,7 +76,8 @@ def max_input_bytes() -> int:
 DEFAULT_MAX_INPUT_MB = 16
 
 
-def _too_large(name: str, limit: int) -> InputError:
+def too_large(name: str, limit: int) -> InputError:
+    """The refusal of an input ``name`` larger than ``limit`` bytes (:func:`max_input_bytes`)."""
     return InputError(
         _("{name} is larger than {limit} MB, the most diglot reads (set DIGLOT_MAX_INPUT_MB to raise it)").format(
             name=name, limit=round(limit / 1024 / 1024, 3)
@@ -89,7 +90,7 @@ def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     if str(path) == "-":
         data = _read_at_most(sys.stdin.buffer, limit + 1)
         if len(data) > limit:
-            raise _too_large(_("standard input"), limit)
+            raise too_large(_("standard input"), limit)
         return data, _("standard input")
     p = Path(path)
     try:
@@ -101,11 +102,11 @@ def _read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         if not stat.S_ISREG(info.st_mode):
             raise InputError(_("{name} is not a regular file (a pipe, device or socket); give a file").format(name=p))
         if info.st_size > limit:
-            raise _too_large(str(p), limit)
+            raise too_large(str(p), limit)
         with open(p, "rb") as handle:
             data = _read_at_most(handle, limit + 1)
         if len(data) > limit:  # it grew while we looked
-            raise _too_large(str(p), limit)
+            raise too_large(str(p), limit)
         return data, str(p)
     except FileNotFoundError:
         raise InputError(_("{name}: no such file").format(name=p)) from None
@@ -282,12 +283,21 @@ def _replace(p: Path, payload: bytes) -> None:
         os.close(dir_fd)
 
 
+SIDE_NAME_BYTES = 200  # what a side file keeps of its file's name, within the 255 bytes of a name
+
+
+def cut_name(name: str) -> str:
+    """``name`` cut to its first :data:`SIDE_NAME_BYTES` bytes (whole characters), for the name of
+    a file beside it; a shorter name is kept whole."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    return name if len(encoded) <= SIDE_NAME_BYTES else encoded[:SIDE_NAME_BYTES].decode("utf-8", "ignore")
+
+
 def _side_stem(p: Path) -> str:
-    """How the names of ``p``'s side files (its temporaries, its lock) start: ``.NAME``, with a
-    name longer than 200 bytes cut there, so that a side file's name stays within the 255 bytes a
-    file name may have (a valid name of 250 bytes could not be written)."""
-    name = p.name.encode("utf-8", "surrogateescape")
-    return "." + (p.name if len(name) <= 200 else name[:200].decode("utf-8", "ignore"))
+    """How the names of ``p``'s side files (its temporaries, its lock) start: ``.NAME``, the name
+    cut by :func:`cut_name`, so that a side file's name stays within the 255 bytes a file name
+    may have (a valid name of 250 bytes could not be written)."""
+    return "." + cut_name(p.name)
 
 
 def _umask() -> int:

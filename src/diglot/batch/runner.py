@@ -27,7 +27,7 @@ from diglot.batch.shards import Shard, find_shards
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
 from diglot.provenance import Signature
-from diglot.textio import atomic_write, edit_lock, remove_stale_temporaries
+from diglot.textio import atomic_write, cut_name, edit_lock, remove_stale_temporaries
 
 SUMMARY_NAME = "summary.json"
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying it does not answer
@@ -311,12 +311,12 @@ def _complete(shard: Shard, target: Path, signature: Signature) -> int | None:
 
 
 def _marker_path(target: Path) -> Path:
-    """``.NAME.done`` beside the output; a name longer than 200 bytes is cut there and told apart
-    by a hash of the whole, so that the marker's name stays within the 255 bytes a file name may have."""
-    name = target.name
-    encoded = name.encode("utf-8", "surrogateescape")
-    if len(encoded) > 200:
-        name = encoded[:200].decode("utf-8", "ignore") + "-" + hashlib.sha256(encoded).hexdigest()[:16]
+    """``.NAME.done`` beside the output; a long name is cut as side files' names are
+    (:func:`~diglot.textio.cut_name`) and told apart by a hash of the whole, so that the marker's
+    name stays within the 255 bytes a file name may have."""
+    name = cut_name(target.name)
+    if name != target.name:
+        name += "-" + _sha256(target.name.encode("utf-8", "surrogateescape"))[:16]
     return target.with_name(f".{name}.done")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from diglot.errors import DiglotError, InputError
 from diglot.i18n import _
-from diglot.textio import decode, max_input_bytes
+from diglot.textio import decode, max_input_bytes, too_large
 
 SUFFIXES = (".jsonl", ".jsonl.gz")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -52,7 +52,7 @@ class Shard:
         else:
             try:
                 if os.stat(self.path).st_size > limit:
-                    raise _too_large(self.path, limit)
+                    raise too_large(self.path, limit)
                 with open(self.path, "rb") as stream:
                     data = stream.read(limit + 1)
             except FileNotFoundError:
@@ -60,7 +60,7 @@ class Shard:
             except OSError as err:
                 raise InputError(_("cannot read {name}: {reason}").format(name=self.path, reason=err.strerror)) from None
         if len(data) > limit:  # a remote file, or one that grew while we looked
-            raise _too_large(self.path, limit)
+            raise too_large(self.path, limit)
         return data
 
     def read_text(self, data: bytes | None = None) -> str:
@@ -78,7 +78,7 @@ class Shard:
             except (OSError, EOFError) as err:
                 raise InputError(_("{name} is not a readable gzip file ({reason})").format(name=self.path, reason=err)) from None
             if len(data) > limit:
-                raise _too_large(self.path, limit)
+                raise too_large(self.path, limit)
         return decode(data, self.path)
 
     def decode(self, data: bytes) -> str:
@@ -115,14 +115,6 @@ def find_shards(source: str | os.PathLike[str]) -> list[Shard]:
                 )
             )
     return shards
-
-
-def _too_large(name: str, limit: int) -> InputError:
-    return InputError(  # the message of diglot.textio's own limit, so that one translation serves both
-        _("{name} is larger than {limit} MB, the most diglot reads (set DIGLOT_MAX_INPUT_MB to raise it)").format(
-            name=name, limit=round(limit / 1024 / 1024, 1)
-        )
-    )
 
 
 def _basename(path: str) -> str:
