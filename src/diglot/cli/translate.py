@@ -216,12 +216,11 @@ def _whole_report(parts: list, signature) -> dict:  # type: ignore[type-arg, no-
     and sentence counts), in the order of the files: what :meth:`TranslationRun.report` gives for
     one process, with the run's signature. Each mention is named by the file as given to this run
     (a skipped file's marker may have been written by a run that named it by another path)."""
+    from diglot.translate.pipeline import term_report
+
     mentions = [{"document": name, **m} for name, part in parts for m in part["mentions"]]
-    counts: dict[str, int] = {}
-    for m in mentions:
-        counts[m["status"]] = counts.get(m["status"], 0) + 1
-    sentences = {key: sum(part["sentences"][key] for _name, part in parts) for key in ("decoded", "cached")}
-    return {"mentions": mentions, "counts": counts, "sentences": sentences, "signature": signature.as_dict()}
+    decoded, cached = (sum(part["sentences"][key] for _name, part in parts) for key in ("decoded", "cached"))
+    return term_report(mentions, decoded, cached, signature)
 
 
 def _run_jsonl(args: argparse.Namespace) -> int:

@@ -80,18 +80,22 @@ class TranslationRun:
 
     def report(self) -> dict:
         """The ``--report`` JSON: every mention, per-status counts and the signature."""
-        mentions = []
-        for doc in self.documents:
-            mentions.extend({"document": doc.name, **m.as_dict()} for m in doc.mentions)
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            counts[m.status] = counts.get(m.status, 0) + 1
-        return {
-            "mentions": mentions,
-            "counts": counts,
-            "sentences": {"decoded": self.decoded, "cached": self.cached},
-            "signature": self.signature.as_dict(),
-        }
+        mentions = [{"document": doc.name, **m.as_dict()} for doc in self.documents for m in doc.mentions]
+        return term_report(mentions, self.decoded, self.cached, self.signature)
+
+
+def term_report(mentions: list[dict], decoded: int, cached: int, signature: Signature) -> dict:
+    """The ``--report`` JSON of ``mentions`` (each a mention's dict with its ``"document"``): them,
+    their counts by status, the sentences decoded and read from memory, and the signature."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+    return {
+        "mentions": mentions,
+        "counts": counts,
+        "sentences": {"decoded": decoded, "cached": cached},
+        "signature": signature.as_dict(),
+    }
 
 
 class DocumentTranslator:
