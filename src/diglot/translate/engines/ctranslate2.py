@@ -5,9 +5,9 @@ hold sentences of similar length (less padding), then put back in order. A pivot
 the same way once per step. A sentence longer than :data:`MAX_SOURCE_TOKENS` pieces (a paragraph
 the splitter could not split) is decoded in pieces of at most that length, cut after
 punctuation where possible, and joined: CTranslate2 would otherwise drop its end without a
-word, or fail past the model's position encodings. A package is checked cheaply before it is loaded (its files are
-there, see :meth:`~diglot.translate.store.InstalledPackage.check_files`); a file that does not
-load is reported in one line.
+word, or fail past the model's position encodings. A package is checked cheaply before it is
+loaded (its files are there, see :meth:`~diglot.translate.store.InstalledPackage.check_files`);
+a file that does not load is reported in one line.
 """
 
 from __future__ import annotations
