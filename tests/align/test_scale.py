@@ -73,3 +73,16 @@ def test_stored_hits_grow_with_the_lines(growth):
     small, large = growth
     assert small["hits"] > 0
     assert large["hits"] <= 4 * 1.3 * small["hits"]
+
+
+def test_hits_looked_up_in_blocks_give_the_same_beads(dev_docs, monkeypatch):
+    """A long document's hits are looked up a block of (unit, key) pairs at a time, to bound the
+    temporary arrays; however small the blocks, the beads are those of one lookup."""
+    from diglot.align import hits
+
+    ko, en = _long(dev_docs, 400)
+    sides = segment_lines(ko, "ko"), segment_lines(en, "en")
+    monkeypatch.setattr(hits, "LOOKUP_BLOCK", 1 << 62)  # all pairs at once
+    whole = align(*sides)
+    monkeypatch.setattr(hits, "LOOKUP_BLOCK", 97)  # blocks that cut through a unit's keys
+    assert align(*sides) == whole
